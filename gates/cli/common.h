@@ -1,0 +1,83 @@
+// The front end every gate shares: common flags (DESIGN.md "Command line"),
+// finding and loading the policy and waiver files, writing the requested
+// reports, and printing the one-line error. This layer may print; the core
+// library never does.
+//
+//   CommonOptions opts;  AddCommonOptions(app, opts);
+//   ... parse ...
+//   Result<GateContext> ctx = PrepareContext(opts, Gate::kVuln, "secgate-vuln");
+//   Verdict v = Evaluate(findings, EvaluateOptions::ForVuln(ctx->policy), ctx->waivers, ctx->today);
+//   return Finish(v, *ctx, opts);
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "gates/core/error.h"
+#include "gates/core/exit_code.h"
+#include "gates/core/policy.h"
+#include "gates/core/verdict.h"
+#include "gates/core/waiver.h"
+
+namespace secgate::cli {
+
+struct ReportSpec {
+  std::string format;  ///< "json", "sarif", ...
+  std::string path;    ///< File path, or "-" for stdout.
+};
+
+struct CommonOptions {
+  std::string policy;        ///< --policy; empty = ./secgate.yaml if present.
+  std::string waivers;       ///< --waivers; empty = ./secgate-waivers.yaml if present.
+  std::string fail_on;       ///< --fail-on; overrides the policy.
+  std::vector<std::string> reports;  ///< --report FORMAT=PATH (repeatable).
+  std::string today;         ///< --today YYYY-MM-DD; empty = the real date.
+  bool quiet = false;        ///< --quiet: no human text on stdout.
+  bool verbose = false;      ///< --verbose: list every finding.
+  bool github = false;       ///< --github: GitHub Actions annotations + summary.
+  bool no_github = false;    ///< --no-github: never, even under GitHub Actions.
+  std::string color = "auto";  ///< --color auto|always|never.
+};
+
+/// Everything loaded and validated before a gate runs.
+struct GateContext {
+  std::string tool;  ///< "secgate-vuln".
+  core::Gate gate = core::Gate::kVuln;
+  core::Policy policy;
+  core::WaiverFile waivers;
+  core::Date today;
+  std::vector<ReportSpec> reports;
+  std::vector<std::string> notes;  ///< Shown in the verdict ("no policy file …").
+  bool github = false;
+};
+
+/// Registers the common flags on `app`.
+void AddCommonOptions(CLI::App& app, CommonOptions& opts);
+
+/// Parses argv with CLI11. Returns nullopt to continue, or the exit code to
+/// return now: 0 after --help/--version, 2 after a usage error (printed as
+/// "<tool>: error: …").
+std::optional<int> ParseArgs(CLI::App& app, int argc, char** argv, const std::string& tool);
+
+/// Loads the policy and waivers, applies --fail-on, checks --today and every
+/// --report spec. Any problem is an Error (the gate exits 2).
+core::Result<GateContext> PrepareContext(const CommonOptions& opts, core::Gate gate,
+                                         const std::string& tool);
+
+/// Fills the verdict's tool/policy fields, prints the text verdict (unless
+/// --quiet), writes every report and GitHub output. Returns the exit code,
+/// which is kError if any report cannot be written.
+core::ExitCode Finish(core::Verdict& v, const GateContext& ctx, const CommonOptions& opts);
+
+/// Prints "<tool>: error: <where>: <message>" to stderr and writes an error
+/// verdict to every JSON report requested. Returns kError.
+core::ExitCode FailWithError(const std::string& tool, const core::Error& e,
+                             const CommonOptions& opts);
+
+/// Reads `path` ("-" = stdin) as policy/waiver YAML etc. Convenience wrapper.
+core::Result<std::string> ReadSmallFile(const std::string& path);
+
+}  // namespace secgate::cli

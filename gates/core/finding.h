@@ -1,0 +1,83 @@
+// Finding: one normalised record of something a gate found (a vulnerability
+// in a package, a secret in a file, a license or component problem in an
+// SBOM). Readers produce findings; merge, policy and reporters consume them.
+//
+// Pipeline: readers -> [Finding] -> MergeFindings -> Evaluate -> Verdict.
+//
+// A secret's value is never stored here: secret findings carry a
+// RedactedSecret (first characters, length and hash) built by the secrets
+// engine, so no reporter can print the value even by mistake.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "gates/core/severity.h"
+
+namespace secgate::core {
+
+enum class Gate { kVuln, kSecrets, kSbom };
+
+/// "vuln", "secrets", "sbom".
+std::string_view GateName(Gate g);
+/// Inverse of GateName; false for any other word.
+bool ParseGate(std::string_view word, Gate* out);
+
+struct Package {
+  std::string name;       ///< As the ecosystem spells it ("@scope/pkg", "openssl").
+  std::string version;    ///< Installed version; empty when the input has none.
+  std::string ecosystem;  ///< "npm", "pypi", "alpine", ...; lower-case; may be empty.
+  std::string purl;       ///< Full purl when known (may include qualifiers).
+};
+
+struct Location {
+  std::string target;  ///< Scan target: image name, lockfile, SBOM, "staged".
+  std::string path;    ///< File path (repo-relative when known) or dependency path.
+  int line = 0;        ///< 1-based; 0 when unknown.
+  std::string commit;  ///< Git commit id (secrets in git modes).
+  std::string author;  ///< Commit author (secrets in git modes).
+  std::string date;    ///< Commit date, ISO 8601 (secrets in git modes).
+};
+
+/// What a reporter may show of a secret: never the value itself.
+struct RedactedSecret {
+  std::string prefix;  ///< At most the first 4 characters of the secret.
+  size_t length = 0;   ///< Length of the secret in bytes.
+  bool present() const { return length > 0; }
+};
+
+/// A severity as one source rated it (Trivy VendorSeverity, Grype
+/// relatedVulnerabilities, CycloneDX ratings[]).
+struct SeverityRating {
+  std::string source;  ///< "nvd", "ghsa", "debian", ... lower-case.
+  Severity severity = Severity::kUnknown;
+  double score = 0;    ///< CVSS base score; 0 when unknown.
+};
+
+struct Finding {
+  Gate gate = Gate::kVuln;
+  std::string id;                    ///< CVE/GHSA/rule id/license id.
+  std::vector<std::string> aliases;  ///< Other ids for the same issue (merged on).
+  /// Vendor advisories that cover this issue among others (RHSA, DSA, USN):
+  /// waivers may name them, but merge never treats them as aliases.
+  std::vector<std::string> related;
+  Severity severity = Severity::kUnknown;  ///< As reported (before policy).
+  std::string severity_source;       ///< Where `severity` came from ("nvd", "trivy").
+  double score = 0;                  ///< CVSS base score when known, else 0.
+  std::vector<SeverityRating> ratings;  ///< Every source's rating, when several.
+  Package package;
+  std::vector<std::string> fixed_versions;
+  Location location;
+  std::string title;
+  std::string url;
+  std::string message;               ///< Gate-specific detail (license explanation).
+  std::vector<std::string> sources;  ///< Tools that reported it ("trivy", "grype").
+  std::string fingerprint;           ///< Stable id: see fingerprint.h.
+  RedactedSecret secret;             ///< Secrets gate only.
+  bool dev_only = false;             ///< Only reachable through dev dependencies.
+  std::string vex_state;             ///< CycloneDX analysis.state, if any.
+  std::string vex_justification;     ///< CycloneDX analysis.justification.
+  std::string input;                 ///< The input file it was read from.
+};
+
+}  // namespace secgate::core

@@ -1,0 +1,103 @@
+#include "gates/core/io.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace secgate::core {
+namespace {
+constexpr size_t kChunk = 1 << 16;
+}  // namespace
+
+InputFile::InputFile(std::FILE* f, std::string path, bool owned)
+    : f_(f), path_(std::move(path)), owned_(owned), buf_(kChunk) {}
+
+InputFile::~InputFile() {
+  if (owned_ && f_) std::fclose(f_);
+}
+
+Result<std::unique_ptr<InputFile>> InputFile::Open(const std::string& path) {
+  if (path == "-") return std::unique_ptr<InputFile>(new InputFile(stdin, "<stdin>", false));
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0)
+    return Error{path, std::string("cannot open: ") + std::strerror(errno)};
+  if (S_ISDIR(st.st_mode)) return Error{path, "cannot open: is a directory"};
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return Error{path, std::string("cannot open: ") + std::strerror(errno)};
+  return std::unique_ptr<InputFile>(new InputFile(f, path, true));
+}
+
+int InputFile::Refill() {
+  if (eof_ || over_limit_ || read_error_) return -1;
+  consumed_ += len_;
+  pos_ = len_ = 0;
+  if (consumed_ >= max_bytes_) {
+    // Distinguish "exactly at the limit" from "over it" by peeking one byte.
+    int c = std::fgetc(f_);
+    if (c == EOF) { eof_ = true; return -1; }
+    over_limit_ = true;
+    return -1;
+  }
+  size_t want = std::min(buf_.size(), max_bytes_ - consumed_);
+  len_ = std::fread(buf_.data(), 1, want, f_);
+  if (len_ == 0) {
+    if (std::ferror(f_)) read_error_ = true;
+    else eof_ = true;
+    return -1;
+  }
+  return static_cast<unsigned char>(buf_[pos_++]);
+}
+
+std::string_view InputFile::Head(size_t n) {
+  if (consumed_ == 0 && pos_ == 0 && len_ == 0 && !eof_ && !read_error_) {
+    // The first fill may be larger than a chunk so detection can look ahead.
+    size_t want = std::min(std::max(n, buf_.size()), max_bytes_);
+    buf_.resize(std::max(want, buf_.size()));
+    while (len_ < want) {
+      size_t got = std::fread(buf_.data() + len_, 1, want - len_, f_);
+      if (got == 0) {
+        if (std::ferror(f_)) read_error_ = true;
+        break;
+      }
+      len_ += got;
+    }
+    if (len_ == 0 && !read_error_) eof_ = true;
+  }
+  if (consumed_ != 0) return {};
+  return std::string_view(buf_.data(), std::min(n, len_));
+}
+
+Result<std::string> ReadInput(const std::string& path, size_t max_bytes) {
+  auto in = InputFile::Open(path);
+  if (!in) return in.error();
+  (*in)->set_max_bytes(max_bytes);
+  std::string out;
+  for (int c; (c = (*in)->Next()) >= 0;) out += static_cast<char>(c);
+  if ((*in)->over_limit())
+    return Error{(*in)->path(), "file is larger than " + std::to_string(max_bytes) + " bytes"};
+  if ((*in)->read_error()) return Error{(*in)->path(), "read error"};
+  return out;
+}
+
+std::string CheckUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return "invalid UTF-8 at byte " + std::to_string(i);
+    uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1f) : len == 3 ? (c & 0x0f) : (c & 0x07);
+    for (size_t k = 1; k < len; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc >> 6) != 2) return "invalid UTF-8 at byte " + std::to_string(i);
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[len] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+      return "invalid UTF-8 at byte " + std::to_string(i);
+    i += len;
+  }
+  return "";
+}
+
+}  // namespace secgate::core

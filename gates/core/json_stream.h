@@ -1,0 +1,86 @@
+// Streaming JSON: walk a document with nlohmann's SAX parser and materialise
+// only the small subtrees a reader asks for ("records"), so memory stays flat
+// however large the report is, and nesting depth is bounded.
+//
+// Paths are JSON-pointer-like patterns where "*" matches any array index or
+// object key: "/Results/*/Vulnerabilities/*" delivers each vulnerability as
+// its own nlohmann::json, with its concrete pointer ("/Results/3/Vulnerabilities/0").
+//
+//   JsonStreamer s;
+//   s.OnRecord("/Results/*/Vulnerabilities/*", [&](const std::string& ptr, nlohmann::json& v) {
+//     ...; return Status(Ok{});   // an Error stops the parse
+//   });
+//   Status st = s.Parse(input_file);
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "gates/core/error.h"
+#include "gates/core/io.h"
+
+namespace secgate::core {
+
+/// What a record callback receives: its concrete pointer and its value.
+using RecordCallback = std::function<Status(const std::string& pointer, nlohmann::json& value)>;
+
+class JsonStreamer {
+ public:
+  /// Deepest nesting accepted before the parse fails. Default 256.
+  void set_max_depth(int d) { max_depth_ = d; }
+  /// Registers a callback for every value whose pointer matches `pattern`.
+  /// A matched value's subtree is materialised; patterns are not nested.
+  void OnRecord(std::string pattern, RecordCallback cb);
+  /// Requires every value at `pattern` to be one of `types` ('o' object,
+  /// 'a' array, 's' string, 'n' number, 'b' boolean); null is always allowed
+  /// (tools write null for empty). Otherwise the parse fails with
+  /// "<file>:<pointer>: expected array, got string". Nothing is materialised.
+  void Expect(std::string pattern, std::string types);
+  /// Type of the top-level value seen ('o' object, 'a' array, 's' scalar, 0 none).
+  char top_level_type() const { return top_type_; }
+  /// Keys of the top-level object, in order (at most the first 1,000).
+  const std::vector<std::string>& top_level_keys() const { return top_keys_; }
+  /// Number of elements of the top-level array.
+  long top_level_size() const { return top_size_; }
+  /// True when the top-level object has `key`.
+  bool HasTopLevelKey(std::string_view key) const;
+
+  /// Parses the whole input. Errors name the file and the byte offset or the
+  /// pointer: "report.json:1234: syntax error ...", "nesting deeper than 256".
+  Status Parse(InputFile& in);
+  /// Same over an in-memory buffer (tests, small files).
+  Status ParseString(std::string_view text, const std::string& name);
+
+ private:
+  friend class JsonStreamHandler;
+  struct Route {
+    std::vector<std::string> parts;
+    RecordCallback cb;   ///< Empty for Expect-only routes.
+    std::string expect;  ///< Allowed types; empty = any.
+  };
+  std::vector<Route> routes_;
+  int max_depth_ = 256;
+  char top_type_ = 0;
+  std::vector<std::string> top_keys_;
+  long top_size_ = 0;
+};
+
+/// "string", "number", "object", ... for error messages.
+std::string JsonTypeName(const nlohmann::json& v);
+
+/// Typed field access for readers. Each returns an Error naming
+/// `where` + "/" + key when the field exists with the wrong type; absent or
+/// null fields give the default.
+Result<std::string> GetString(const nlohmann::json& obj, const char* key, const std::string& where);
+Result<std::vector<std::string>> GetStringArray(const nlohmann::json& obj, const char* key,
+                                                const std::string& where);
+/// Number (integer or float) field; nullopt when absent or null.
+Result<std::optional<double>> GetNumber(const nlohmann::json& obj, const char* key,
+                                        const std::string& where);
+/// Requires `v` to be an object; Error "<where>: expected object, got <type>".
+Status ExpectObject(const nlohmann::json& v, const std::string& where);
+
+}  // namespace secgate::core

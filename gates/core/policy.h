@@ -1,0 +1,100 @@
+// Policy: the validated form of secgate.yaml (DESIGN.md "Files users write").
+//
+// Pipeline position: loaded once by a gate's CLI, passed to Evaluate() and
+// the gate's engine. Validation happens here: an unknown key, a wrong type or
+// an unknown severity is an Error naming the file and line, so a typo can
+// never silently weaken a gate.
+//
+//   Result<Policy> p = ParsePolicy(yaml_text, "secgate.yaml");
+//   Policy d = DefaultPolicy();   // what a gate uses without a file
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gates/core/error.h"
+#include "gates/core/severity.h"
+
+namespace secgate::core {
+
+struct VulnPolicy {
+  /// Findings at or above this severity fail. Default: high.
+  Severity fail_on = Severity::kHigh;
+  /// How a finding with no usable severity counts. Default: high.
+  /// nullopt means "ignore" (the finding is listed as ignored, never silent).
+  std::optional<Severity> unknown_as = Severity::kHigh;
+  /// Ignore findings with no known fixed version. Default: false.
+  bool ignore_unfixed = false;
+  /// Ignore npm/yarn/pnpm dev-only dependencies where the input says so.
+  bool ignore_dev = false;
+  /// "reported" (default), "max", or a source name such as "nvd", "ghsa".
+  std::string severity_source = "reported";
+  /// Tolerated violation counts per severity (e.g. medium: 20). Default: none.
+  std::map<Severity, int> limits;
+  /// Fail only on findings not in `baseline` (a waiver file). Default: false.
+  bool only_new = false;
+  /// Baseline waiver file for only_new, relative to the policy file.
+  std::string baseline;
+  /// Trust VEX statements (CycloneDX analysis.state) in inputs. Default: true.
+  bool trust_vex = true;
+};
+
+struct SecretsPolicy {
+  /// Findings at or above this severity fail. Default: low (every secret).
+  Severity fail_on = Severity::kLow;
+  /// Extra rule pack files (YAML), relative to the policy file.
+  std::vector<std::string> rules;
+  /// When true, `rules` replace the built-in pack instead of adding to it.
+  bool replace_rules = false;
+  /// Rule ids to disable.
+  std::vector<std::string> disable;
+  /// Path globs never scanned (in addition to the pack's allowlist).
+  std::vector<std::string> allow_paths;
+  /// Extra stopwords: a candidate containing one is not a secret.
+  std::vector<std::string> stopwords;
+  /// Files larger than this are skipped and counted. Default: 10 MB.
+  long long max_file_size = 10LL * 1024 * 1024;
+};
+
+struct SbomPolicy {
+  std::vector<std::string> licenses_allow;  ///< SPDX ids; empty = no allowlist.
+  std::vector<std::string> licenses_deny;   ///< SPDX ids.
+  /// Missing, NOASSERTION or unparseable licenses: "fail", "warn" (default), "pass".
+  std::string licenses_unknown = "warn";
+  std::vector<std::string> banned;          ///< purls with optional version ranges.
+  std::vector<std::string> require_component;  ///< name, version, purl, supplier, license, hashes
+  std::vector<std::string> require_document;   ///< timestamp, author
+  /// Findings at or above this severity fail. Default: low (every finding).
+  Severity fail_on = Severity::kLow;
+};
+
+struct WaiverPolicy {
+  /// Longest allowed span from created to expires. Default: 90 days.
+  int max_days = 90;
+  /// A waiver expiring within this many days warns. Default: 14.
+  int expiring_days = 14;
+  /// Allow wildcard ids ("*") and scopes that match everything. Default: false.
+  bool allow_wildcards = false;
+  /// Require a ticket on every waiver. Default: false.
+  bool require_ticket = false;
+};
+
+struct Policy {
+  VulnPolicy vuln;
+  SecretsPolicy secrets;
+  SbomPolicy sbom;
+  WaiverPolicy waivers;
+  std::string source;  ///< The file it came from, or "built-in defaults".
+  std::string sha256;  ///< Hash of the file's bytes; empty for defaults.
+  std::string dir;     ///< Directory of the file, for relative paths inside it.
+};
+
+Policy DefaultPolicy();
+
+/// Parses and validates policy YAML. `path` is used in error messages.
+Result<Policy> ParsePolicy(std::string_view yaml_text, const std::string& path);
+
+}  // namespace secgate::core

@@ -1,0 +1,128 @@
+#include "gates/core/purl.h"
+
+#include <cctype>
+
+namespace secgate::core {
+namespace {
+
+int HexVal(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string Decode(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && HexVal(s[i + 1]) >= 0 && HexVal(s[i + 2]) >= 0) {
+      out += static_cast<char>(HexVal(s[i + 1]) * 16 + HexVal(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::string Encode(std::string_view s) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~' || c == '+') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+std::string NormalizePythonName(std::string_view name) {
+  std::string out;
+  bool sep = false;
+  for (char c : name) {
+    if (c == '-' || c == '_' || c == '.') {
+      sep = true;
+      continue;
+    }
+    if (sep && !out.empty()) out += '-';
+    sep = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+std::string Purl::Base() const {
+  std::string out = "pkg:" + type + "/";
+  if (!namespace_.empty()) {
+    // Each namespace segment is encoded on its own; '/' separates them.
+    size_t start = 0;
+    while (true) {
+      size_t slash = namespace_.find('/', start);
+      out += Encode(namespace_.substr(start, slash - start));
+      if (slash == std::string::npos) break;
+      out += '/';
+      start = slash + 1;
+    }
+    out += '/';
+  }
+  return out + Encode(name);
+}
+
+std::string Purl::BaseWithVersion() const {
+  return version.empty() ? Base() : Base() + "@" + Encode(version);
+}
+
+std::optional<Purl> ParsePurl(std::string_view text) {
+  if (text.size() < 6 || Lower(std::string(text.substr(0, 4))) != "pkg:") return std::nullopt;
+  std::string_view rest = text.substr(4);
+  while (!rest.empty() && rest.front() == '/') rest.remove_prefix(1);
+  if (size_t hash = rest.find('#'); hash != std::string_view::npos) rest = rest.substr(0, hash);
+  Purl p;
+  if (size_t q = rest.find('?'); q != std::string_view::npos) {
+    p.qualifiers = std::string(rest.substr(q + 1));
+    rest = rest.substr(0, q);
+  }
+  size_t slash = rest.find('/');
+  if (slash == std::string_view::npos || slash == 0) return std::nullopt;
+  p.type = Lower(std::string(rest.substr(0, slash)));
+  for (char c : p.type)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '+')
+      return std::nullopt;
+  rest = rest.substr(slash + 1);
+  // The version follows the last '@' that comes after the last '/'.
+  size_t last_slash = rest.rfind('/');
+  size_t at = rest.rfind('@');
+  if (at != std::string_view::npos && (last_slash == std::string_view::npos || at > last_slash)) {
+    p.version = Decode(rest.substr(at + 1));
+    rest = rest.substr(0, at);
+  }
+  while (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
+  last_slash = rest.rfind('/');
+  if (last_slash == std::string_view::npos) {
+    p.name = Decode(rest);
+  } else {
+    p.namespace_ = Decode(rest.substr(0, last_slash));
+    p.name = Decode(rest.substr(last_slash + 1));
+  }
+  if (p.name.empty()) return std::nullopt;
+  if (p.type == "pypi") p.name = NormalizePythonName(p.name);
+  if (p.type == "npm" || p.type == "pypi" || p.type == "deb" || p.type == "apk" ||
+      p.type == "github" || p.type == "golang" || p.type == "cargo" || p.type == "gem")
+    p.namespace_ = Lower(p.namespace_);
+  if (p.type == "npm" || p.type == "deb" || p.type == "apk" || p.type == "github")
+    p.name = Lower(p.name);
+  return p;
+}
+
+}  // namespace secgate::core

@@ -1,0 +1,151 @@
+#include "gates/core/report/text_reporter.h"
+
+#include <sstream>
+
+namespace secgate::core {
+namespace {
+
+const char* Colour(Severity s) {
+  switch (s) {
+    case Severity::kCritical: return "\033[1;31m";
+    case Severity::kHigh: return "\033[31m";
+    case Severity::kMedium: return "\033[33m";
+    case Severity::kLow: return "\033[36m";
+    case Severity::kUnknown: break;
+  }
+  return "\033[35m";
+}
+
+std::string Pad(std::string s, size_t width) {
+  if (s.size() < width) s.append(width - s.size(), ' ');
+  return s;
+}
+
+std::string FindingLine(const Verdict& v, const EvaluatedFinding& e, bool color) {
+  const Finding& f = e.finding;
+  std::ostringstream line;
+  std::string sev(SeverityUpperName(e.effective_severity));
+  if (e.severity_assumed) sev = "UNKNOWN(" + sev + ")";
+  line << "  " << (color ? Colour(e.effective_severity) : "") << Pad(sev, 9)
+       << (color ? "\033[0m" : "") << " " << Pad(SanitizeForTerminal(f.id), 20);
+  std::string pkg = SanitizeForTerminal(PackageLabel(f.package));
+  if (!pkg.empty()) {
+    line << " " << pkg;
+    if (!f.fixed_versions.empty()) {
+      line << " → ";
+      for (size_t i = 0; i < f.fixed_versions.size(); ++i)
+        line << (i ? ", " : "") << SanitizeForTerminal(f.fixed_versions[i]);
+    } else if (f.gate == Gate::kVuln) {
+      line << " (no fix)";
+    }
+  }
+  std::string where = f.location.path.empty() ? f.location.target : f.location.path;
+  if (!where.empty()) {
+    line << "  " << SanitizeForTerminal(where);
+    if (f.location.line > 0) line << ":" << f.location.line;
+  }
+  if (!f.location.commit.empty()) line << " @" << f.location.commit.substr(0, 12);
+  if (f.secret.present())
+    line << "  secret " << SanitizeForTerminal(f.secret.prefix) << "… (" << f.secret.length
+         << " chars)";
+  if (!f.message.empty()) line << "  " << SanitizeForTerminal(f.message);
+  if (e.waiver >= 0) {
+    const Waiver& w = v.waivers[e.waiver].waiver;
+    line << "  [waived by " << SanitizeForTerminal(w.owner) << " until "
+         << (w.expires ? w.expires->ToString() : "?") << "]";
+  } else if (e.disposition == Disposition::kIgnored) {
+    line << "  [ignored: " << SanitizeForTerminal(e.reason) << "]";
+  } else if (!e.reason.empty()) {
+    line << "  [" << SanitizeForTerminal(e.reason) << "]";
+  }
+  if (e.expired_waiver >= 0) {
+    const Waiver& w = v.waivers[e.expired_waiver].waiver;
+    line << "  [waiver expired " << (w.expires ? w.expires->ToString() : "?") << ", owner "
+         << SanitizeForTerminal(w.owner) << "]";
+  }
+  return line.str();
+}
+
+}  // namespace
+
+void TextReporter::Write(const Verdict& v, std::ostream& out) const {
+  const Summary& s = v.summary;
+  const bool c = o_.color;
+  std::string word = v.exit_code == ExitCode::kError  ? "ERROR"
+                     : v.exit_code == ExitCode::kFail ? "FAIL"
+                                                      : "PASS";
+  const char* wc = v.exit_code == ExitCode::kPass ? "\033[1;32m" : "\033[1;31m";
+  out << v.tool << " " << v.version << ": " << (c ? wc : "") << word << (c ? "\033[0m" : "");
+  if (v.exit_code == ExitCode::kError) {
+    out << ": " << SanitizeForTerminal(v.error) << "\n";
+    return;
+  }
+  out << " — " << s.violations << (s.violations == 1 ? " violation" : " violations")
+      << " at or above " << SeverityName(v.fail_on) << "\n";
+
+  // Sections in disposition order; quieter dispositions are capped.
+  struct Section {
+    Disposition d;
+    const char* title;
+  };
+  const Section sections[] = {{Disposition::kViolation, "Violations"},
+                              {Disposition::kWaived, "Waived"},
+                              {Disposition::kBelowThreshold, "Below threshold"},
+                              {Disposition::kIgnored, "Ignored by policy"}};
+  for (const auto& sec : sections) {
+    int total = 0;
+    for (const auto& e : v.findings) total += e.disposition == sec.d;
+    if (total == 0) continue;
+    bool capped = !o_.verbose && (sec.d == Disposition::kBelowThreshold ||
+                                  sec.d == Disposition::kIgnored);
+    int limit = capped ? std::min(o_.max_rows, 10) : total;
+    out << "\n" << sec.title << " (" << total << "):\n";
+    int shown = 0;
+    for (const auto& e : v.findings) {
+      if (e.disposition != sec.d) continue;
+      if (shown++ >= limit) break;
+      out << FindingLine(v, e, c) << "\n";
+    }
+    if (total > limit) out << "  … and " << (total - limit) << " more (--verbose lists all)\n";
+  }
+
+  std::vector<const WaiverDiagnostic*> flagged;
+  for (const auto& d : v.waivers)
+    if (d.status != WaiverStatus::kActive) flagged.push_back(&d);
+  if (!flagged.empty()) {
+    out << "\nWaivers:\n";
+    for (const auto* d : flagged) {
+      const Waiver& w = d->waiver;
+      out << "  " << Pad(std::string(WaiverStatusName(d->status)), 9) << " "
+          << SanitizeForTerminal(w.id) << " (owner " << SanitizeForTerminal(w.owner) << ", ";
+      if (d->status == WaiverStatus::kExpired)
+        out << "expired " << w.expires->ToString() << ": no longer waives";
+      else if (d->status == WaiverStatus::kExpiringSoon)
+        out << "expires " << w.expires->ToString() << ", in " << d->days_left << " days";
+      else if (d->status == WaiverStatus::kUnused)
+        out << "matched nothing in this run";
+      else
+        out << "invalid";
+      out << ")\n";
+    }
+  }
+
+  out << "\nSummary: " << s.findings << " findings";
+  if (s.findings_before_dedup != s.findings)
+    out << " (" << s.findings_before_dedup << " before dedup)";
+  out << " — critical " << s.by_severity.at(Severity::kCritical) << ", high "
+      << s.by_severity.at(Severity::kHigh) << ", medium " << s.by_severity.at(Severity::kMedium)
+      << ", low " << s.by_severity.at(Severity::kLow) << ", unknown "
+      << s.by_severity.at(Severity::kUnknown) << "\n";
+  out << "         " << s.violations << " violations, " << s.waived << " waived, "
+      << s.below_threshold << " below threshold, " << s.ignored << " ignored\n";
+  for (const auto& in : v.inputs) {
+    out << "Input:   " << SanitizeForTerminal(in.path) << " (" << in.format << ", " << in.findings
+        << " findings";
+    for (const auto& [what, n] : in.skipped) out << ", " << n << " " << what << " not gated";
+    out << ")\n";
+  }
+  for (const auto& n : v.notes) out << "Note:    " << SanitizeForTerminal(n) << "\n";
+}
+
+}  // namespace secgate::core

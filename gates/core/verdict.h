@@ -1,0 +1,103 @@
+// Verdict: the pure decision a gate makes from findings, policy, waivers and
+// today's date. Reporters render it; they decide nothing.
+//
+//   Verdict v = Evaluate(findings, options, waivers, today);
+//   return v.exit_code;   // kPass or kFail
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gates/core/date.h"
+#include "gates/core/exit_code.h"
+#include "gates/core/finding.h"
+#include "gates/core/policy.h"
+#include "gates/core/waiver.h"
+
+namespace secgate::core {
+
+enum class Disposition { kViolation, kWaived, kBelowThreshold, kIgnored };
+/// "violation", "waived", "below_threshold", "ignored".
+std::string_view DispositionName(Disposition d);
+
+struct EvaluatedFinding {
+  Finding finding;
+  Disposition disposition = Disposition::kViolation;
+  /// Severity the policy used (unknown mapped through unknown_as).
+  Severity effective_severity = Severity::kUnknown;
+  bool severity_assumed = false;  ///< Unknown severity counted as unknown_as.
+  int waiver = -1;                ///< Index into Verdict::waivers when waived.
+  int expired_waiver = -1;        ///< A matching waiver that has expired.
+  std::string reason;             ///< Why ignored/below threshold, when not obvious.
+};
+
+enum class WaiverStatus { kActive, kExpiringSoon, kExpired, kUnused, kInvalid };
+/// "active", "expiring", "expired", "unused", "invalid".
+std::string_view WaiverStatusName(WaiverStatus s);
+
+struct WaiverDiagnostic {
+  Waiver waiver;
+  WaiverStatus status = WaiverStatus::kActive;
+  long days_left = 0;  ///< expires - today; negative once expired.
+  int matches = 0;     ///< Findings it waived (or would have, if expired).
+};
+
+/// One input file and what was read from it.
+struct InputSummary {
+  std::string path;
+  std::string format;       ///< "trivy", "grype", ...
+  int findings = 0;         ///< Findings read (before dedup).
+  std::map<std::string, int> skipped;  ///< "misconfigurations": 3, "binary files": 2 ...
+};
+
+struct Summary {
+  int findings = 0;  ///< After dedup.
+  int violations = 0, waived = 0, below_threshold = 0, ignored = 0;
+  int findings_before_dedup = 0;
+  std::map<Severity, int> by_severity;  ///< Every finding, whatever its disposition.
+};
+
+struct Verdict {
+  std::string tool;      ///< "secgate-vuln".
+  std::string version;   ///< "0.1.0".
+  Gate gate = Gate::kVuln;
+  Date today;
+  Severity fail_on = Severity::kHigh;
+  std::vector<EvaluatedFinding> findings;  ///< Worst first.
+  std::vector<WaiverDiagnostic> waivers;   ///< This gate's waivers.
+  std::vector<InputSummary> inputs;
+  std::vector<std::string> notes;          ///< "no policy file: built-in defaults".
+  std::string policy_source, policy_sha256, waivers_source, waivers_sha256;
+  Summary summary;
+  ExitCode exit_code = ExitCode::kPass;
+  std::string error;  ///< Set (and exit_code kError) when the run failed.
+};
+
+/// What Evaluate needs from the policy, independent of the gate.
+struct EvaluateOptions {
+  Gate gate = Gate::kVuln;
+  Severity fail_on = Severity::kHigh;
+  std::optional<Severity> unknown_as = Severity::kHigh;
+  bool ignore_unfixed = false;
+  bool ignore_dev = false;
+  bool trust_vex = true;
+  std::map<Severity, int> limits;
+  std::string severity_source = "reported";
+  int expiring_days = 14;
+
+  static EvaluateOptions ForVuln(const Policy& p);
+  static EvaluateOptions ForSecrets(const Policy& p);
+  static EvaluateOptions ForSbom(const Policy& p);
+};
+
+/// Gives each finding a disposition, diagnoses this gate's waivers, counts,
+/// sorts worst first and sets exit_code. Pure: no clock, no I/O.
+Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& options,
+                 const WaiverFile& waivers, const Date& today);
+
+/// True when `a` sorts before `b` in "worst first" order.
+bool WorseFirst(const EvaluatedFinding& a, const EvaluatedFinding& b);
+
+}  // namespace secgate::core

@@ -1,0 +1,140 @@
+#include "gates/core/yaml_util.h"
+
+#include <algorithm>
+#include <string>
+
+#include "gates/core/io.h"
+
+namespace secgate::core {
+namespace {
+
+// yaml-cpp's parser recurses once per nesting level, so a hostile file with a
+// million '[' or '- - - ...' exhausts the stack. Estimate the depth before
+// parsing: flow brackets outside quotes, plus block indentation and inline
+// sequence dashes on each line. Over-estimating is fine; the limit is generous.
+Status CheckNesting(std::string_view text, const std::string& path) {
+  int flow = 0, line = 1;
+  bool line_start = true;
+  int indent = 0, dashes = 0;
+  char quote = 0;
+  bool comment = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      ++line;
+      line_start = true;
+      indent = dashes = 0;
+      comment = false;
+      if (quote == '\'' ) quote = 0;  // single-quoted scalars rarely span lines
+      continue;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (c == '\\' && quote == '"') ++i;
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (line_start && c == ' ') {
+      ++indent;
+      continue;
+    }
+    if ((c == '-' || c == '?' || c == ':') && i + 1 < text.size() &&
+        (text[i + 1] == ' ' || text[i + 1] == '\n')) {
+      ++dashes;
+      continue;
+    }
+    if (c == ' ') continue;
+    line_start = false;
+    if (c == '#') comment = true;
+    else if (c == '"' || c == '\'') quote = c;
+    else if (c == '[' || c == '{') ++flow;
+    else if ((c == ']' || c == '}') && flow > 0) --flow;
+    int depth = flow + indent / 2 + dashes;
+    if (depth > kMaxYamlDepth)
+      return Error{path + ":" + std::to_string(line),
+                   "nesting deeper than " + std::to_string(kMaxYamlDepth) + " levels"};
+  }
+  return Ok{};
+}
+
+}  // namespace
+
+Result<YAML::Node> LoadYaml(std::string_view text, const std::string& path) {
+  if (text.size() > kMaxYamlBytes)
+    return Error{path, "file is larger than " + std::to_string(kMaxYamlBytes) + " bytes"};
+  if (text.find('\0') != std::string_view::npos)
+    return Error{path, "expected YAML text, got binary data (NUL byte)"};
+  if (std::string bad = CheckUtf8(text); !bad.empty()) return Error{path, bad};
+  if (Status s = CheckNesting(text, path); !s) return s.error();
+  try {
+    return YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    return Error{path + ":" + std::to_string(e.mark.line + 1), "invalid YAML: " + e.msg};
+  } catch (const std::exception& e) {
+    return Error{path, std::string("invalid YAML: ") + e.what()};
+  }
+}
+
+std::string Where(const std::string& path, const YAML::Node& n) {
+  int line = LineOf(n);
+  return line > 0 ? path + ":" + std::to_string(line) : path;
+}
+
+Status CheckKeys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
+                 const std::string& path, const std::string& section) {
+  if (map.IsNull()) return Ok{};  // "vuln:" with nothing under it: all defaults.
+  if (!map.IsMap())
+    return Error{Where(path, map), (section.empty() ? std::string("document") : section) +
+                                       ": expected a mapping"};
+  for (const auto& kv : map) {
+    if (!kv.first.IsScalar())
+      return Error{Where(path, kv.first), "keys must be plain strings"};
+    const std::string key = kv.first.Scalar();
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      std::string list;
+      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      std::string full = section.empty() ? key : section + "." + key;
+      return Error{Where(path, kv.first),
+                   "unknown key '" + full + "' (expected one of: " + list + ")"};
+    }
+  }
+  return Ok{};
+}
+
+Result<std::string> ScalarString(const YAML::Node& n, const std::string& path,
+                                 const std::string& key) {
+  if (!n.IsScalar()) return Error{Where(path, n), key + ": expected a string"};
+  return n.Scalar();
+}
+
+Result<bool> ScalarBool(const YAML::Node& n, const std::string& path, const std::string& key) {
+  if (n.IsScalar()) {
+    const std::string& s = n.Scalar();
+    if (s == "true") return true;
+    if (s == "false") return false;
+  }
+  return Error{Where(path, n), key + ": expected true or false"};
+}
+
+Result<long long> ScalarInt(const YAML::Node& n, const std::string& path, const std::string& key) {
+  if (n.IsScalar()) {
+    const std::string& s = n.Scalar();
+    if (!s.empty() && s.size() < 19 &&
+        std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return std::stoll(s);
+  }
+  return Error{Where(path, n), key + ": expected a non-negative whole number"};
+}
+
+Result<std::vector<std::string>> StringList(const YAML::Node& n, const std::string& path,
+                                            const std::string& key) {
+  if (!n.IsSequence()) return Error{Where(path, n), key + ": expected a list of strings"};
+  std::vector<std::string> out;
+  for (const auto& item : n) {
+    if (!item.IsScalar()) return Error{Where(path, item), key + ": expected a list of strings"};
+    out.push_back(item.Scalar());
+  }
+  return out;
+}
+
+}  // namespace secgate::core

@@ -1,0 +1,9 @@
+// secgate-vuln command line: CLI11 lives here and nowhere else in the gate.
+#pragma once
+
+namespace secgate::vuln {
+
+/// Parses argv, runs the gate, prints, and returns the process exit code.
+int RunCli(int argc, char** argv);
+
+}  // namespace secgate::vuln

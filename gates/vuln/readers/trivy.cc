@@ -1,0 +1,248 @@
+// Trivy JSON reports: schema 2 (`trivy image|fs|repo|sbom --format json`),
+// reports without SchemaVersion, Kubernetes reports (`Resources[]` or the
+// older `Vulnerabilities[]` of resources), and the top-level array written
+// before Trivy 0.20. Misconfigurations, secrets and licenses are counted, not
+// gated (DESIGN.md: later policy keys).
+#include <unordered_map>
+
+#include "gates/core/json_stream.h"
+#include "gates/vuln/readers/reader.h"
+
+namespace secgate::vuln {
+
+using core::Error;
+using core::Finding;
+using core::Result;
+using core::Severity;
+using core::Status;
+using nlohmann::json;
+
+namespace {
+
+struct ResultInfo {
+  std::string target, type, cls, resource;
+};
+
+// "/Results/3/Vulnerabilities/0" -> "/Results/3"
+std::string ResultPrefix(const std::string& ptr) {
+  size_t cut = ptr.rfind('/');
+  cut = ptr.rfind('/', cut - 1);
+  return ptr.substr(0, cut);
+}
+
+std::vector<std::string> SplitFixed(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t comma = s.find(',', start);
+    if (comma == std::string::npos) comma = s.size();
+    std::string part = s.substr(start, comma - start);
+    while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+    while (!part.empty() && part.back() == ' ') part.pop_back();
+    if (!part.empty()) out.push_back(part);
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::string ExtractGhsa(const std::string& url) {
+  static const std::string kPrefix = "https://github.com/advisories/";
+  if (url.rfind(kPrefix, 0) != 0) return "";
+  std::string id = url.substr(kPrefix.size());
+  return id.size() == 19 && id.rfind("GHSA-", 0) == 0 ? id : "";
+}
+
+Result<Finding> ParseVulnerability(const json& v, const std::string& where) {
+  if (Status s = core::ExpectObject(v, where); !s) return s.error();
+  Finding f;
+  f.gate = core::Gate::kVuln;
+  f.sources = {"trivy"};
+#define TRIVY_STR(dst, key)                                   \
+  do {                                                        \
+    auto r = core::GetString(v, key, where);                  \
+    if (!r) return r.error();                                 \
+    dst = std::move(*r);                                      \
+  } while (0)
+  TRIVY_STR(f.id, "VulnerabilityID");
+  if (f.id.empty()) return Error{where, "missing VulnerabilityID"};
+  auto vendor_ids = core::GetStringArray(v, "VendorIDs", where);
+  if (!vendor_ids) return vendor_ids.error();
+  f.related = std::move(*vendor_ids);
+  TRIVY_STR(f.package.name, "PkgName");
+  if (f.package.name.empty()) return Error{where, "missing PkgName"};
+  TRIVY_STR(f.package.version, "InstalledVersion");
+  std::string fixed, severity, pkg_path;
+  TRIVY_STR(fixed, "FixedVersion");
+  f.fixed_versions = SplitFixed(fixed);
+  TRIVY_STR(pkg_path, "PkgPath");
+  f.location.path = pkg_path;
+  TRIVY_STR(f.title, "Title");
+  TRIVY_STR(f.url, "PrimaryURL");
+  TRIVY_STR(severity, "Severity");
+  TRIVY_STR(f.severity_source, "SeveritySource");
+#undef TRIVY_STR
+  auto sev = core::ParseSeverityWord(severity);
+  if (!sev) return Error{where + "/Severity", "unknown severity '" + severity + "'"};
+  f.severity = *sev;
+  if (f.severity_source.empty()) f.severity_source = "trivy";
+
+  if (auto it = v.find("PkgIdentifier"); it != v.end() && !it->is_null()) {
+    if (Status s = core::ExpectObject(*it, where + "/PkgIdentifier"); !s) return s.error();
+    auto purl = core::GetString(*it, "PURL", where + "/PkgIdentifier");
+    if (!purl) return purl.error();
+    f.package.purl = *purl;
+  }
+  // CVSS scores per source; the reported source's v3 score (else NVD's)
+  // becomes the finding's score.
+  std::unordered_map<std::string, double> scores;
+  if (auto it = v.find("CVSS"); it != v.end() && !it->is_null()) {
+    if (Status s = core::ExpectObject(*it, where + "/CVSS"); !s) return s.error();
+    for (const auto& [source, c] : it->items()) {
+      std::string w = where + "/CVSS/" + source;
+      if (Status s = core::ExpectObject(c, w); !s) return s.error();
+      for (const char* key : {"V40Score", "V3Score", "V2Score"}) {
+        auto n = core::GetNumber(c, key, w);
+        if (!n) return n.error();
+        if (*n && **n > 0 && !scores.count(source)) scores[source] = **n;
+      }
+    }
+  }
+  if (auto it = v.find("VendorSeverity"); it != v.end() && !it->is_null()) {
+    if (Status s = core::ExpectObject(*it, where + "/VendorSeverity"); !s) return s.error();
+    for (const auto& [source, n] : it->items()) {
+      std::string w = where + "/VendorSeverity/" + source;
+      if (!n.is_number_integer() && !n.is_number_unsigned())
+        return Error{w, "expected integer 0-4, got " + core::JsonTypeName(n)};
+      auto s = core::SeverityFromTrivyInt(n.get<long>());
+      if (!s) return Error{w, "expected integer 0-4, got " + std::to_string(n.get<long>())};
+      f.ratings.push_back({source, *s, scores.count(source) ? scores[source] : 0});
+    }
+  }
+  if (scores.count(f.severity_source)) f.score = scores[f.severity_source];
+  else if (scores.count("nvd")) f.score = scores["nvd"];
+  if (f.severity == Severity::kUnknown && f.score > 0) {
+    f.severity = core::SeverityFromCvss(f.score);
+    f.severity_source = "cvss";
+  }
+  auto refs = core::GetStringArray(v, "References", where);
+  if (!refs) return refs.error();
+  for (const auto& r : *refs) {
+    std::string ghsa = ExtractGhsa(r);
+    if (!ghsa.empty() && ghsa != f.id) {
+      bool dup = false;
+      for (const auto& a : f.aliases) dup |= a == ghsa;
+      if (!dup) f.aliases.push_back(ghsa);
+    }
+  }
+  if (std::string ghsa = ExtractGhsa(f.url); !ghsa.empty() && ghsa != f.id) {
+    bool dup = false;
+    for (const auto& a : f.aliases) dup |= a == ghsa;
+    if (!dup) f.aliases.push_back(ghsa);
+  }
+  return f;
+}
+
+}  // namespace
+
+Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
+  core::JsonStreamer s;
+  std::unordered_map<std::string, ResultInfo> results;
+  std::vector<std::pair<size_t, std::string>> owners;  // finding index -> result prefix
+  const std::string name = in.path();
+
+  // Where Results arrays live: plain reports, k8s reports (two shapes), and
+  // the legacy top-level array whose elements are results.
+  const std::vector<std::string> bases = {"/Results/*", "/Resources/*/Results/*",
+                                          "/Vulnerabilities/*/Results/*",
+                                          "/Misconfigurations/*/Results/*", "/*"};
+  s.Expect("/Results", "a");
+  s.Expect("/Resources", "a");
+  s.Expect("/SchemaVersion", "n");
+  s.OnRecord("/SchemaVersion", [&](const std::string& p, json& v) -> Status {
+    if (!v.is_number_integer() || v.get<long>() != 2)
+      return Error{name + ":" + p, "unsupported Trivy SchemaVersion " + v.dump() + " (expected 2)"};
+    return core::Ok{};
+  });
+  for (const std::string& base : bases) {
+    s.Expect(base + "/Vulnerabilities", "a");
+    s.Expect(base + "/Misconfigurations", "a");
+    s.Expect(base + "/Secrets", "a");
+    s.Expect(base + "/Licenses", "a");
+    for (const char* key : {"Target", "Type", "Class"}) {
+      std::string k = key;
+      s.Expect(base + "/" + k, "s");
+      s.OnRecord(base + "/" + k, [&, k](const std::string& p, json& v) -> Status {
+        ResultInfo& r = results[p.substr(0, p.rfind('/'))];
+        (k == "Target" ? r.target : k == "Type" ? r.type : r.cls) = v.get<std::string>();
+        return core::Ok{};
+      });
+    }
+    s.OnRecord(base + "/Vulnerabilities/*", [&](const std::string& p, json& v) -> Status {
+      auto f = ParseVulnerability(v, name + ":" + p);
+      if (!f) return f.error();
+      owners.emplace_back(out->findings.size(), ResultPrefix(p));
+      out->findings.push_back(std::move(*f));
+      return core::Ok{};
+    });
+    s.OnRecord(base + "/Misconfigurations/*", [&](const std::string& p, json& v) -> Status {
+      auto status = core::GetString(v, "Status", name + ":" + p);
+      if (!status) return status.error();
+      if (*status != "PASS" && *status != "EXCEPTION") out->skipped["misconfigurations"]++;
+      return core::Ok{};
+    });
+    s.OnRecord(base + "/Secrets/*", [&](const std::string&, json&) -> Status {
+      out->skipped["secrets"]++;
+      return core::Ok{};
+    });
+    s.OnRecord(base + "/Licenses/*", [&](const std::string&, json&) -> Status {
+      out->skipped["licenses"]++;
+      return core::Ok{};
+    });
+  }
+  // Kubernetes resources name the workload each result belongs to.
+  for (const char* res : {"/Resources/*", "/Vulnerabilities/*", "/Misconfigurations/*"}) {
+    for (const char* key : {"Namespace", "Kind", "Name"}) {
+      std::string k = key;
+      s.OnRecord(std::string(res) + "/" + k, [&, k](const std::string& p, json& v) -> Status {
+        if (!v.is_string()) return core::Ok{};
+        std::string prefix = p.substr(0, p.rfind('/'));
+        results[prefix + "#res"].resource += (results[prefix + "#res"].resource.empty() ? "" : "/") + v.get<std::string>();
+        return core::Ok{};
+      });
+    }
+  }
+  if (Status st = s.Parse(in); !st) return st;
+  if (s.top_level_type() == 'o') {
+    bool shape = false;
+    for (const char* key : {"SchemaVersion", "Results", "ArtifactName", "Resources", "ClusterName"})
+      shape |= s.HasTopLevelKey(key);
+    if (!shape)
+      return Error{name, "not a Trivy report: no SchemaVersion, ArtifactName or Results"};
+  } else if (s.top_level_type() == 'a') {
+    // Before 0.20 the report was an array of results, each with a Target.
+    long targets = 0;
+    for (const auto& [prefix, r] : results)
+      targets += prefix.find('/', 1) == std::string::npos && !r.target.empty();
+    if (s.top_level_size() == 0 || targets != s.top_level_size())
+      return Error{name, "not a Trivy report: expected an array of results with Target"};
+  } else {
+    return Error{name, "not a Trivy report: expected a JSON object or array"};
+  }
+
+  for (auto& [idx, prefix] : owners) {
+    Finding& f = out->findings[idx];
+    const ResultInfo& r = results[prefix];
+    // k8s: "/Resources/2/Results/0" -> resource "/Resources/2"
+    std::string res_prefix = ResultPrefix(prefix + "/x");
+    res_prefix = res_prefix.substr(0, res_prefix.rfind('/'));
+    std::string resource;
+    if (auto it = results.find(res_prefix + "#res"); it != results.end()) resource = it->second.resource;
+    f.location.target = resource.empty() ? r.target : resource + ": " + r.target;
+    f.package.ecosystem = r.type;
+    if (r.cls == "lang-pkgs" && f.location.path.empty()) f.location.path = r.target;
+    f.input = name;
+  }
+  return core::Ok{};
+}
+
+}  // namespace secgate::vuln

@@ -1,0 +1,68 @@
+#include "gates/vuln/run.h"
+
+#include "gates/core/merge.h"
+
+namespace secgate::vuln {
+
+using core::Error;
+using core::Result;
+
+namespace {
+
+Result<core::InputSummary> ReadOne(const std::string& path, const VulnConfig& config,
+                                   std::vector<core::Finding>* findings,
+                                   std::vector<std::string>* notes) {
+  auto in = core::InputFile::Open(path);
+  if (!in) return in.error();
+  core::InputFile& file = **in;
+  file.set_max_bytes(config.max_input_size);
+  const FormatInfo* format = config.forced;
+  if (format && format->empty_is_clean && file.Head(1).empty() && !file.read_error()) {
+    notes->push_back(file.path() + ": empty input read as a clean " + std::string(format->name) +
+                     " run (--input-format)");
+    return core::InputSummary{file.path(), std::string(format->name), 0, {}};
+  }
+  if (!format) {
+    auto detected = DetectFormat(file);
+    if (!detected) return detected.error();
+    format = *detected;
+  }
+  ReaderOutput out;
+  if (core::Status s = format->read(file, &out); !s) return s.error();
+  core::InputSummary summary{file.path(), std::string(format->name),
+                             static_cast<int>(out.findings.size()), out.skipped};
+  for (auto& f : out.findings) {
+    if (f.input.empty()) f.input = file.path();
+    findings->push_back(std::move(f));
+  }
+  for (auto& n : out.notes) notes->push_back(std::move(n));
+  return summary;
+}
+
+}  // namespace
+
+Result<core::Verdict> RunVuln(const VulnConfig& config, const cli::GateContext& ctx) {
+  if (config.inputs.empty()) return Error{"", "no report given (see --help)"};
+  int stdin_count = 0;
+  for (const auto& p : config.inputs) stdin_count += p == "-";
+  if (stdin_count > 1) return Error{"-", "stdin can be read only once"};
+
+  std::vector<core::Finding> findings;
+  std::vector<core::InputSummary> inputs;
+  std::vector<std::string> notes;
+  for (const auto& path : config.inputs) {
+    auto summary = ReadOne(path, config, &findings, &notes);
+    if (!summary) return summary.error();
+    inputs.push_back(std::move(*summary));
+  }
+  const int before = static_cast<int>(findings.size());
+  std::vector<core::Finding> merged = core::MergeFindings(std::move(findings));
+  core::Verdict v = core::Evaluate(std::move(merged), core::EvaluateOptions::ForVuln(ctx.policy),
+                                   ctx.waivers, ctx.today);
+  v.summary.findings_before_dedup = before;
+  v.inputs = std::move(inputs);
+  for (auto& n : notes) v.notes.push_back(std::move(n));
+  return v;
+}
+
+}  // namespace secgate::vuln
