@@ -119,6 +119,7 @@ std::string ParseOneWaiver(const YAML::Node& n, const std::string& path,
           else if (k == "from") ren.from = kv.second.Scalar();
           else if (k == "until") ren.until = kv.second.Scalar();
           else if (k == "reason") ren.reason = kv.second.Scalar();
+          else if (k == "by") ren.by = kv.second.Scalar();
           else problem(kv.first, "renewed: unknown key '" + k + "'");
         }
         auto d = ParseDate(ren.date);
@@ -153,6 +154,8 @@ std::string ParseOneWaiver(const YAML::Node& n, const std::string& path,
   }
   if (!w->package.empty() && w->package.rfind("pkg:", 0) == 0 && !ParsePurl(w->package))
     problem(n["package"], "package: '" + w->package + "' is not a valid purl");
+  else if (w->package.find_first_of(" \t") != std::string::npos)
+    problem(n["package"], "package: '" + w->package + "' is not a purl or package name");
   if (!policy.allow_wildcards && (w->path == "**" || w->path == "*" || w->path == "**/*"))
     problem(n["path"], "path '" + w->path + "' matches everything (set waivers.allow_wildcards to allow)");
   return gate;

@@ -29,6 +29,7 @@ struct Renewal {
   std::string from;    ///< Previous expiry.
   std::string until;   ///< New expiry.
   std::string reason;
+  std::string by;      ///< Optional: who renewed it.
 };
 
 struct Waiver {
