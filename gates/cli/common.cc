@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sys/stat.h>
 
+#include "gates/cli/output.h"
 #include "gates/core/io.h"
 #include "gates/core/report/reporter.h"
 
@@ -35,8 +36,6 @@ bool UseColor(const std::string& mode) {
   return ::isatty(STDOUT_FILENO) == 1;
 }
 
-bool Truthy(const char* v) { return v && std::string(v) == "true"; }
-
 }  // namespace
 
 void AddCommonOptions(CLI::App& app, CommonOptions& o) {
@@ -51,7 +50,8 @@ void AddCommonOptions(CLI::App& app, CommonOptions& o) {
                    std::string s;
                    for (const auto& f : core::ReportFormats()) s += (s.empty() ? "" : ", ") + f;
                    return s;
-                 }());
+                 }())
+      ->allow_extra_args(false);  // each --report takes exactly one FORMAT=PATH
   app.add_option("--today", o.today,
                  "Pin today's date (YYYY-MM-DD) for waiver expiry; default: the real date (UTC)");
   app.add_flag("-q,--quiet", o.quiet, "No human-readable text on stdout");
@@ -141,16 +141,10 @@ Result<GateContext> PrepareContext(const CommonOptions& o, core::Gate gate,
     ctx.today = *d;
   }
 
-  for (const auto& spec : o.reports) {
-    size_t eq = spec.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
-      return Error{"--report", "expected FORMAT=PATH, got '" + spec + "'"};
-    ReportSpec r{spec.substr(0, eq), spec.substr(eq + 1)};
-    auto rep = core::MakeReporter(r.format, {});
-    if (!rep) return Error{"--report", rep.error().message};
-    ctx.reports.push_back(r);
-  }
-  ctx.github = (o.github || Truthy(std::getenv("GITHUB_ACTIONS"))) && !o.no_github;
+  auto reports = ParseReportSpecs(o.reports);
+  if (!reports) return reports.error();
+  ctx.reports = std::move(*reports);
+  ctx.github = GithubMode(o);
   return ctx;
 }
 
@@ -160,62 +154,45 @@ ExitCode Finish(core::Verdict& v, const GateContext& ctx, const CommonOptions& o
   v.policy_source = ctx.policy.source;
   v.policy_sha256 = ctx.policy.sha256;
   for (const auto& n : ctx.notes) v.notes.push_back(n);
+  NoteSarifCut(v, ctx.reports);
 
   core::ReportOptions ropts;
   ropts.color = UseColor(o.color);
   ropts.verbose = o.verbose;
-  bool report_to_stdout = false;
-  for (const auto& r : ctx.reports) report_to_stdout |= r.path == "-";
+  // A report on stdout must stay parseable: people read stderr instead.
+  const bool stdout_taken = AnyReportOnStdout(ctx.reports);
+  std::ostream& human = stdout_taken ? std::cerr : std::cout;
 
-  ExitCode code = v.exit_code;
-  for (const auto& r : ctx.reports) {
-    auto rep = core::MakeReporter(r.format, ropts);
-    if (!rep) {
-      std::cerr << ctx.tool << ": error: " << rep.error().ToString() << "\n";
-      code = ExitCode::kError;
-      continue;
-    }
-    if (r.path == "-") {
-      (*rep)->Write(v, std::cout);
-      std::cout.flush();
-      continue;
-    }
-    std::ofstream out(r.path, std::ios::binary | std::ios::trunc);
-    if (out) (*rep)->Write(v, out);
-    out.close();
-    if (!out) {
-      std::cerr << ctx.tool << ": error: " << r.path << ": cannot write " << r.format
-                << " report\n";
-      code = ExitCode::kError;
-    }
-  }
-  if (!o.quiet && !report_to_stdout) {
+  bool ok = WriteReports(v, ctx.reports, ropts, ctx.tool);
+  if (!o.quiet) {
     core::ReportOptions text_opts = ropts;
-    auto text = core::MakeReporter("text", text_opts);
-    (*text)->Write(v, std::cout);
-    std::cout.flush();
+    text_opts.color = ropts.color && !stdout_taken;
+    (*core::MakeReporter("text", text_opts))->Write(v, human);
+    human.flush();
   }
-  return code;
+  if (ctx.github) ok &= WriteGithub(v, human, ctx.tool);
+  return ok ? v.exit_code : ExitCode::kError;
 }
 
 ExitCode FailWithError(const std::string& tool, const Error& e, const CommonOptions& o) {
   std::cerr << tool << ": error: " << core::SanitizeForTerminal(e.ToString()) << "\n";
-  // A JSON report still says what happened, so CI artefacts never show a
-  // stale or missing verdict for a failed run.
+  // Every report still says what happened, so CI artefacts never show a
+  // stale or missing verdict for a failed run. Specs that do not parse are
+  // skipped (that may be the error being reported).
+  core::Verdict v;
+  v.tool = tool;
+  v.version = SECGATE_VERSION;
+  if (tool.starts_with("secgate-")) core::ParseGate(tool.substr(8), &v.gate);
+  v.exit_code = ExitCode::kError;
+  v.error = e.ToString();
+  std::vector<ReportSpec> specs;
   for (const auto& spec : o.reports) {
-    size_t eq = spec.find('=');
-    if (eq == std::string::npos || spec.substr(0, eq) != "json") continue;
-    std::string path = spec.substr(eq + 1);
-    if (path == "-") continue;
-    core::Verdict v;
-    v.tool = tool;
-    v.version = SECGATE_VERSION;
-    v.exit_code = ExitCode::kError;
-    v.error = e.ToString();
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    auto rep = core::MakeReporter("json", {});
-    if (out && rep) (*rep)->Write(v, out);
+    auto one = ParseReportSpecs({spec});
+    if (one && !(AnyReportOnStdout(*one) && AnyReportOnStdout(specs)))
+      specs.push_back(one->front());
   }
+  WriteReports(v, specs, {}, tool);
+  if (GithubMode(o)) WriteGithub(v, AnyReportOnStdout(specs) ? std::cerr : std::cout, tool);
   return ExitCode::kError;
 }
 

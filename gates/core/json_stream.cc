@@ -155,7 +155,7 @@ class JsonStreamHandler {
       root_ = array ? json::array() : json::object();
       build_.assign(1, &root_);
     }
-    frames_.push_back(Frame{array});
+    frames_.push_back(Frame{array, -1, {}});
     return true;
   }
 

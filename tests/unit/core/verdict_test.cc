@@ -1,0 +1,226 @@
+#include "gates/core/verdict.h"
+
+#include <gtest/gtest.h>
+
+#include "gates/core/merge.h"
+
+namespace secgate::core {
+namespace {
+
+const Date kToday = *ParseDate("2026-11-21");
+
+Finding Vuln(std::string id, Severity s, std::string pkg = "lodash", std::string version = "4.17.15") {
+  Finding f;
+  f.id = std::move(id);
+  f.severity = s;
+  f.package = {pkg, version, "npm", "pkg:npm/" + pkg + "@" + version};
+  f.fixed_versions = {"9.9.9"};
+  f.sources = {"test"};
+  return f;
+}
+
+Waiver MakeWaiver(std::string id, std::string expires, std::string package = "") {
+  Waiver w;
+  w.id = std::move(id);
+  w.gate = Gate::kVuln;
+  w.owner = "jane@example.com";
+  w.reason = "not reachable";
+  w.created = *ParseDate("2026-11-01");
+  w.expires = *ParseDate(expires);
+  w.package = std::move(package);
+  return w;
+}
+
+EvaluateOptions Opts(Severity fail_on = Severity::kHigh) {
+  EvaluateOptions o;
+  o.fail_on = fail_on;
+  return o;
+}
+
+TEST(VerdictTest, NoFindingsPasses) {
+  Verdict v = Evaluate({}, Opts(), WaiverFile{}, kToday);
+  EXPECT_EQ(v.exit_code, ExitCode::kPass);
+  EXPECT_EQ(v.summary.findings, 0);
+}
+
+TEST(VerdictTest, ThresholdDecides) {
+  Verdict v = Evaluate({Vuln("CVE-1", Severity::kHigh), Vuln("CVE-2", Severity::kMedium)}, Opts(),
+                       WaiverFile{}, kToday);
+  EXPECT_EQ(v.exit_code, ExitCode::kFail);
+  EXPECT_EQ(v.summary.violations, 1);
+  EXPECT_EQ(v.summary.below_threshold, 1);
+  EXPECT_EQ(v.findings[0].finding.id, "CVE-1");  // worst first
+  EXPECT_EQ(v.findings[0].disposition, Disposition::kViolation);
+  Verdict lax = Evaluate({Vuln("CVE-1", Severity::kHigh)}, Opts(Severity::kCritical), WaiverFile{},
+                         kToday);
+  EXPECT_EQ(lax.exit_code, ExitCode::kPass);
+}
+
+TEST(VerdictTest, UnknownSeverityNeverPassesSilently) {
+  Verdict v = Evaluate({Vuln("CVE-1", Severity::kUnknown)}, Opts(), WaiverFile{}, kToday);
+  EXPECT_EQ(v.exit_code, ExitCode::kFail);
+  EXPECT_TRUE(v.findings[0].severity_assumed);
+  EXPECT_EQ(v.findings[0].effective_severity, Severity::kHigh);
+  EXPECT_EQ(v.summary.by_severity.at(Severity::kUnknown), 1);
+
+  EvaluateOptions ignore = Opts();
+  ignore.unknown_as = std::nullopt;
+  Verdict w = Evaluate({Vuln("CVE-1", Severity::kUnknown)}, ignore, WaiverFile{}, kToday);
+  EXPECT_EQ(w.exit_code, ExitCode::kPass);
+  EXPECT_EQ(w.findings[0].disposition, Disposition::kIgnored);
+  EXPECT_EQ(w.summary.ignored, 1);
+}
+
+TEST(VerdictTest, ActiveWaiverWaivesByIdOrAlias) {
+  Finding f = Vuln("CVE-1", Severity::kCritical);
+  f.aliases = {"GHSA-aaaa-bbbb-cccc"};
+  WaiverFile wf;
+  wf.waivers = {MakeWaiver("ghsa-aaaa-bbbb-cccc", "2027-01-31")};
+  Verdict v = Evaluate({f}, Opts(), wf, kToday);
+  EXPECT_EQ(v.exit_code, ExitCode::kPass);
+  EXPECT_EQ(v.findings[0].disposition, Disposition::kWaived);
+  ASSERT_EQ(v.findings[0].waiver, 0);
+  EXPECT_EQ(v.waivers[0].status, WaiverStatus::kActive);
+  EXPECT_EQ(v.waivers[0].matches, 1);
+}
+
+TEST(VerdictTest, ExpiredWaiverNoLongerWaives) {
+  WaiverFile wf;
+  wf.waivers = {MakeWaiver("CVE-1", "2026-11-20")};
+  Verdict v = Evaluate({Vuln("CVE-1", Severity::kCritical)}, Opts(), wf, kToday);
+  EXPECT_EQ(v.exit_code, ExitCode::kFail);
+  EXPECT_EQ(v.findings[0].disposition, Disposition::kViolation);
+  EXPECT_EQ(v.findings[0].expired_waiver, 0);
+  EXPECT_EQ(v.waivers[0].status, WaiverStatus::kExpired);
+  EXPECT_EQ(v.waivers[0].days_left, -1);
+}
+
+TEST(VerdictTest, WaiverOnItsExpiryDayStillWaives) {
+  WaiverFile wf;
+  wf.waivers = {MakeWaiver("CVE-1", "2026-11-21")};
+  Verdict v = Evaluate({Vuln("CVE-1", Severity::kCritical)}, Opts(), wf, kToday);
+  EXPECT_EQ(v.exit_code, ExitCode::kPass);
+  EXPECT_EQ(v.waivers[0].status, WaiverStatus::kExpiringSoon);
+  EXPECT_EQ(v.waivers[0].days_left, 0);
+}
+
+TEST(VerdictTest, ExpiringAndUnusedDiagnostics) {
+  WaiverFile wf;
+  wf.waivers = {MakeWaiver("CVE-1", "2026-11-24"), MakeWaiver("CVE-9", "2027-01-31")};
+  Verdict v = Evaluate({Vuln("CVE-1", Severity::kCritical)}, Opts(), wf, kToday);
+  EXPECT_EQ(v.waivers[0].status, WaiverStatus::kExpiringSoon);
+  EXPECT_EQ(v.waivers[0].days_left, 3);
+  EXPECT_EQ(v.waivers[1].status, WaiverStatus::kUnused);
+}
+
+TEST(VerdictTest, PackageScopeLimitsAWaiver) {
+  WaiverFile wf;
+  wf.waivers = {MakeWaiver("CVE-1", "2027-01-31", "pkg:npm/minimist")};
+  Verdict v = Evaluate({Vuln("CVE-1", Severity::kCritical, "lodash"),
+                        Vuln("CVE-1", Severity::kCritical, "minimist", "1.2.0")},
+                       Opts(), wf, kToday);
+  EXPECT_EQ(v.summary.violations, 1);
+  EXPECT_EQ(v.summary.waived, 1);
+  wf.waivers[0].package = "pkg:npm/minimist@1.2.5";  // other version: no match
+  Verdict w = Evaluate({Vuln("CVE-1", Severity::kCritical, "minimist", "1.2.0")}, Opts(), wf, kToday);
+  EXPECT_EQ(w.summary.violations, 1);
+}
+
+TEST(VerdictTest, WaiversOfOtherGatesAreNotDiagnosedHere) {
+  WaiverFile wf;
+  Waiver s = MakeWaiver("secret:aws:0123456789abcdef", "2027-01-31");
+  s.gate = Gate::kSecrets;
+  wf.waivers = {s};
+  Verdict v = Evaluate({}, Opts(), wf, kToday);
+  EXPECT_TRUE(v.waivers.empty());
+}
+
+TEST(VerdictTest, IgnoreUnfixedAndVex) {
+  Finding unfixed = Vuln("CVE-1", Severity::kCritical);
+  unfixed.fixed_versions.clear();
+  Finding vex = Vuln("CVE-2", Severity::kCritical);
+  vex.vex_state = "not_affected";
+  vex.vex_justification = "code_not_reachable";
+  EvaluateOptions o = Opts();
+  o.ignore_unfixed = true;
+  Verdict v = Evaluate({unfixed, vex}, o, WaiverFile{}, kToday);
+  EXPECT_EQ(v.exit_code, ExitCode::kPass);
+  EXPECT_EQ(v.summary.ignored, 2);
+  o.ignore_unfixed = false;
+  Verdict w = Evaluate({unfixed, vex}, o, WaiverFile{}, kToday);
+  EXPECT_EQ(w.summary.violations, 1);
+}
+
+TEST(VerdictTest, LimitsTolerateUpToTheCount) {
+  EvaluateOptions o = Opts(Severity::kMedium);
+  o.limits[Severity::kMedium] = 2;
+  Verdict ok = Evaluate({Vuln("CVE-1", Severity::kMedium), Vuln("CVE-2", Severity::kMedium)}, o,
+                        WaiverFile{}, kToday);
+  EXPECT_EQ(ok.exit_code, ExitCode::kPass);
+  Verdict over = Evaluate({Vuln("CVE-1", Severity::kMedium), Vuln("CVE-2", Severity::kMedium),
+                           Vuln("CVE-3", Severity::kMedium)},
+                          o, WaiverFile{}, kToday);
+  EXPECT_EQ(over.exit_code, ExitCode::kFail);
+  EXPECT_EQ(over.summary.violations, 3);
+}
+
+TEST(VerdictTest, SeveritySourceChoosesAmongRatings) {
+  Finding f = Vuln("CVE-1", Severity::kMedium);
+  f.severity_source = "debian";
+  f.ratings = {{"debian", Severity::kMedium, 0}, {"nvd", Severity::kCritical, 9.8}};
+  EvaluateOptions o = Opts();
+  EXPECT_EQ(Evaluate({f}, o, WaiverFile{}, kToday).exit_code, ExitCode::kPass);
+  o.severity_source = "nvd";
+  Verdict v = Evaluate({f}, o, WaiverFile{}, kToday);
+  EXPECT_EQ(v.exit_code, ExitCode::kFail);
+  EXPECT_EQ(v.findings[0].finding.severity_source, "nvd");
+  o.severity_source = "max";
+  EXPECT_EQ(Evaluate({f}, o, WaiverFile{}, kToday).exit_code, ExitCode::kFail);
+}
+
+TEST(ExitCodeTest, ErrorsWin) {
+  EXPECT_EQ(Worst(ExitCode::kFail, ExitCode::kError), ExitCode::kError);
+  EXPECT_EQ(Worst(ExitCode::kPass, ExitCode::kFail), ExitCode::kFail);
+  EXPECT_EQ(ToInt(ExitCode::kError), 2);
+}
+
+TEST(MergeTest, SameVulnerabilityUnderAliasesIsOneFinding) {
+  Finding grype = Vuln("GHSA-aaaa-bbbb-cccc", Severity::kHigh);
+  grype.aliases = {"CVE-2024-1"};
+  grype.sources = {"grype"};
+  Finding npm = Vuln("CVE-2024-1", Severity::kCritical);
+  npm.package.purl.clear();
+  npm.package.version.clear();  // npm 7 reports carry no version
+  npm.sources = {"npm-audit"};
+  auto merged = MergeFindings({grype, npm});
+  ASSERT_EQ(merged.size(), 1u);
+  EXPECT_EQ(merged[0].id, "CVE-2024-1");
+  EXPECT_EQ(merged[0].aliases, std::vector<std::string>{"GHSA-aaaa-bbbb-cccc"});
+  EXPECT_EQ(merged[0].sources, (std::vector<std::string>{"grype", "npm-audit"}));
+  EXPECT_EQ(merged[0].severity, Severity::kCritical);
+  EXPECT_FALSE(merged[0].fingerprint.empty());
+}
+
+TEST(MergeTest, DifferentVersionsOrPackagesStayApart) {
+  auto merged = MergeFindings({Vuln("CVE-1", Severity::kHigh, "a", "1.0"),
+                               Vuln("CVE-1", Severity::kHigh, "a", "2.0"),
+                               Vuln("CVE-1", Severity::kHigh, "b", "1.0")});
+  EXPECT_EQ(merged.size(), 3u);
+}
+
+TEST(MergeTest, RelatedAdvisoriesDoNotMerge) {
+  Finding a = Vuln("CVE-2019-1559", Severity::kMedium, "openssl-libs", "1.0.2k");
+  a.related = {"RHSA-2019:2304"};
+  Finding b = Vuln("CVE-2018-0734", Severity::kLow, "openssl-libs", "1.0.2k");
+  b.related = {"RHSA-2019:2304"};
+  EXPECT_EQ(MergeFindings({a, b}).size(), 2u);
+}
+
+TEST(MergeTest, PreferredId) {
+  EXPECT_EQ(PreferredId({"GHSA-x", "CVE-1"}), "CVE-1");
+  EXPECT_EQ(PreferredId({"PYSEC-1", "GHSA-x"}), "GHSA-x");
+  EXPECT_EQ(PreferredId({"RUSTSEC-1"}), "RUSTSEC-1");
+}
+
+}  // namespace
+}  // namespace secgate::core
