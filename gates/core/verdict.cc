@@ -35,6 +35,12 @@ void ApplySeveritySource(Finding* f, const std::string& source) {
   }
 }
 
+bool InBaseline(const std::vector<Waiver>& baseline, const Finding& f) {
+  for (const auto& w : baseline)
+    if (!w.id.empty() && WaiverMatches(w, f)) return true;
+  return false;
+}
+
 WaiverStatus StatusOf(const Waiver& w, long days_left, int matches, int expiring_days) {
   if (!w.valid) return WaiverStatus::kInvalid;
   if (days_left < 0) return WaiverStatus::kExpired;
@@ -170,6 +176,9 @@ Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& o,
       e.disposition = Disposition::kWaived;
       e.waiver = active;
       v.waivers[active].matches++;
+    } else if (InBaseline(o.baseline, fd)) {
+      e.disposition = Disposition::kIgnored;
+      e.reason = "in baseline";
     } else if (e.effective_severity < o.fail_on) {
       e.disposition = Disposition::kBelowThreshold;
     } else {

@@ -86,6 +86,12 @@ struct EvaluateOptions {
   std::map<Severity, int> limits;
   std::string severity_source = "reported";
   int expiring_days = 14;
+  /// vuln.only_new: entries of the baseline file. A finding one of them
+  /// matches (by id/alias and scopes; dates ignored) and that no active
+  /// waiver covers is pre-existing: disposition ignored, reason "in
+  /// baseline". Empty = no baseline. Not filled by ForVuln (the gate loads
+  /// the file).
+  std::vector<Waiver> baseline;
 
   static EvaluateOptions ForVuln(const Policy& p);
   static EvaluateOptions ForSecrets(const Policy& p);

@@ -1,6 +1,7 @@
 #include "gates/vuln/run.h"
 
 #include "gates/core/merge.h"
+#include "gates/vuln/baseline.h"
 
 namespace secgate::vuln {
 
@@ -55,10 +56,16 @@ Result<core::Verdict> RunVuln(const VulnConfig& config, const cli::GateContext& 
     if (!summary) return summary.error();
     inputs.push_back(std::move(*summary));
   }
+  core::EvaluateOptions options = core::EvaluateOptions::ForVuln(ctx.policy);
+  auto baseline = LoadBaseline(ctx.policy);
+  if (!baseline) return baseline.error();
+  options.baseline = std::move(*baseline);
+  if (ctx.policy.vuln.only_new)
+    notes.push_back("vuln.only_new: " + std::to_string(options.baseline.size()) +
+                    " baseline entries from " + ctx.policy.vuln.baseline);
   const int before = static_cast<int>(findings.size());
   std::vector<core::Finding> merged = core::MergeFindings(std::move(findings));
-  core::Verdict v = core::Evaluate(std::move(merged), core::EvaluateOptions::ForVuln(ctx.policy),
-                                   ctx.waivers, ctx.today);
+  core::Verdict v = core::Evaluate(std::move(merged), options, ctx.waivers, ctx.today);
   v.summary.findings_before_dedup = before;
   v.inputs = std::move(inputs);
   for (auto& n : notes) v.notes.push_back(std::move(n));

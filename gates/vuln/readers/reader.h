@@ -44,7 +44,27 @@ const FormatInfo* FindFormat(std::string_view name);
 /// when nothing matches, "<file>: file is empty" for an empty input.
 core::Result<const FormatInfo*> DetectFormat(core::InputFile& in);
 
-// One function per format (one file each).
+// One function per format (one file each). Each reads the whole input and
+// returns an Error naming the file and JSON pointer (or line) for anything
+// malformed, of the wrong type, missing or unknown (e.g. a severity word).
 core::Status ReadTrivy(core::InputFile& in, ReaderOutput* out);
+/// Grype JSON (grype.cc).
+core::Status ReadGrype(core::InputFile& in, ReaderOutput* out);
+/// npm audit, npm 7+ (auditReportVersion 2).
+core::Status ReadNpmAuditV2(core::InputFile& in, ReaderOutput* out);
+/// npm audit, npm 6 shape; also pnpm audit and yarn 2/3 `yarn npm audit`.
+core::Status ReadNpmAuditV1(core::InputFile& in, ReaderOutput* out);
+/// yarn classic `yarn audit --json` (NDJSON).
+core::Status ReadYarnClassic(core::InputFile& in, ReaderOutput* out);
+/// yarn 4 `yarn npm audit --json` (NDJSON; empty = clean).
+core::Status ReadYarn4(core::InputFile& in, ReaderOutput* out);
+/// pip-audit -f json (object or legacy array).
+core::Status ReadPipAudit(core::InputFile& in, ReaderOutput* out);
+/// cargo-audit --json.
+core::Status ReadCargoAudit(core::InputFile& in, ReaderOutput* out);
+/// osv-scanner --format json.
+core::Status ReadOsvScanner(core::InputFile& in, ReaderOutput* out);
+/// CycloneDX 1.2-1.7 (SBOM, VDR, VEX).
+core::Status ReadCycloneDx(core::InputFile& in, ReaderOutput* out);
 
 }  // namespace secgate::vuln

@@ -1,0 +1,98 @@
+// cargo-audit `--json` (input-formats.md §12). Severity is computed from the
+// advisory's CVSS v3 vector (core::CvssV3BaseScore) — null means UNKNOWN.
+// Informational advisories (unmaintained, unsound, yanked, notice) live in
+// warnings{kind: [...]}: counted, not gated.
+#include "gates/core/json_stream.h"
+#include "gates/vuln/readers/common.h"
+#include "gates/vuln/readers/reader.h"
+
+namespace secgate::vuln {
+
+using core::Error;
+using core::Finding;
+using core::Result;
+using core::Status;
+using nlohmann::json;
+
+namespace {
+
+Status ReadSeverity(const json& adv, const std::string& where, Finding* f) {
+  std::string vector;
+  if (Status s = OptString(adv, "cvss", where, &vector); !s) return s;
+  f->severity = core::Severity::kUnknown;
+  f->severity_source = "rustsec";
+  if (vector.empty()) return core::Ok{};
+  if (vector.rfind("CVSS:4", 0) == 0) return core::Ok{};  // no v4 calculator: unknown
+  auto score = core::CvssV3BaseScore(vector);
+  if (!score) return Error{where + "/cvss", "invalid CVSS v3 vector '" + vector + "'"};
+  f->score = *score;
+  f->severity = core::SeverityFromCvss(*score, 3);
+  f->severity_source = "cvss";
+  f->ratings.push_back({"rustsec", f->severity, f->score});
+  return core::Ok{};
+}
+
+Result<Finding> ParseEntry(const json& e, const std::string& where) {
+  if (Status s = core::ExpectObject(e, where); !s) return s.error();
+  auto adv = OptContainer(e, "advisory", 'o', where);
+  if (!adv) return adv.error();
+  if (!*adv) return Error{where, "missing advisory"};
+  auto pkg = OptContainer(e, "package", 'o', where);
+  if (!pkg) return pkg.error();
+  if (!*pkg) return Error{where, "missing package"};
+  const std::string aw = where + "/advisory", pw = where + "/package";
+  Finding f;
+  f.sources = {"cargo-audit"};
+  std::vector<std::string> aliases;
+  if (Status s = ReqString(**adv, "id", aw, &f.id); !s) return s.error();
+  if (Status s = OptStrings(**adv, "aliases", aw, &aliases); !s) return s.error();
+  if (Status s = OptStrings(**adv, "related", aw, &f.related); !s) return s.error();
+  if (Status s = OptString(**adv, "title", aw, &f.title); !s) return s.error();
+  if (Status s = OptString(**adv, "url", aw, &f.url); !s) return s.error();
+  for (const auto& a : aliases) AddUnique(&f.aliases, a);
+  if (Status s = ReadSeverity(**adv, aw, &f); !s) return s.error();
+  if (Status s = ReqString(**pkg, "name", pw, &f.package.name); !s) return s.error();
+  if (Status s = OptString(**pkg, "version", pw, &f.package.version); !s) return s.error();
+  f.package.ecosystem = "cargo";
+  f.package.purl = "pkg:cargo/" + f.package.name +
+                   (f.package.version.empty() ? "" : "@" + f.package.version);
+  auto versions = OptContainer(e, "versions", 'o', where);
+  if (!versions) return versions.error();
+  if (*versions) {
+    if (Status s = OptStrings(**versions, "patched", where + "/versions", &f.fixed_versions); !s)
+      return s.error();
+  }
+  return f;
+}
+
+}  // namespace
+
+Status ReadCargoAudit(core::InputFile& in, ReaderOutput* out) {
+  core::JsonStreamer s;
+  const std::string name = in.path();
+  s.Expect("/vulnerabilities", "o");
+  s.Expect("/vulnerabilities/list", "a");
+  s.Expect("/warnings", "o");
+  s.Expect("/warnings/*", "a");
+  s.Expect("/database", "o");
+  s.OnRecord("/vulnerabilities/list/*", [&](const std::string& p, json& v) -> Status {
+    auto f = ParseEntry(v, name + ":" + p);
+    if (!f) return f.error();
+    f->input = name;
+    out->findings.push_back(std::move(*f));
+    return core::Ok{};
+  });
+  s.OnRecord("/warnings/*/*", [&](const std::string& p, json& v) -> Status {
+    if (Status st = core::ExpectObject(v, name + ":" + p); !st) return st;
+    std::string kind = p.substr(std::string("/warnings/").size());
+    kind = kind.substr(0, kind.find('/'));
+    out->skipped["warnings (" + kind + ")"]++;
+    return core::Ok{};
+  });
+  if (Status st = s.Parse(in); !st) return st;
+  if (s.top_level_type() != 'o' || !s.HasTopLevelKey("vulnerabilities"))
+    return Error{name, "not a cargo-audit report: no vulnerabilities object"};
+  return core::Ok{};
+}
+
+}  // namespace secgate::vuln

@@ -1,0 +1,207 @@
+#include "gates/vuln/readers/common.h"
+
+#include <cctype>
+#include <map>
+
+
+namespace secgate::vuln {
+
+using core::Error;
+using core::Finding;
+using core::Result;
+using core::Status;
+using nlohmann::json;
+
+Status OptString(const json& obj, const char* key, const std::string& where, std::string* out) {
+  auto r = core::GetString(obj, key, where);
+  if (!r) return r.error();
+  *out = std::move(*r);
+  return core::Ok{};
+}
+
+Status ReqString(const json& obj, const char* key, const std::string& where, std::string* out) {
+  if (Status s = OptString(obj, key, where, out); !s) return s;
+  if (out->empty()) return Error{where, std::string("missing ") + key};
+  return core::Ok{};
+}
+
+Status OptStrings(const json& obj, const char* key, const std::string& where,
+                  std::vector<std::string>* out) {
+  auto r = core::GetStringArray(obj, key, where);
+  if (!r) return r.error();
+  *out = std::move(*r);
+  return core::Ok{};
+}
+
+Result<const json*> OptContainer(const json& obj, const char* key, char type,
+                                 const std::string& where) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return static_cast<const json*>(nullptr);
+  bool ok = type == 'o' ? it->is_object() : it->is_array();
+  if (!ok)
+    return Error{where + "/" + key, std::string("expected ") + (type == 'o' ? "object" : "array") +
+                                        ", got " + core::JsonTypeName(*it)};
+  return &*it;
+}
+
+Result<core::Severity> SeverityFromWord(const std::string& word, const std::string& where) {
+  auto s = core::ParseSeverityWord(word);
+  if (!s) return Error{where, "unknown severity '" + word + "'"};
+  return *s;
+}
+
+std::string GhsaFromUrl(const std::string& url) {
+  static const std::string kPrefix = "https://github.com/advisories/";
+  if (url.rfind(kPrefix, 0) != 0) return "";
+  std::string id = url.substr(kPrefix.size());
+  return id.size() == 19 && id.rfind("GHSA-", 0) == 0 ? id : "";
+}
+
+void AddUnique(std::vector<std::string>* v, const std::string& s) {
+  if (s.empty()) return;
+  for (const auto& e : *v)
+    if (core::EqualsIgnoreCase(e, s)) return;
+  v->push_back(s);
+}
+
+bool ReadLine(core::InputFile& in, std::string* line) {
+  line->clear();
+  int c = in.Next();
+  if (c < 0) return false;
+  for (; c >= 0 && c != '\n'; c = in.Next()) line->push_back(static_cast<char>(c));
+  if (!line->empty() && line->back() == '\r') line->pop_back();
+  return true;
+}
+
+bool IsBlank(const std::string& s) {
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  return true;
+}
+
+namespace {
+
+std::string NumericId(const json& adv, const std::string& where, Status* st) {
+  auto it = adv.find("id");
+  if (it == adv.end() || it->is_null()) return "";
+  if (it->is_number_unsigned() || it->is_number_integer())
+    return std::to_string(it->get<long long>());
+  if (it->is_string()) return it->get<std::string>();
+  *st = Error{where + "/id", "expected number, got " + core::JsonTypeName(*it)};
+  return "";
+}
+
+struct VersionInfo {
+  std::vector<std::string> paths;
+  bool all_dev = true;
+};
+
+Status ReadFindings(const json& adv, const std::string& where, bool strip_root,
+                    std::map<std::string, VersionInfo>* versions,
+                    std::vector<std::string>* order) {
+  auto arr = OptContainer(adv, "findings", 'a', where);
+  if (!arr) return arr.error();
+  if (!*arr) return core::Ok{};
+  for (size_t i = 0; i < (*arr)->size(); ++i) {
+    const json& f = (**arr)[i];
+    std::string w = where + "/findings/" + std::to_string(i);
+    if (Status s = core::ExpectObject(f, w); !s) return s;
+    std::string version;
+    std::vector<std::string> paths;
+    if (Status s = OptString(f, "version", w, &version); !s) return s;
+    if (Status s = OptStrings(f, "paths", w, &paths); !s) return s;
+    auto dev = f.find("dev");
+    if (dev != f.end() && !dev->is_null() && !dev->is_boolean())
+      return Error{w + "/dev", "expected boolean, got " + core::JsonTypeName(*dev)};
+    bool is_dev = dev != f.end() && dev->is_boolean() && dev->get<bool>();
+    if (!versions->count(version)) order->push_back(version);
+    VersionInfo& vi = (*versions)[version];
+    vi.all_dev = vi.all_dev && is_dev;
+    for (auto& p : paths) {
+      if (strip_root && p.rfind(".>", 0) == 0) p.erase(0, 2);
+      AddUnique(&vi.paths, p);
+    }
+  }
+  return core::Ok{};
+}
+
+}  // namespace
+
+Status ParseNpmAdvisory(const json& adv, const std::string& where, const NpmAdvisoryOptions& opt,
+                        std::vector<Finding>* out) {
+  if (Status s = core::ExpectObject(adv, where); !s) return s;
+  Status st = core::Ok{};
+  std::string numeric = NumericId(adv, where, &st);
+  if (!st) return st;
+  std::string name, word, ghsa, url, title, patched;
+  std::vector<std::string> cves;
+  if (Status s = ReqString(adv, "module_name", where, &name); !s) return s;
+  if (Status s = ReqString(adv, "severity", where, &word); !s) return s;
+  if (Status s = OptString(adv, "github_advisory_id", where, &ghsa); !s) return s;
+  if (Status s = OptString(adv, "url", where, &url); !s) return s;
+  if (Status s = OptString(adv, "title", where, &title); !s) return s;
+  if (Status s = OptString(adv, "patched_versions", where, &patched); !s) return s;
+  if (Status s = OptStrings(adv, "cves", where, &cves); !s) return s;
+  auto sev = SeverityFromWord(word, where + "/severity");
+  if (!sev) return sev.error();
+  double score = 0;
+  auto cvss = OptContainer(adv, "cvss", 'o', where);
+  if (!cvss) return cvss.error();
+  if (*cvss) {
+    auto n = core::GetNumber(**cvss, "score", where + "/cvss");
+    if (!n) return n.error();
+    if (*n) score = **n;
+  }
+  if (ghsa.empty()) ghsa = GhsaFromUrl(url);
+  std::vector<std::string> ids;
+  AddUnique(&ids, ghsa);
+  for (const auto& c : cves) AddUnique(&ids, c);
+  if (!numeric.empty()) AddUnique(&ids, "NPM-" + numeric);
+  if (ids.empty()) return Error{where, "missing id (no github_advisory_id, cves or id)"};
+
+  std::map<std::string, VersionInfo> versions;
+  std::vector<std::string> order;
+  if (Status s = ReadFindings(adv, where, opt.strip_pnpm_root, &versions, &order); !s) return s;
+  if (order.empty()) {
+    order.push_back("");
+    versions[""].all_dev = false;
+  }
+  for (const auto& version : order) {
+    const VersionInfo& vi = versions[version];
+    Finding f;
+    f.id = ids.front();
+    f.aliases.assign(ids.begin() + 1, ids.end());
+    f.severity = *sev;
+    f.severity_source = ghsa.empty() ? "npm" : "ghsa";
+    f.score = score;
+    f.ratings.push_back({f.severity_source, *sev, score});
+    f.package = {name, version, "npm", ""};
+    if (patched.empty() == false && patched != "<0.0.0") f.fixed_versions.push_back(patched);
+    f.location.path = vi.paths.empty() ? "" : vi.paths.front();
+    f.title = title;
+    f.url = url;
+    f.sources = {opt.source};
+    f.dev_only = vi.all_dev;
+    out->push_back(std::move(f));
+  }
+  return core::Ok{};
+}
+
+Error NpmErrorMember(const json& e, const std::string& where) {
+  if (e.is_string()) return Error{where, "the audit failed: " + e.get<std::string>()};
+  std::string msg;
+  if (e.is_object()) {
+    for (const char* key : {"code", "summary", "detail", "message"}) {
+      auto it = e.find(key);
+      if (it == e.end() || !it->is_string() || it->get<std::string>().empty()) continue;
+      std::string part = it->get<std::string>();
+      for (char& c : part)
+        if (c == '\n' || c == '\r') c = ' ';
+      msg += (msg.empty() ? "" : ": ") + part;
+    }
+  }
+  if (msg.empty()) msg = e.dump();
+  return Error{where, "the audit failed: " + msg};
+}
+
+}  // namespace secgate::vuln

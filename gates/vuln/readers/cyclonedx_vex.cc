@@ -1,0 +1,223 @@
+// CycloneDX JSON 1.2–1.7 with vulnerabilities[] (VDR / VEX; input-formats.md
+// §14). One finding per vulnerability and affects[] ref; refs resolve to the
+// components' purls (a BOM-Link "urn:cdx:…#ref" by its fragment; a dangling
+// ref is kept as the package name). Every rating is kept; the reported
+// severity is the rating of the vulnerability's own source, else the first
+// rating with a severity. analysis.state/justification become the VEX fields
+// that policy vuln.trust_vex reads. An SBOM without vulnerabilities is a
+// clean input (inventory only).
+#include <map>
+
+#include "gates/core/json_stream.h"
+#include "gates/core/purl.h"
+#include "gates/vuln/readers/common.h"
+#include "gates/vuln/readers/reader.h"
+
+namespace secgate::vuln {
+
+using core::Error;
+using core::Finding;
+using core::Result;
+using core::Status;
+using nlohmann::json;
+
+namespace {
+
+using ComponentMap = std::map<std::string, core::Package>;
+
+Status CollectComponent(const json& c, const std::string& where, ComponentMap* map) {
+  if (Status s = core::ExpectObject(c, where); !s) return s;
+  std::string ref;
+  core::Package p;
+  if (Status s = OptString(c, "bom-ref", where, &ref); !s) return s;
+  if (Status s = OptString(c, "name", where, &p.name); !s) return s;
+  if (Status s = OptString(c, "version", where, &p.version); !s) return s;
+  if (Status s = OptString(c, "purl", where, &p.purl); !s) return s;
+  if (auto purl = core::ParsePurl(p.purl)) p.ecosystem = purl->type;
+  if (!ref.empty()) (*map)[ref] = p;
+  auto kids = OptContainer(c, "components", 'a', where);
+  if (!kids) return kids.error();
+  for (size_t i = 0; *kids && i < (*kids)->size(); ++i)
+    if (Status s = CollectComponent((**kids)[i], where + "/components/" + std::to_string(i), map);
+        !s)
+      return s;
+  return core::Ok{};
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Result<std::string> SourceName(const json& obj, const std::string& where) {
+  auto src = OptContainer(obj, "source", 'o', where);
+  if (!src) return src.error();
+  std::string name;
+  if (*src) {
+    if (Status s = OptString(**src, "name", where + "/source", &name); !s) return s.error();
+  }
+  return Lower(name);
+}
+
+Status ReadRatings(const json& v, const std::string& where, const std::string& own, Finding* f) {
+  auto ratings = OptContainer(v, "ratings", 'a', where);
+  if (!ratings) return ratings.error();
+  int chosen = -1;
+  for (size_t i = 0; *ratings && i < (*ratings)->size(); ++i) {
+    const json& r = (**ratings)[i];
+    std::string w = where + "/ratings/" + std::to_string(i), word, method;
+    if (Status s = core::ExpectObject(r, w); !s) return s;
+    auto source = SourceName(r, w);
+    if (!source) return source.error();
+    if (Status s = OptString(r, "severity", w, &word); !s) return s;
+    if (Status s = OptString(r, "method", w, &method); !s) return s;
+    auto score = core::GetNumber(r, "score", w);
+    if (!score) return score.error();
+    double sc = *score ? **score : 0;
+    core::Severity sev = core::Severity::kUnknown;
+    if (!word.empty()) {
+      auto parsed = SeverityFromWord(word, w + "/severity");
+      if (!parsed) return parsed.error();
+      sev = *parsed;
+    } else if (method.rfind("CVSS", 0) == 0 && sc > 0) {
+      sev = core::SeverityFromCvss(sc, method == "CVSSv2" ? 2 : 3);
+    } else {
+      continue;  // EPSS, KEV and other non-severity ratings
+    }
+    if (method.rfind("CVSS", 0) != 0) sc = 0;
+    f->ratings.push_back({source->empty() ? "cyclonedx" : *source, sev, sc});
+    const auto& added = f->ratings.back();
+    if (added.severity == core::Severity::kUnknown) continue;
+    bool own_source = !own.empty() && added.source == own;
+    if (chosen < 0 || (own_source && f->ratings[chosen].source != own))
+      chosen = static_cast<int>(f->ratings.size()) - 1;
+  }
+  if (chosen >= 0) {
+    f->severity = f->ratings[chosen].severity;
+    f->severity_source = f->ratings[chosen].source;
+    f->score = f->ratings[chosen].score;
+  } else {
+    f->severity_source = "cyclonedx";
+  }
+  // A score from a CVSS rating of the same severity is better than none.
+  for (const auto& r : f->ratings)
+    if (f->score == 0 && r.severity == f->severity && r.score > 0) f->score = r.score;
+  return core::Ok{};
+}
+
+struct Pending {
+  Finding proto;
+  std::vector<std::string> refs;
+};
+
+Result<Pending> ParseVulnerability(const json& v, const std::string& where) {
+  if (Status s = core::ExpectObject(v, where); !s) return s.error();
+  Pending p;
+  Finding& f = p.proto;
+  f.sources = {"cyclonedx"};
+  if (Status s = ReqString(v, "id", where, &f.id); !s) return s.error();
+  auto own = SourceName(v, where);
+  if (!own) return own.error();
+  std::string description;
+  if (Status s = OptString(v, "description", where, &description); !s) return s.error();
+  f.title = description.substr(0, description.find('\n')).substr(0, 200);
+  auto refs = OptContainer(v, "references", 'a', where);
+  if (!refs) return refs.error();
+  for (size_t i = 0; *refs && i < (*refs)->size(); ++i) {
+    std::string w = where + "/references/" + std::to_string(i), id;
+    if (Status s = core::ExpectObject((**refs)[i], w); !s) return s.error();
+    if (Status s = OptString((**refs)[i], "id", w, &id); !s) return s.error();
+    if (!core::EqualsIgnoreCase(id, f.id)) AddUnique(&f.aliases, id);
+  }
+  if (Status s = ReadRatings(v, where, *own, &f); !s) return s.error();
+  auto affects = OptContainer(v, "affects", 'a', where);
+  if (!affects) return affects.error();
+  for (size_t i = 0; *affects && i < (*affects)->size(); ++i) {
+    std::string w = where + "/affects/" + std::to_string(i), ref;
+    if (Status s = core::ExpectObject((**affects)[i], w); !s) return s.error();
+    if (Status s = ReqString((**affects)[i], "ref", w, &ref); !s) return s.error();
+    p.refs.push_back(ref);
+  }
+  auto analysis = OptContainer(v, "analysis", 'o', where);
+  if (!analysis) return analysis.error();
+  if (*analysis) {
+    const std::string w = where + "/analysis";
+    if (Status s = OptString(**analysis, "state", w, &f.vex_state); !s) return s.error();
+    if (Status s = OptString(**analysis, "justification", w, &f.vex_justification); !s)
+      return s.error();
+  }
+  return p;
+}
+
+core::Package Resolve(const std::string& ref, const ComponentMap& components) {
+  std::string key = ref;
+  if (ref.rfind("urn:cdx:", 0) == 0 && ref.find('#') != std::string::npos)
+    key = ref.substr(ref.find('#') + 1);
+  if (auto it = components.find(key); it != components.end()) return it->second;
+  core::Package p;
+  if (auto purl = core::ParsePurl(key)) {
+    p.name = purl->namespace_.empty() ? purl->name : purl->namespace_ + "/" + purl->name;
+    p.version = purl->version;
+    p.ecosystem = purl->type;
+    p.purl = key;
+  } else {
+    p.name = key;  // dangling ref (common in hand-written VEX)
+  }
+  return p;
+}
+
+}  // namespace
+
+Status ReadCycloneDx(core::InputFile& in, ReaderOutput* out) {
+  core::JsonStreamer s;
+  const std::string name = in.path();
+  ComponentMap components;
+  std::vector<Pending> pending;
+  bool is_cdx = false;
+  s.Expect("/components", "a");
+  s.Expect("/vulnerabilities", "a");
+  s.Expect("/specVersion", "s");
+  s.OnRecord("/bomFormat", [&](const std::string& p, json& v) -> Status {
+    if (!v.is_string() || v.get<std::string>() != "CycloneDX")
+      return Error{name + ":" + p, "not a CycloneDX document: bomFormat is " + v.dump()};
+    is_cdx = true;
+    return core::Ok{};
+  });
+  s.OnRecord("/specVersion", [&](const std::string& p, json& v) -> Status {
+    static const char* kKnown[] = {"1.2", "1.3", "1.4", "1.5", "1.6", "1.7"};
+    for (const char* k : kKnown)
+      if (v.get<std::string>() == k) return core::Ok{};
+    return Error{name + ":" + p,
+                 "unsupported CycloneDX specVersion " + v.dump() + " (expected 1.2-1.7)"};
+  });
+  s.OnRecord("/metadata/component", [&](const std::string& p, json& v) -> Status {
+    return CollectComponent(v, name + ":" + p, &components);
+  });
+  s.OnRecord("/components/*", [&](const std::string& p, json& v) -> Status {
+    return CollectComponent(v, name + ":" + p, &components);
+  });
+  s.OnRecord("/vulnerabilities/*", [&](const std::string& p, json& v) -> Status {
+    auto r = ParseVulnerability(v, name + ":" + p);
+    if (!r) return r.error();
+    pending.push_back(std::move(*r));
+    return core::Ok{};
+  });
+  if (Status st = s.Parse(in); !st) return st;
+  if (s.top_level_type() != 'o' || !is_cdx)
+    return Error{name, "not a CycloneDX document: no bomFormat \"CycloneDX\""};
+  if (!s.HasTopLevelKey("vulnerabilities"))
+    out->notes.push_back(name + ": CycloneDX SBOM without vulnerabilities: nothing to gate");
+  for (auto& p : pending) {
+    if (p.refs.empty()) p.refs.push_back("");
+    for (const auto& ref : p.refs) {
+      Finding f = p.proto;
+      if (!ref.empty()) f.package = Resolve(ref, components);
+      f.location.target = ref;
+      f.input = name;
+      out->findings.push_back(std::move(f));
+    }
+  }
+  return core::Ok{};
+}
+
+}  // namespace secgate::vuln

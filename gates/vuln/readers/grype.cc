@@ -1,0 +1,169 @@
+// Grype JSON (`grype … -o json`, input-formats.md §5): one finding per
+// matches[] entry; relatedVulnerabilities[] ids are aliases (so the GHSA and
+// CVE matches of one package merge) and their severities are extra ratings.
+// ignoredMatches[] are Grype's own suppressions: counted, not gated.
+#include "gates/core/json_stream.h"
+#include "gates/vuln/readers/common.h"
+#include "gates/vuln/readers/reader.h"
+
+namespace secgate::vuln {
+
+using core::Error;
+using core::Finding;
+using core::Result;
+using core::Severity;
+using core::Status;
+using nlohmann::json;
+
+namespace {
+
+// "github:language:javascript" -> "ghsa", "nvd:cpe" -> "nvd", "debian:distro:…" -> "debian".
+std::string SourceFromNamespace(const std::string& ns) {
+  std::string first = ns.substr(0, ns.find(':'));
+  if (first == "github") return "ghsa";
+  return first.empty() ? "grype" : first;
+}
+
+// Adds the CVSS entries of a vulnerability metadata object as ratings and
+// returns the best base score (v3/v4 preferred over v2).
+Result<double> ReadCvss(const json& meta, const std::string& where, const std::string& fallback,
+                        std::vector<core::SeverityRating>* ratings) {
+  auto arr = OptContainer(meta, "cvss", 'a', where);
+  if (!arr) return arr.error();
+  double v3 = 0, v2 = 0;
+  if (!*arr) return 0.0;
+  for (size_t i = 0; i < (*arr)->size(); ++i) {
+    const json& c = (**arr)[i];
+    std::string w = where + "/cvss/" + std::to_string(i);
+    if (Status s = core::ExpectObject(c, w); !s) return s.error();
+    std::string version, source;
+    if (Status s = OptString(c, "version", w, &version); !s) return s.error();
+    if (Status s = OptString(c, "source", w, &source); !s) return s.error();
+    auto metrics = OptContainer(c, "metrics", 'o', w);
+    if (!metrics) return metrics.error();
+    if (!*metrics) continue;
+    auto score = core::GetNumber(**metrics, "baseScore", w + "/metrics");
+    if (!score) return score.error();
+    if (!*score || **score <= 0) continue;
+    int major = version.rfind("2", 0) == 0 ? 2 : 3;
+    (major == 2 ? v2 : v3) = std::max(major == 2 ? v2 : v3, **score);
+    ratings->push_back({source.empty() ? fallback : source,
+                        core::SeverityFromCvss(**score, major), **score});
+  }
+  return v3 > 0 ? v3 : v2;
+}
+
+Status ReadArtifact(const json& m, const std::string& where, Finding* f) {
+  auto art = OptContainer(m, "artifact", 'o', where);
+  if (!art) return art.error();
+  if (!*art) return Error{where, "missing artifact"};
+  const std::string w = where + "/artifact";
+  const json& a = **art;
+  if (Status s = ReqString(a, "name", w, &f->package.name); !s) return s;
+  if (Status s = OptString(a, "version", w, &f->package.version); !s) return s;
+  if (Status s = OptString(a, "type", w, &f->package.ecosystem); !s) return s;
+  if (Status s = OptString(a, "purl", w, &f->package.purl); !s) return s;
+  auto locs = OptContainer(a, "locations", 'a', w);
+  if (!locs) return locs.error();
+  if (*locs && !(*locs)->empty()) {
+    const json& l = (**locs)[0];
+    if (Status s = core::ExpectObject(l, w + "/locations/0"); !s) return s;
+    if (Status s = OptString(l, "path", w + "/locations/0", &f->location.path); !s) return s;
+  }
+  return core::Ok{};
+}
+
+Result<Finding> ParseMatch(const json& m, const std::string& where) {
+  if (Status s = core::ExpectObject(m, where); !s) return s.error();
+  auto vuln = OptContainer(m, "vulnerability", 'o', where);
+  if (!vuln) return vuln.error();
+  if (!*vuln) return Error{where, "missing vulnerability"};
+  const json& v = **vuln;
+  const std::string vw = where + "/vulnerability";
+  Finding f;
+  f.sources = {"grype"};
+  std::string word, ns;
+  if (Status s = ReqString(v, "id", vw, &f.id); !s) return s.error();
+  if (Status s = ReqString(v, "severity", vw, &word); !s) return s.error();
+  if (Status s = OptString(v, "namespace", vw, &ns); !s) return s.error();
+  if (Status s = OptString(v, "dataSource", vw, &f.url); !s) return s.error();
+  auto sev = SeverityFromWord(word, vw + "/severity");
+  if (!sev) return sev.error();
+  f.severity = *sev;
+  f.severity_source = SourceFromNamespace(ns);
+  f.ratings.push_back({f.severity_source, f.severity, 0});
+  auto score = ReadCvss(v, vw, f.severity_source, &f.ratings);
+  if (!score) return score.error();
+  f.score = *score;
+  f.ratings.front().score = *score;
+  auto fix = OptContainer(v, "fix", 'o', vw);
+  if (!fix) return fix.error();
+  if (*fix) {
+    if (Status s = OptStrings(**fix, "versions", vw + "/fix", &f.fixed_versions); !s)
+      return s.error();
+  }
+  auto related = OptContainer(m, "relatedVulnerabilities", 'a', where);
+  if (!related) return related.error();
+  for (size_t i = 0; *related && i < (*related)->size(); ++i) {
+    const json& r = (**related)[i];
+    std::string rw = where + "/relatedVulnerabilities/" + std::to_string(i);
+    if (Status s = core::ExpectObject(r, rw); !s) return s.error();
+    std::string id, rword, rns;
+    if (Status s = ReqString(r, "id", rw, &id); !s) return s.error();
+    if (Status s = OptString(r, "severity", rw, &rword); !s) return s.error();
+    if (Status s = OptString(r, "namespace", rw, &rns); !s) return s.error();
+    if (!core::EqualsIgnoreCase(id, f.id)) AddUnique(&f.aliases, id);
+    auto rsev = SeverityFromWord(rword, rw + "/severity");
+    if (!rsev) return rsev.error();
+    std::vector<core::SeverityRating> extra;
+    auto rscore = ReadCvss(r, rw, SourceFromNamespace(rns), &extra);
+    if (!rscore) return rscore.error();
+    f.ratings.push_back({SourceFromNamespace(rns), *rsev, *rscore});
+    for (auto& e : extra) f.ratings.push_back(std::move(e));
+  }
+  if (Status s = ReadArtifact(m, where, &f); !s) return s.error();
+  return f;
+}
+
+}  // namespace
+
+Status ReadGrype(core::InputFile& in, ReaderOutput* out) {
+  core::JsonStreamer s;
+  const std::string name = in.path();
+  std::string target;
+  s.Expect("/matches", "a");
+  s.Expect("/ignoredMatches", "a");
+  s.Expect("/descriptor", "o");
+  s.Expect("/source", "o");
+  s.OnRecord("/descriptor/name", [&](const std::string& p, json& v) -> Status {
+    if (!v.is_string() || v.get<std::string>() != "grype")
+      return Error{name + ":" + p, "not a Grype report: descriptor.name is " + v.dump()};
+    return core::Ok{};
+  });
+  s.OnRecord("/source/target", [&](const std::string&, json& v) -> Status {
+    if (v.is_string()) target = v.get<std::string>();
+    else if (v.is_object() && v.contains("userInput") && v["userInput"].is_string())
+      target = v["userInput"].get<std::string>();
+    return core::Ok{};
+  });
+  s.OnRecord("/matches/*", [&](const std::string& p, json& v) -> Status {
+    auto f = ParseMatch(v, name + ":" + p);
+    if (!f) return f.error();
+    out->findings.push_back(std::move(*f));
+    return core::Ok{};
+  });
+  s.OnRecord("/ignoredMatches/*", [&](const std::string&, json&) -> Status {
+    out->skipped["ignored by grype"]++;
+    return core::Ok{};
+  });
+  if (Status st = s.Parse(in); !st) return st;
+  if (s.top_level_type() != 'o' || !s.HasTopLevelKey("matches"))
+    return Error{name, "not a Grype report: expected an object with matches"};
+  for (auto& f : out->findings) {
+    f.location.target = target;
+    f.input = name;
+  }
+  return core::Ok{};
+}
+
+}  // namespace secgate::vuln

@@ -1,0 +1,86 @@
+// pip-audit `-f json` (input-formats.md §11): {dependencies[], fixes[]}, or
+// the older bare array of dependencies. pip-audit reports no severity, so
+// findings are UNKNOWN (policy vuln.unknown_as decides). Dependencies with a
+// skip_reason were not audited: they become notes and a skipped count, never
+// silence.
+#include "gates/core/json_stream.h"
+#include "gates/core/purl.h"
+#include "gates/vuln/readers/common.h"
+#include "gates/vuln/readers/reader.h"
+
+namespace secgate::vuln {
+
+using core::Error;
+using core::Finding;
+using core::Status;
+using nlohmann::json;
+
+namespace {
+
+Status ParseDependency(const json& d, const std::string& where, const std::string& file,
+                       ReaderOutput* out) {
+  if (Status s = core::ExpectObject(d, where); !s) return s;
+  std::string name, version, skip;
+  if (Status s = ReqString(d, "name", where, &name); !s) return s;
+  if (Status s = OptString(d, "version", where, &version); !s) return s;
+  if (Status s = OptString(d, "skip_reason", where, &skip); !s) return s;
+  auto vulns = OptContainer(d, "vulns", 'a', where);
+  if (!vulns) return vulns.error();
+  if (!skip.empty()) {
+    out->skipped["not audited"]++;
+    out->notes.push_back(file + ": pip-audit did not audit " + name + ": " + skip);
+  } else if (!*vulns) {
+    return Error{where, "missing vulns (or skip_reason)"};
+  }
+  for (size_t i = 0; *vulns && i < (*vulns)->size(); ++i) {
+    const json& v = (**vulns)[i];
+    std::string w = where + "/vulns/" + std::to_string(i);
+    if (Status s = core::ExpectObject(v, w); !s) return s;
+    Finding f;
+    if (Status s = ReqString(v, "id", w, &f.id); !s) return s;
+    if (Status s = OptStrings(v, "fix_versions", w, &f.fixed_versions); !s) return s;
+    std::vector<std::string> aliases;
+    if (Status s = OptStrings(v, "aliases", w, &aliases); !s) return s;
+    std::string description;
+    if (Status s = OptString(v, "description", w, &description); !s) return s;
+    for (const auto& a : aliases)
+      if (!core::EqualsIgnoreCase(a, f.id)) AddUnique(&f.aliases, a);
+    f.title = description.substr(0, description.find('\n'));
+    if (f.title.size() > 200) f.title = f.title.substr(0, 197) + "...";
+    f.severity = core::Severity::kUnknown;
+    f.severity_source = "pip-audit";
+    std::string norm = core::NormalizePythonName(name);
+    f.package = {name, version, "pypi",
+                 "pkg:pypi/" + norm + (version.empty() ? "" : "@" + version)};
+    f.sources = {"pip-audit"};
+    f.input = file;
+    out->findings.push_back(std::move(f));
+  }
+  return core::Ok{};
+}
+
+// The first non-blank byte of the input, without consuming it.
+char FirstByte(core::InputFile& in) {
+  std::string_view head = in.Head(1 << 16);
+  size_t i = head.find_first_not_of(" \t\r\n");
+  return i == std::string_view::npos ? 0 : head[i];
+}
+
+}  // namespace
+
+Status ReadPipAudit(core::InputFile& in, ReaderOutput* out) {
+  core::JsonStreamer s;
+  const std::string name = in.path();
+  const bool legacy = FirstByte(in) == '[';
+  s.Expect("/dependencies", "a");
+  s.Expect("/fixes", "a");
+  s.OnRecord(legacy ? "/*" : "/dependencies/*", [&](const std::string& p, json& v) -> Status {
+    return ParseDependency(v, name + ":" + p, name, out);
+  });
+  if (Status st = s.Parse(in); !st) return st;
+  if (legacy ? s.top_level_type() != 'a' : !s.HasTopLevelKey("dependencies"))
+    return Error{name, "not a pip-audit report: expected dependencies"};
+  return core::Ok{};
+}
+
+}  // namespace secgate::vuln

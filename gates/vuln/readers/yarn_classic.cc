@@ -1,0 +1,94 @@
+// yarn classic (v1) `yarn audit --json` (input-formats.md §8): NDJSON, one
+// {type, data} object per line. auditAdvisory lines carry an npm 6 advisory
+// and repeat it once per dependency path, so findings are deduplicated
+// inside the input by (advisory id, package, version). An "error" line is an
+// input error; "No lockfile found." is kept as a note.
+#include <map>
+#include <tuple>
+
+#include "gates/core/json_stream.h"
+#include "gates/vuln/readers/common.h"
+#include "gates/vuln/readers/reader.h"
+
+namespace secgate::vuln {
+
+using core::Error;
+using core::Status;
+using nlohmann::json;
+
+namespace {
+
+struct Line {
+  std::string type;
+  json advisory, resolution, data;
+};
+
+}  // namespace
+
+Status ReadYarnClassic(core::InputFile& in, ReaderOutput* out) {
+  const std::string name = in.path();
+  NpmAdvisoryOptions opt;
+  opt.source = "yarn";
+  std::map<std::tuple<std::string, std::string, std::string>, size_t> index;
+  Line cur;
+  core::JsonStreamer s;
+  s.Expect("/type", "s");
+  s.Expect("/data/advisory", "o");
+  s.Expect("/data/resolution", "o");
+  s.OnRecord("/type", [&](const std::string&, json& v) -> Status {
+    cur.type = v.is_string() ? v.get<std::string>() : "";
+    return core::Ok{};
+  });
+  s.OnRecord("/data", [&](const std::string&, json& v) -> Status {
+    cur.data = std::move(v);
+    return core::Ok{};
+  });
+  std::string text;
+  long lineno = 0, records = 0;
+  while (ReadLine(in, &text)) {
+    ++lineno;
+    if (IsBlank(text)) continue;
+    const std::string where = name + ":" + std::to_string(lineno);
+    cur = Line{};
+    if (Status st = s.ParseString(text, where); !st) return st;
+    if (s.top_level_type() != 'o' || cur.type.empty())
+      return Error{where, "not a yarn audit line: expected an object with a type"};
+    ++records;
+    if (cur.type == "error") return NpmErrorMember(cur.data, where + ":/data");
+    if (cur.type == "info" && cur.data.is_string() &&
+        cur.data.get<std::string>().find("No lockfile") != std::string::npos)
+      out->notes.push_back(name + ": yarn: " + cur.data.get<std::string>());
+    if (cur.type != "auditAdvisory") continue;
+    if (!cur.data.is_object() || !cur.data.contains("advisory"))
+      return Error{where + ":/data", "missing advisory"};
+    bool dev = false;
+    if (auto r = cur.data.find("resolution"); r != cur.data.end() && r->is_object()) {
+      auto d = r->find("dev");
+      if (d != r->end() && !d->is_null() && !d->is_boolean())
+        return Error{where + ":/data/resolution/dev",
+                     "expected boolean, got " + core::JsonTypeName(*d)};
+      dev = d != r->end() && d->is_boolean() && d->get<bool>();
+    }
+    std::vector<core::Finding> found;
+    if (Status st = ParseNpmAdvisory(cur.data["advisory"], where + ":/data/advisory", opt, &found);
+        !st)
+      return st;
+    for (auto& f : found) {
+      auto key = std::make_tuple(f.id, f.package.name, f.package.version);
+      if (auto it = index.find(key); it != index.end()) {
+        out->findings[it->second].dev_only = out->findings[it->second].dev_only && dev;
+        continue;
+      }
+      f.dev_only = dev;
+      f.input = name;
+      index[key] = out->findings.size();
+      out->findings.push_back(std::move(f));
+    }
+  }
+  if (in.over_limit()) return Error{name, "input is larger than the size limit (--max-input-size)"};
+  if (in.read_error()) return Error{name, "read error"};
+  if (records == 0) return Error{name, "file is empty"};
+  return core::Ok{};
+}
+
+}  // namespace secgate::vuln
