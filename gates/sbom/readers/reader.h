@@ -1,0 +1,42 @@
+// SBOM readers: CycloneDX JSON (1.2-1.7) and SPDX JSON (2.2, 2.3), the
+// format detected from content. A reader fills an SbomDocument; malformed
+// input is an Error naming the file and a JSON pointer, never an empty SBOM.
+//
+//   auto fmt = DetectSbomFormat(input);          // Error for anything else
+//   SbomDocument doc;
+//   Status s = (*fmt)->read(input, &doc);
+#pragma once
+
+#include <string_view>
+
+#include "gates/core/error.h"
+#include "gates/core/io.h"
+#include "gates/sbom/model.h"
+
+namespace secgate::sbom {
+
+using SbomReadFn = core::Status (*)(core::InputFile& in, SbomDocument* out);
+
+struct SbomFormat {
+  std::string_view name;  ///< "cyclonedx", "spdx".
+  SbomReadFn read;
+};
+
+/// Looks at the first MiB: a top-level object whose "bomFormat" is
+/// "CycloneDX", or whose "spdxVersion" starts with "SPDX-". Errors:
+/// "file is empty", "not an SBOM: binary data", "not a CycloneDX or SPDX
+/// JSON document (<what it is>)".
+core::Result<const SbomFormat*> DetectSbomFormat(core::InputFile& in);
+
+/// The format named `name`, or nullptr.
+const SbomFormat* FindSbomFormat(std::string_view name);
+
+core::Status ReadCycloneDx(core::InputFile& in, SbomDocument* out);
+core::Status ReadSpdx(core::InputFile& in, SbomDocument* out);
+
+/// Same readers over a buffer (tests and fuzzers); `name` is used in errors.
+core::Status ReadCycloneDxString(std::string_view text, const std::string& name,
+                                 SbomDocument* out);
+core::Status ReadSpdxString(std::string_view text, const std::string& name, SbomDocument* out);
+
+}  // namespace secgate::sbom
