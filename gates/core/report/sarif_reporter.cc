@@ -1,0 +1,272 @@
+#include "gates/core/report/sarif_reporter.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "gates/core/purl.h"
+#include "gates/core/fingerprint.h"
+#include "gates/core/report/describe.h"
+#include "gates/core/report/escape.h"
+
+#ifndef SECGATE_HOMEPAGE
+#define SECGATE_HOMEPAGE "https://github.com/secgate/secgate"
+#endif
+
+namespace secgate::core {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+constexpr size_t kMaxDescription = 1024;  // GitHub: short/full description.
+constexpr char kResultsMark[] = "\x01secgate-results\x01";
+
+std::string Dump(const ordered_json& j, int indent) {
+  return j.dump(indent, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+std::string Text(const std::string& s) { return ValidUtf8(s); }
+
+std::string Short(const std::string& s) { return TruncateUtf8(ValidUtf8(s), kMaxDescription); }
+
+std::string SeverityLevel(Severity s) {
+  if (s >= Severity::kHigh) return "error";
+  return s == Severity::kMedium ? "warning" : "note";
+}
+
+std::string ResultLevel(const EvaluatedFinding& e) {
+  if (e.disposition == Disposition::kBelowThreshold || e.disposition == Disposition::kIgnored)
+    return "note";
+  return SeverityLevel(e.effective_severity);
+}
+
+std::string ProblemSeverity(Severity s) {
+  std::string level = SeverityLevel(s);
+  return level == "note" ? "recommendation" : level;
+}
+
+std::string Uri(const Verdict& v, const Finding& f) {
+  std::string uri = PathToUri(FindingPlace(f));
+  return uri.empty() ? PathToUri(v.tool.empty() ? "secgate" : v.tool) : uri;
+}
+
+// GitHub keys alerts on primaryLocationLineHash. For dependencies it leaves
+// the version out (input-formats.md §16), so an alert survives a version
+// bump that does not fix it; other gates use the finding's fingerprint,
+// which never depends on line numbers.
+std::string LocationHash(const Finding& f, const std::string& uri) {
+  std::string key;
+  if (f.gate == Gate::kVuln) {
+    auto purl = ParsePurl(f.package.purl);
+    std::string pkg = purl ? purl->Base() : f.package.ecosystem + "/" + f.package.name;
+    key = "vuln|" + f.id + "|" + pkg + "|" + uri;
+  } else {
+    key = std::string(GateName(f.gate)) + "|" + f.fingerprint + "|" + uri;
+  }
+  return Sha256HexPrefix(key, 16) + ":1";
+}
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+struct RuleText {
+  std::string short_text, full_text, help_text, help_markdown;
+  std::vector<std::string> tags;
+};
+
+RuleText VulnRule(const Finding& f) {
+  RuleText r;
+  r.short_text = f.title.empty() ? f.id + " in " + f.package.name : f.id + ": " + f.title;
+  r.full_text = f.title.empty() ? r.short_text : f.title;
+  if (!f.aliases.empty()) r.full_text += " (also known as " + Join(f.aliases) + ")";
+  if (f.fixed_versions.empty()) {
+    r.help_text = "No fixed version of " + f.package.name +
+                  " is known. Replace the package, or waive " + f.id +
+                  " with a reason, an owner and an expiry.";
+    r.help_markdown = "No fixed version of **" + MarkdownEscape(f.package.name) +
+                      "** is known. Replace the package, or waive " + MarkdownCodeSpan(f.id) +
+                      " with a reason, an owner and an expiry.";
+  } else {
+    r.help_text = "Upgrade " + f.package.name + " to " + Join(f.fixed_versions) + " or later.";
+    std::string fixed;
+    for (const auto& v : f.fixed_versions) fixed += (fixed.empty() ? "" : ", ") + MarkdownCodeSpan(v);
+    r.help_markdown = "Upgrade **" + MarkdownEscape(f.package.name) + "** to " + fixed + " or later.";
+  }
+  if (!f.url.empty()) {
+    r.help_text += " Details: " + f.url;
+    if (IsPlainHttpUrl(f.url)) r.help_markdown += " [Advisory](" + f.url + ")";
+  }
+  r.tags = {"security", "vulnerability"};
+  if (!f.package.ecosystem.empty()) r.tags.push_back(f.package.ecosystem);
+  return r;
+}
+
+RuleText SecretRule(const Finding& f) {
+  RuleText r;
+  r.short_text = "Secret: " + (f.title.empty() ? f.id : f.title);
+  r.full_text = "A credential matching secret rule " + f.id + " was found." +
+                (f.message.empty() ? "" : " " + f.message);
+  r.help_text =
+      "Revoke and rotate the credential, remove it from the code (and from history when it was "
+      "committed), and load it from a secret store. To accept a false positive, waive its "
+      "fingerprint (never the value) in secgate-waivers.yaml.";
+  r.help_markdown =
+      "**Revoke and rotate** the credential, remove it from the code (and from history when it "
+      "was committed), and load it from a secret store. To accept a false positive, waive its "
+      "*fingerprint* (never the value) in `secgate-waivers.yaml`.";
+  r.tags = {"security", "secret"};
+  return r;
+}
+
+RuleText SbomRule(const Finding& f) {
+  RuleText r;
+  r.short_text = f.title.empty() ? "SBOM policy: " + f.id : f.title;
+  r.full_text = f.message.empty() ? r.short_text : f.message;
+  r.help_text = "Replace or remove the component, or change the SBOM policy (sbom.licenses, "
+                "sbom.banned, sbom.require) in secgate.yaml, or waive " + f.id +
+                " with a reason, an owner and an expiry.";
+  r.help_markdown = "Replace or remove the component, or change the SBOM policy (`sbom.licenses`, "
+                    "`sbom.banned`, `sbom.require`) in `secgate.yaml`, or waive " +
+                    MarkdownCodeSpan(f.id) + " with a reason, an owner and an expiry.";
+  r.tags = {"security", "sbom", "license"};
+  return r;
+}
+
+ordered_json Rule(const EvaluatedFinding& first, double max_score) {
+  const Finding& f = first.finding;
+  RuleText t = f.gate == Gate::kSecrets ? SecretRule(f)
+               : f.gate == Gate::kSbom  ? SbomRule(f)
+                                        : VulnRule(f);
+  Severity sev = first.effective_severity;
+  ordered_json r;
+  r["id"] = Text(f.id);
+  r["shortDescription"] = {{"text", Short(t.short_text)}};
+  r["fullDescription"] = {{"text", Short(t.full_text)}};
+  if (IsPlainHttpUrl(f.url)) r["helpUri"] = f.url;
+  r["help"] = {{"text", Text(t.help_text)}, {"markdown", Text(t.help_markdown)}};
+  r["defaultConfiguration"] = {{"level", SeverityLevel(sev)}};
+  r["properties"] = {{"tags", t.tags},
+                     {"precision", "high"},
+                     {"security-severity", FormatScore(max_score)},
+                     {"problem.severity", ProblemSeverity(sev)}};
+  return r;
+}
+
+ordered_json Suppression(const Waiver& w) {
+  ordered_json s;
+  s["kind"] = "external";
+  s["status"] = "accepted";
+  s["justification"] = Text(w.reason);
+  ordered_json p = {{"waiver", Text(w.id)}, {"owner", Text(w.owner)}};
+  if (!w.ticket.empty()) p["ticket"] = Text(w.ticket);
+  p["expires"] = w.expires ? w.expires->ToString() : "";
+  s["properties"] = p;
+  return s;
+}
+
+ordered_json ResultJson(const Verdict& v, const EvaluatedFinding& e, int rule_index) {
+  const Finding& f = e.finding;
+  std::string uri = Uri(v, f);
+  ordered_json r;
+  r["ruleId"] = Text(f.id);
+  r["ruleIndex"] = rule_index;
+  r["level"] = ResultLevel(e);
+  r["message"] = {{"text", Text(DescribeFinding(v, e))}};
+  ordered_json phys = {{"artifactLocation", {{"uri", uri}}},
+                       {"region", {{"startLine", f.location.line > 0 ? f.location.line : 1}}}};
+  r["locations"] = ordered_json::array({{{"physicalLocation", phys}}});
+  r["partialFingerprints"] = {{"primaryLocationLineHash", LocationHash(f, uri)},
+                              {"secgate/v1", Text(f.fingerprint)}};
+  if (e.disposition == Disposition::kWaived && e.waiver >= 0 &&
+      e.waiver < static_cast<int>(v.waivers.size()))
+    r["suppressions"] = ordered_json::array({Suppression(v.waivers[e.waiver].waiver)});
+  ordered_json p;
+  p["disposition"] = DispositionName(e.disposition);
+  p["severity"] = SeverityName(f.severity);
+  if (e.severity_assumed) p["countedAs"] = SeverityName(e.effective_severity);
+  if (!f.package.purl.empty()) p["purl"] = Text(f.package.purl);
+  if (!f.fixed_versions.empty()) p["fixedVersions"] = f.fixed_versions;
+  if (!f.location.target.empty()) p["target"] = Text(f.location.target);
+  if (!f.location.commit.empty()) p["commit"] = Text(f.location.commit);
+  if (f.secret.present())
+    p["secret"] = {{"prefix", Text(f.secret.prefix)}, {"length", f.secret.length}};
+  if (!e.reason.empty()) p["reason"] = Text(e.reason);
+  r["properties"] = p;
+  return r;
+}
+
+}  // namespace
+
+void SarifReporter::Write(const Verdict& v, std::ostream& out) const {
+  const bool error = v.exit_code == ExitCode::kError;
+  ReportSelection sel = SelectWorst(v.findings, error ? 0 : max_results_);
+
+  // One rule per id, in order of first appearance among the rendered results.
+  std::map<std::string, int> rule_index;
+  std::vector<const EvaluatedFinding*> rule_first;
+  std::vector<double> rule_score;
+  for (size_t i : sel.indices) {
+    const EvaluatedFinding& e = v.findings[i];
+    auto [it, added] = rule_index.emplace(e.finding.id, static_cast<int>(rule_first.size()));
+    if (added) {
+      rule_first.push_back(&e);
+      rule_score.push_back(0);
+    }
+    rule_score[it->second] = std::max(rule_score[it->second], SecurityScore(e));
+  }
+  ordered_json rules = ordered_json::array();
+  for (size_t r = 0; r < rule_first.size(); ++r) rules.push_back(Rule(*rule_first[r], rule_score[r]));
+
+  std::string name = v.tool.empty() ? "secgate" : v.tool;
+  ordered_json driver = {{"name", name},
+                         {"version", v.version},
+                         {"semanticVersion", v.version},
+                         {"informationUri", SECGATE_HOMEPAGE},
+                         {"rules", rules}};
+  if (v.version.empty()) {
+    driver.erase("version");
+    driver.erase("semanticVersion");
+  }
+  ordered_json invocation = {{"executionSuccessful", !error}};
+  if (error)
+    invocation["toolExecutionNotifications"] = ordered_json::array(
+        {{{"level", "error"}, {"message", {{"text", Text(v.error)}}}}});
+
+  ordered_json run;
+  run["tool"] = {{"driver", driver}};
+  run["automationDetails"] = {{"id", name + "/"}};
+  run["invocations"] = ordered_json::array({invocation});
+  run["results"] = kResultsMark;
+  run["properties"] = {{"secgate",
+                        {{"verdict", VerdictName(v)},
+                         {"exitCode", ToInt(v.exit_code)},
+                         {"gate", GateName(v.gate)},
+                         {"failOn", SeverityName(v.fail_on)},
+                         {"findings", v.summary.findings},
+                         {"violations", v.summary.violations},
+                         {"waived", v.summary.waived},
+                         {"resultLimit", max_results_},
+                         {"resultsWritten", sel.indices.size()},
+                         {"resultsOmitted", sel.omitted}}}};
+  ordered_json doc;
+  doc["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  doc["version"] = "2.1.0";
+  doc["runs"] = ordered_json::array({run});
+
+  // Stream the results in place of the marker: memory stays one result.
+  std::string text = Dump(doc, 2);
+  std::string mark = Dump(ordered_json(kResultsMark), -1);
+  size_t at = text.find(mark);
+  out << text.substr(0, at) << "[";
+  for (size_t k = 0; k < sel.indices.size(); ++k) {
+    const EvaluatedFinding& e = v.findings[sel.indices[k]];
+    out << (k ? ",\n        " : "\n        ")
+        << Dump(ResultJson(v, e, rule_index.at(e.finding.id)), -1);
+  }
+  out << (sel.indices.empty() ? "]" : "\n      ]") << text.substr(at + mark.size()) << "\n";
+}
+
+}  // namespace secgate::core
