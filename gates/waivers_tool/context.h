@@ -1,0 +1,55 @@
+// What every secgate-waivers subcommand needs before it runs: the policy
+// (--policy, ./secgate.yaml, or built-in defaults), "today" (--today or the
+// clock, read once), and the waiver file's text and parsed form.
+//
+//   auto policy = LoadPolicy(opts.policy);          // Error on a bad file
+//   auto today = ResolveToday(opts.today);          // Error on a bad date
+//   auto file = LoadWaiverText("secgate-waivers.yaml");
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+#include "gates/core/date.h"
+#include "gates/core/error.h"
+#include "gates/core/exit_code.h"
+#include "gates/core/policy.h"
+#include "gates/core/waiver.h"
+
+namespace secgate::waivers {
+
+inline constexpr const char* kTool = "secgate-waivers";
+/// The waiver file used when none is named.
+inline constexpr const char* kDefaultWaiverFile = "secgate-waivers.yaml";
+
+/// Options shared by every subcommand.
+struct CommonConfig {
+  std::string policy;  ///< --policy; empty = ./secgate.yaml if present, else defaults.
+  std::string today;   ///< --today YYYY-MM-DD; empty = the real date (UTC).
+};
+
+/// Loads the policy named by --policy, or ./secgate.yaml, or the defaults.
+core::Result<core::Policy> LoadPolicy(const std::string& path);
+
+/// Parses --today, or reads the clock when it is empty.
+core::Result<core::Date> ResolveToday(const std::string& text);
+
+/// The waiver file's bytes and its parsed, validated form.
+struct LoadedWaivers {
+  std::string path;
+  std::string text;
+  core::WaiverFile file;
+};
+
+/// Reads and parses a waiver file. Unreadable, not YAML, or not
+/// {version: 1, waivers: [...]} is an Error; entry problems are in
+/// file.problems.
+core::Result<LoadedWaivers> LoadWaivers(const std::string& path, const core::Policy& policy);
+
+/// Prints "secgate-waivers: error: <where>: <message>" and returns kError.
+core::ExitCode ReportError(const core::Error& e, std::ostream& err);
+
+/// Writes `content` to `path` atomically ("-" = stdout). Error when it cannot.
+core::Status WriteOutput(const std::string& path, const std::string& content);
+
+}  // namespace secgate::waivers

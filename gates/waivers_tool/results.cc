@@ -1,0 +1,158 @@
+#include "gates/waivers_tool/results.h"
+
+#include <nlohmann/json.hpp>
+
+#include "gates/core/io.h"
+
+namespace secgate::waivers {
+
+using core::Error;
+using nlohmann::json;
+
+namespace {
+
+std::string TypeName(const json& j) { return j.type_name(); }
+
+// Reads an optional string member; a present non-string is an error.
+bool Str(const json& obj, const char* key, std::string* out, const std::string& path,
+         const std::string& ptr, Error* err) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return true;
+  if (!it->is_string()) {
+    *err = Error{path + ":" + ptr + "/" + key, std::string("expected string, got ") + TypeName(*it)};
+    return false;
+  }
+  *out = it->get<std::string>();
+  return true;
+}
+
+bool StrList(const json& obj, const char* key, std::vector<std::string>* out,
+             const std::string& path, const std::string& ptr, Error* err) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return true;
+  if (!it->is_array()) {
+    *err = Error{path + ":" + ptr + "/" + key, std::string("expected array, got ") + TypeName(*it)};
+    return false;
+  }
+  for (size_t i = 0; i < it->size(); ++i) {
+    if (!(*it)[i].is_string()) {
+      *err = Error{path + ":" + ptr + "/" + key + "/" + std::to_string(i),
+                   std::string("expected string, got ") + TypeName((*it)[i])};
+      return false;
+    }
+    out->push_back((*it)[i].get<std::string>());
+  }
+  return true;
+}
+
+bool ReadFinding(const json& j, const std::string& path, const std::string& ptr, core::Gate gate,
+                 ResultFinding* out, Error* err) {
+  if (!j.is_object()) {
+    *err = Error{path + ":" + ptr, "expected object, got " + TypeName(j)};
+    return false;
+  }
+  core::Finding& f = out->finding;
+  f.gate = gate;
+  f.input = path;
+  if (!Str(j, "id", &f.id, path, ptr, err)) return false;
+  if (f.id.empty()) {
+    *err = Error{path + ":" + ptr + "/id", "missing finding id"};
+    return false;
+  }
+  if (!StrList(j, "aliases", &f.aliases, path, ptr, err) ||
+      !StrList(j, "related", &f.related, path, ptr, err) ||
+      !StrList(j, "sources", &f.sources, path, ptr, err) ||
+      !Str(j, "fingerprint", &f.fingerprint, path, ptr, err) ||
+      !Str(j, "title", &f.title, path, ptr, err) ||
+      !Str(j, "disposition", &out->disposition, path, ptr, err))
+    return false;
+  std::string severity;
+  if (!Str(j, "severity", &severity, path, ptr, err)) return false;
+  if (!severity.empty()) {
+    if (auto s = core::ParseSeverityWord(severity)) f.severity = *s;
+  }
+  if (auto p = j.find("package"); p != j.end() && !p->is_null()) {
+    if (!p->is_object()) {
+      *err = Error{path + ":" + ptr + "/package", "expected object, got " + TypeName(*p)};
+      return false;
+    }
+    std::string pp = ptr + "/package";
+    if (!Str(*p, "name", &f.package.name, path, pp, err) ||
+        !Str(*p, "version", &f.package.version, path, pp, err) ||
+        !Str(*p, "ecosystem", &f.package.ecosystem, path, pp, err) ||
+        !Str(*p, "purl", &f.package.purl, path, pp, err))
+      return false;
+  }
+  if (auto l = j.find("location"); l != j.end() && !l->is_null()) {
+    if (!l->is_object()) {
+      *err = Error{path + ":" + ptr + "/location", "expected object, got " + TypeName(*l)};
+      return false;
+    }
+    std::string lp = ptr + "/location";
+    if (!Str(*l, "target", &f.location.target, path, lp, err) ||
+        !Str(*l, "path", &f.location.path, path, lp, err) ||
+        !Str(*l, "commit", &f.location.commit, path, lp, err))
+      return false;
+    if (auto line = l->find("line"); line != l->end() && line->is_number_integer())
+      f.location.line = line->get<int>();
+  }
+  return true;
+}
+
+}  // namespace
+
+core::Result<ResultFile> ReadResultFile(const std::string& path) {
+  auto text = core::ReadInput(path, kMaxResultsBytes);
+  if (!text) return text.error();
+  json doc;
+  try {
+    doc = json::parse(*text);
+  } catch (const json::parse_error& e) {
+    return Error{path + ":" + std::to_string(e.byte), "not JSON: " + std::string(e.what())};
+  }
+  if (!doc.is_object()) return Error{path, "expected a secgate.verdict/v1 JSON object"};
+  auto schema = doc.find("schema");
+  if (schema == doc.end() || !schema->is_string() || *schema != "secgate.verdict/v1")
+    return Error{path + ":/schema",
+                 "expected \"secgate.verdict/v1\", got " +
+                     (schema == doc.end() ? std::string("nothing") : schema->dump())};
+  ResultFile out;
+  out.path = path;
+  if (auto t = doc.find("tool"); t != doc.end() && t->is_object() && t->contains("name") &&
+                                 (*t)["name"].is_string())
+    out.tool = (*t)["name"].get<std::string>();
+  if (auto v = doc.find("verdict"); v != doc.end() && v->is_string() && *v == "error") {
+    std::string why = doc.contains("error") && doc["error"].is_string()
+                          ? doc["error"].get<std::string>()
+                          : "no detail";
+    return Error{path + ":/verdict", "is the verdict of a failed run (" + why + ")"};
+  }
+  std::string gate;
+  if (auto g = doc.find("gate"); g != doc.end() && g->is_string()) gate = *g;
+  else if (out.tool.rfind("secgate-", 0) == 0) gate = out.tool.substr(8);
+  if (!core::ParseGate(gate, &out.gate))
+    return Error{path + ":/gate", "unknown gate '" + gate + "' (expected vuln, secrets or sbom)"};
+  auto findings = doc.find("findings");
+  if (findings == doc.end() || !findings->is_array())
+    return Error{path + ":/findings", "expected an array of findings"};
+  Error err;
+  for (size_t i = 0; i < findings->size(); ++i) {
+    ResultFinding rf;
+    if (!ReadFinding((*findings)[i], path, "/findings/" + std::to_string(i), out.gate, &rf, &err))
+      return err;
+    out.findings.push_back(std::move(rf));
+  }
+  return out;
+}
+
+core::Result<std::vector<ResultFile>> ReadResultFiles(const std::vector<std::string>& paths) {
+  std::vector<ResultFile> out;
+  for (const auto& p : paths) {
+    auto r = ReadResultFile(p);
+    if (!r) return r.error();
+    out.push_back(std::move(*r));
+  }
+  return out;
+}
+
+}  // namespace secgate::waivers

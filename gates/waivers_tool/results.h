@@ -1,0 +1,43 @@
+// Reading gate results: the JSON verdicts ("secgate.verdict/v1", see
+// gates/core/report/json_reporter.h) that gates write with
+// `--report json=PATH`. `baseline --from` turns their findings into waivers;
+// `report --results` matches waivers against them. Findings are rebuilt as
+// core::Finding so that core::WaiverMatches decides matching exactly as the
+// gates do.
+//
+//   Result<ResultFile> r = ReadResultFile("vuln.json");
+//   for (const auto& rf : r->findings) core::WaiverMatches(w, rf.finding);
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "gates/core/error.h"
+#include "gates/core/finding.h"
+
+namespace secgate::waivers {
+
+struct ResultFinding {
+  core::Finding finding;
+  std::string disposition;  ///< "violation", "waived", "below_threshold", "ignored".
+};
+
+struct ResultFile {
+  std::string path;
+  std::string tool;  ///< "secgate-vuln".
+  core::Gate gate = core::Gate::kVuln;
+  std::vector<ResultFinding> findings;
+};
+
+/// Largest results file accepted (bytes).
+inline constexpr size_t kMaxResultsBytes = 512ULL * 1024 * 1024;
+
+/// Reads one JSON verdict. Errors name the file and a JSON pointer: not
+/// JSON, another schema, the verdict of a failed run ("verdict": "error"),
+/// an unknown gate, or a finding field of the wrong type.
+core::Result<ResultFile> ReadResultFile(const std::string& path);
+
+/// Reads every file; the first error stops.
+core::Result<std::vector<ResultFile>> ReadResultFiles(const std::vector<std::string>& paths);
+
+}  // namespace secgate::waivers

@@ -1,0 +1,131 @@
+#include "gates/waivers_tool/yaml_writer.h"
+
+#include <cctype>
+#include <cstdio>
+
+#include "gates/core/finding.h"
+
+namespace secgate::waivers {
+
+namespace {
+
+bool IsPlainChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '/' ||
+         c == '@' || c == '+' || c == '-' || c == ':' || c == '=' || c == '%' || c == '~' ||
+         c == '^' || c == '<' || c == '>' || c == '(' || c == ')' || c == ';';
+}
+
+bool IsSpecialWord(std::string_view s) {
+  static const char* kWords[] = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"};
+  for (const char* w : kWords)
+    if (core::EqualsIgnoreCase(s, w)) return true;
+  return false;
+}
+
+void Comments(const std::vector<std::string>& comments, const std::string& pad, std::string* out) {
+  for (const auto& c : comments) {
+    // A comment never spans lines: a newline in it would start YAML content.
+    std::string line;
+    for (char ch : c) line += (ch == '\n' || ch == '\r') ? ' ' : ch;
+    *out += pad + "# " + line + "\n";
+  }
+}
+
+}  // namespace
+
+std::string YamlScalar(std::string_view s) {
+  bool plain = !s.empty() && std::isalnum(static_cast<unsigned char>(s[0])) && !IsSpecialWord(s);
+  for (size_t i = 0; plain && i < s.size(); ++i) plain = IsPlainChar(s[i]);
+  // A trailing ':' would make the scalar a key.
+  if (plain && s.back() == ':') plain = false;
+  if (plain) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (u < 0x20 || u == 0x7f) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\x%02x", u);
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+DraftWaiver DraftFromWaiver(const core::Waiver& w) {
+  DraftWaiver d;
+  d.id = w.id;
+  d.gate = std::string(core::GateName(w.gate));
+  d.package = w.package;
+  d.path = w.path;
+  d.reason = w.reason;
+  d.owner = w.owner;
+  d.ticket = w.ticket;
+  d.created = w.created ? w.created->ToString() : "";
+  d.expires = w.expires ? w.expires->ToString() : "";
+  d.renewed = w.renewed;
+  return d;
+}
+
+std::string EntryYaml(const DraftWaiver& d, int indent) {
+  std::string pad(indent, ' ');
+  std::string key_pad(indent + 2, ' ');
+  std::string out;
+  Comments(d.comments, pad, &out);
+  out += pad + "- id: " + YamlScalar(d.id) + "\n";
+  auto field = [&](const char* key, const std::string& value, bool always) {
+    if (value.empty() && !always) return;
+    out += key_pad + key + ": " + YamlScalar(value) + "\n";
+  };
+  field("gate", d.gate, true);
+  field("package", d.package, false);
+  field("path", d.path, false);
+  field("reason", d.reason, true);
+  field("owner", d.owner, true);
+  field("ticket", d.ticket, false);
+  field("created", d.created, true);
+  field("expires", d.expires, true);
+  if (!d.renewed.empty()) {
+    out += key_pad + "renewed:\n";
+    std::string item_pad = key_pad + "  ";
+    for (const auto& r : d.renewed) {
+      out += item_pad + "- date: " + YamlScalar(r.date) + "\n";
+      out += item_pad + "  from: " + YamlScalar(r.from) + "\n";
+      out += item_pad + "  until: " + YamlScalar(r.until) + "\n";
+      out += item_pad + "  reason: " + YamlScalar(r.reason) + "\n";
+      if (!r.by.empty()) out += item_pad + "  by: " + YamlScalar(r.by) + "\n";
+    }
+  }
+  return out;
+}
+
+std::string WaiverFileYaml(const std::vector<DraftWaiver>& drafts,
+                           const std::vector<std::string>& header) {
+  std::string out;
+  Comments(header, "", &out);
+  out += "version: 1\n";
+  if (drafts.empty()) return out + "waivers: []\n";
+  out += "waivers:\n";
+  for (size_t i = 0; i < drafts.size(); ++i) {
+    if (i) out += "\n";
+    out += EntryYaml(drafts[i], 2);
+  }
+  return out;
+}
+
+std::string DraftKey(const DraftWaiver& d) {
+  std::string id;
+  for (char c : d.id) id += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return d.gate + "\n" + id + "\n" + d.package + "\n" + d.path;
+}
+
+}  // namespace secgate::waivers
