@@ -14,7 +14,7 @@ struct Bad {
   std::string message;  // expected stderr after "secgate-vuln: error: "
 };
 
-ProcessResult Run(const std::string& format, const std::string& content, TempDir& dir) {
+ProcessResult RunGate(const std::string& format, const std::string& content, TempDir& dir) {
   dir.Write("in.json", content);
   std::vector<std::string> argv = {GateBinary("secgate-vuln"), "--quiet"};
   if (!format.empty()) argv.insert(argv.end(), {"--input-format", format});
@@ -96,7 +96,7 @@ TEST(VulnErrors, WrongTypeMissingFieldUnknownSeverity) {
   for (const Bad& b : cases) {
     SCOPED_TRACE(b.content);
     TempDir dir;
-    ProcessResult r = Run(b.format, b.content, dir);
+    ProcessResult r = RunGate(b.format, b.content, dir);
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(r.err, "secgate-vuln: error: " + b.message + "\n");
     EXPECT_EQ(r.out, "");
@@ -106,7 +106,7 @@ TEST(VulnErrors, WrongTypeMissingFieldUnknownSeverity) {
 TEST(VulnErrors, EmptyFileExits2ExceptForcedYarn4) {
   for (const char* f : kFormats) {
     TempDir dir;
-    ProcessResult r = Run(f, "", dir);
+    ProcessResult r = RunGate(f, "", dir);
     if (std::string(f) == "yarn4") {
       EXPECT_EQ(r.exit_code, 0) << r.err;
       continue;
@@ -115,7 +115,7 @@ TEST(VulnErrors, EmptyFileExits2ExceptForcedYarn4) {
     EXPECT_EQ(r.err, "secgate-vuln: error: in.json: file is empty\n") << f;
   }
   TempDir dir;
-  ProcessResult r = Run("", "", dir);
+  ProcessResult r = RunGate("", "", dir);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "secgate-vuln: error: in.json: file is empty\n");
   // stdin, detected
@@ -132,14 +132,14 @@ TEST(VulnErrors, DeepNestingIsAnErrorNotACrash) {
   for (int i = 0; i < 256; ++i) pointer += "/0";
   for (const char* f : kFormats) {
     TempDir dir;
-    ProcessResult r = Run(f, deep, dir);
+    ProcessResult r = RunGate(f, deep, dir);
     EXPECT_EQ(r.exit_code, 2) << f;
     std::string where = IsNdjson(f) ? "in.json:1:" : "in.json:";
     EXPECT_EQ(r.err, "secgate-vuln: error: " + where + pointer + ": nesting deeper than 256 levels\n")
         << f;
   }
   TempDir dir;
-  ProcessResult r = Run("", deep, dir);
+  ProcessResult r = RunGate("", deep, dir);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err.rfind("secgate-vuln: error: in.json: not a recognised scanner report (a JSON array)", 0), 0u)
       << r.err;
@@ -160,26 +160,26 @@ TEST(VulnErrors, TruncatedInvalidUtf8Binary) {
     SCOPED_TRACE(f);
     std::string where = IsNdjson(f) ? "in.json:1:" : "in.json:";
     TempDir d1, d2, d3;
-    ExpectInvalidJson(Run(f, R"({"matches":[{"vulnerability":{"id":"CVE-1")", d1), where,
+    ExpectInvalidJson(RunGate(f, R"({"matches":[{"vulnerability":{"id":"CVE-1")", d1), where,
                       "unexpected end of input");
-    ExpectInvalidJson(Run(f, "{\"name\":\"caf\xff\"}", d2), where, "ill-formed UTF-8 byte");
-    ExpectInvalidJson(Run(f, std::string("\x7f" "ELF\x02\x01\x01\x00\x00", 9), d3), where,
+    ExpectInvalidJson(RunGate(f, "{\"name\":\"caf\xff\"}", d2), where, "ill-formed UTF-8 byte");
+    ExpectInvalidJson(RunGate(f, std::string("\x7f" "ELF\x02\x01\x01\x00\x00", 9), d3), where,
                       "syntax error");
   }
   TempDir dir;
-  ProcessResult r = Run("", std::string("\x7f" "ELF\x02\x01\x01\x00\x00", 9), dir);
+  ProcessResult r = RunGate("", std::string("\x7f" "ELF\x02\x01\x01\x00\x00", 9), dir);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "secgate-vuln: error: in.json: not a scanner report: binary data\n");
 }
 
 TEST(VulnErrors, UnknownFormatAndUnknownFormatName) {
   TempDir dir;
-  ProcessResult r = Run("", R"({"hello":"world"})", dir);
+  ProcessResult r = RunGate("", R"({"hello":"world"})", dir);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err.rfind("secgate-vuln: error: in.json: not a recognised scanner report (a JSON "
                         "object with keys: hello); supported: trivy, grype,", 0), 0u) << r.err;
   TempDir d2;
-  r = Run("nessus", "{}", d2);
+  r = RunGate("nessus", "{}", d2);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err.rfind("secgate-vuln: error: --input-format: unknown format 'nessus'", 0), 0u) << r.err;
 }

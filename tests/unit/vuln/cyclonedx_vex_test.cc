@@ -42,12 +42,23 @@ TEST(CycloneDxReader, SbomWithoutVulnerabilitiesIsClean) {
   EXPECT_EQ(r.out.notes.size(), 1u);
 }
 
-TEST(CycloneDxReader, DanglingRefKeptAsName) {
+TEST(CycloneDxReader, RefToMetadataComponent) {
+  // affects[].ref "product-DEF" is metadata.component's bom-ref (name DEF 1.0).
   auto r = RunReaderOnFixture(&ReadCycloneDx, "vuln/cyclonedx/bomex-cisa-case1-vex-affected.json");
   ASSERT_TRUE(r.status.ok()) << r.error;
   ASSERT_EQ(r.out.findings.size(), 1u);
-  EXPECT_EQ(r.out.findings[0].package.name, "product-DEF");
+  EXPECT_EQ(r.out.findings[0].package.name, "DEF");
+  EXPECT_EQ(r.out.findings[0].package.version, "1.0");
   EXPECT_EQ(r.out.findings[0].severity, core::Severity::kUnknown);
+}
+
+TEST(CycloneDxReader, DanglingRefKeptAsName) {
+  auto r = RunReader(&ReadCycloneDx, Bom(R"({"id":"CVE-1","affects":[{"ref":"nowhere"},{"ref":"pkg:npm/x@2"}]})"));
+  ASSERT_TRUE(r.status.ok()) << r.error;
+  ASSERT_EQ(r.out.findings.size(), 2u);
+  EXPECT_EQ(r.out.findings[0].package.name, "nowhere");
+  EXPECT_EQ(r.out.findings[1].package.name, "x");
+  EXPECT_EQ(r.out.findings[1].package.version, "2");
 }
 
 TEST(CycloneDxReader, Errors) {

@@ -52,17 +52,17 @@ TEST(DetectFormat, RealFixtures) {
 TEST(DetectFormat, RefusesWhatIsNotAReport) {
   std::string err;
   EXPECT_EQ(Detect("", &err), "");
-  EXPECT_EQ(err, "file is empty");
+  EXPECT_EQ(err, "in.json: file is empty");
   EXPECT_EQ(Detect("  \n", &err), "");
-  EXPECT_EQ(err, "file is empty (only white space)");
+  EXPECT_EQ(err, "in.json: file is empty (only white space)");
   EXPECT_EQ(Detect(std::string("\x7f" "ELF\x02\x01\x01\x00", 8), &err), "");
-  EXPECT_EQ(err, "not a scanner report: binary data");
+  EXPECT_EQ(err, "in.json: not a scanner report: binary data");
   EXPECT_EQ(Detect(R"({"spdxVersion":"SPDX-2.3","packages":[]})", &err), "");
-  EXPECT_EQ(err.rfind("an SPDX document is not a vulnerability report", 0), 0u) << err;
+  EXPECT_EQ(err.rfind("in.json: an SPDX document is not a vulnerability report", 0), 0u) << err;
   EXPECT_EQ(Detect(R"({"hello":1})", &err), "");
-  EXPECT_EQ(err.rfind("not a recognised scanner report (a JSON object with keys: hello)", 0), 0u) << err;
+  EXPECT_EQ(err.rfind("in.json: not a recognised scanner report (a JSON object with keys: hello)", 0), 0u) << err;
   EXPECT_EQ(Detect("[]", &err), "");
-  EXPECT_EQ(err.rfind("not a recognised scanner report (a JSON array)", 0), 0u) << err;
+  EXPECT_EQ(err.rfind("in.json: not a recognised scanner report (a JSON array)", 0), 0u) << err;
 }
 
 TEST(DetectFormat, NpmErrorGoesToTheNpmReader) {

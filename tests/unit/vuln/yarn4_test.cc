@@ -22,7 +22,7 @@ TEST(Yarn4Reader, OneFindingPerTreeVersion) {
 }
 
 TEST(Yarn4Reader, DeprecationsWithoutUrlAreNotVulnerabilities) {
-  auto r = RunReader(&ReadYarn4, R"({"value":"old","children":{"ID":"old (deprecation)","Issue":"deprecated","Severity":"moderate"}})");
+  auto r = RunReader(&ReadYarn4, R"j({"value":"old","children":{"ID":"old (deprecation)","Issue":"deprecated","Severity":"moderate"}})j");
   ASSERT_TRUE(r.status.ok()) << r.error;
   EXPECT_EQ(r.out.findings.size(), 0u);
   EXPECT_EQ(r.out.skipped["deprecations"], 1);
