@@ -1,6 +1,8 @@
 // Policy checks over an SbomDocument. See checks.h for the finding kinds.
 #include "gates/sbom/checks.h"
 
+#include <unordered_map>
+
 #include "gates/core/fingerprint.h"
 #include "gates/core/purl.h"
 #include "gates/sbom/license_expr.h"
@@ -68,12 +70,34 @@ void JudgeEntry(const LicenseEntry& entry, const LicensePolicy& policy,
     unknown->push_back(o.explanation);
 }
 
+// Judgements by license entry: an SBOM repeats a handful of license texts
+// over thousands of components, so each is parsed and judged once.
+struct Judged {
+  std::vector<LicenseProblem> fails;
+  std::vector<std::string> unknown;
+};
+using JudgeCache = std::unordered_map<std::string, Judged>;
+
+const Judged& JudgeCached(const LicenseEntry& entry, const LicensePolicy& policy,
+                          JudgeCache* cache) {
+  std::string key = std::to_string(static_cast<int>(entry.kind)) + entry.text;
+  auto it = cache->find(key);
+  if (it != cache->end()) return it->second;
+  Judged j;
+  JudgeEntry(entry, policy, &j.fails, &j.unknown);
+  return cache->emplace(std::move(key), std::move(j)).first->second;
+}
+
 void CheckLicenses(const Component& c, const SbomDocument& doc, const std::string& file,
-                   const SbomRules& rules, std::vector<Finding>* out) {
+                   const SbomRules& rules, JudgeCache* cache, std::vector<Finding>* out) {
   std::vector<LicenseProblem> fails;
   std::vector<std::string> unknown;
   if (c.licenses.empty()) unknown.push_back("no license information");
-  for (const auto& entry : c.licenses) JudgeEntry(entry, rules.licenses, &fails, &unknown);
+  for (const auto& entry : c.licenses) {
+    const Judged& j = JudgeCached(entry, rules.licenses, cache);
+    fails.insert(fails.end(), j.fails.begin(), j.fails.end());
+    unknown.insert(unknown.end(), j.unknown.begin(), j.unknown.end());
+  }
   for (auto& p : fails) {
     Finding f = ComponentFinding(c, file, doc.format);
     f.id = p.ids[0];
@@ -204,9 +228,10 @@ std::vector<Finding> CheckDocument(const SbomDocument& doc, const std::string& f
                                    const SbomRules& rules) {
   std::vector<Finding> out;
   CheckDocumentFields(doc, file, rules, &out);
+  JudgeCache cache;
   for (const auto& c : doc.components) {
     CheckBanned(c, doc, file, rules, &out);
-    CheckLicenses(c, doc, file, rules, &out);
+    CheckLicenses(c, doc, file, rules, &cache, &out);
     CheckRequired(c, doc, file, rules, &out);
   }
   return out;

@@ -165,8 +165,10 @@ std::string FindExceptionId(std::string_view id) {
 }
 
 bool IsGnuBase(std::string_view base) {
+  if (base.size() < 7 || base.size() > 8) return false;  // "GPL-2.0" .. "AGPL-3.0"
+  const std::string lower = Lower(base);
   return std::any_of(std::begin(kGnuBases), std::end(kGnuBases),
-                     [&](std::string_view b) { return Lower(b) == Lower(base); });
+                     [&](std::string_view b) { return Lower(b) == lower; });
 }
 
 const std::vector<std::string>& FamilyVersions(std::string_view family) {
