@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -28,21 +29,35 @@ Result<std::unique_ptr<InputFile>> InputFile::Open(const std::string& path) {
   return std::unique_ptr<InputFile>(new InputFile(f, path, true));
 }
 
+std::unique_ptr<InputFile> InputFile::FromMemory(std::string_view data, std::string name) {
+  std::unique_ptr<InputFile> in(new InputFile(nullptr, std::move(name), false));
+  in->mem_.assign(data);
+  return in;
+}
+
+size_t InputFile::ReadSome(char* dst, size_t n) {
+  if (f_) return std::fread(dst, 1, n, f_);
+  size_t k = std::min(n, mem_.size() - mem_pos_);
+  std::copy_n(mem_.data() + mem_pos_, k, dst);
+  mem_pos_ += k;
+  return k;
+}
+
 int InputFile::Refill() {
   if (eof_ || over_limit_ || read_error_) return -1;
   consumed_ += len_;
   pos_ = len_ = 0;
   if (consumed_ >= max_bytes_) {
     // Distinguish "exactly at the limit" from "over it" by peeking one byte.
-    int c = std::fgetc(f_);
-    if (c == EOF) { eof_ = true; return -1; }
+    char c;
+    if (ReadSome(&c, 1) == 0) { eof_ = true; return -1; }
     over_limit_ = true;
     return -1;
   }
   size_t want = std::min(buf_.size(), max_bytes_ - consumed_);
-  len_ = std::fread(buf_.data(), 1, want, f_);
+  len_ = ReadSome(buf_.data(), want);
   if (len_ == 0) {
-    if (std::ferror(f_)) read_error_ = true;
+    if (f_ && std::ferror(f_)) read_error_ = true;
     else eof_ = true;
     return -1;
   }
@@ -55,9 +70,9 @@ std::string_view InputFile::Head(size_t n) {
     size_t want = std::min(std::max(n, buf_.size()), max_bytes_);
     buf_.resize(std::max(want, buf_.size()));
     while (len_ < want) {
-      size_t got = std::fread(buf_.data() + len_, 1, want - len_, f_);
+      size_t got = ReadSome(buf_.data() + len_, want - len_);
       if (got == 0) {
-        if (std::ferror(f_)) read_error_ = true;
+        if (f_ && std::ferror(f_)) read_error_ = true;
         break;
       }
       len_ += got;

@@ -4,6 +4,7 @@
 //
 //   Result<std::string> text = ReadInput("secgate.yaml", 1 << 20);
 //   Result<InputFile> in = InputFile::Open("report.json");   // "-" is stdin
+//   auto mem = InputFile::FromMemory(bytes, "fuzz-input");     // tests, fuzzers
 #pragma once
 
 #include <cstdio>
@@ -29,6 +30,10 @@ std::string CheckUtf8(std::string_view text);
 class InputFile {
  public:
   static Result<std::unique_ptr<InputFile>> Open(const std::string& path);
+  /// An input over a copy of `data`, read through the same chunked path as a
+  /// file (Head, limits and offsets behave alike). `name` is used in messages.
+  /// For tests and fuzz targets; never fails.
+  static std::unique_ptr<InputFile> FromMemory(std::string_view data, std::string name);
   ~InputFile();
   InputFile(const InputFile&) = delete;
   InputFile& operator=(const InputFile&) = delete;
@@ -53,6 +58,8 @@ class InputFile {
  private:
   InputFile(std::FILE* f, std::string path, bool owned);
   int Refill();
+  /// fread() from the file, or a copy from `mem_` for FromMemory inputs.
+  size_t ReadSome(char* dst, size_t n);
   std::FILE* f_;
   std::string path_;
   bool owned_;
@@ -60,6 +67,8 @@ class InputFile {
   size_t pos_ = 0, len_ = 0, consumed_ = 0;
   size_t max_bytes_ = static_cast<size_t>(-1);
   bool over_limit_ = false, read_error_ = false, eof_ = false;
+  std::string mem_;      ///< Contents of a FromMemory input (f_ is null).
+  size_t mem_pos_ = 0;
 };
 
 /// Input iterator over an InputFile, for nlohmann::json::sax_parse(begin, end).

@@ -1,0 +1,59 @@
+// Shared helpers for the libFuzzer targets in this folder: feed the fuzzer's
+// bytes to a reader through core::InputFile::FromMemory (the same chunked
+// path a real file takes) and check the invariants every reader promises.
+//
+//   extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+//     return secgate::fuzz::RunReader(&secgate::vuln::ReadGrype, data, size);
+//   }
+//
+// A broken invariant calls Fail(), which aborts: libFuzzer reports it as a
+// crash and saves the input.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "gates/core/finding.h"
+#include "gates/core/io.h"
+#include "gates/vuln/readers/reader.h"
+
+namespace secgate::fuzz {
+
+[[noreturn]] inline void Fail(const std::string& what) {
+  std::fprintf(stderr, "fuzz invariant broken: %s\n", what.c_str());
+  std::abort();
+}
+
+inline std::string_view AsText(const uint8_t* data, size_t size) {
+  return std::string_view(reinterpret_cast<const char*>(data), size);
+}
+
+/// Every finding a reader returns is a vulnerability with an id and a
+/// severity on the scale; a failure always says what went wrong.
+inline void CheckReaderResult(const core::Status& s, const vuln::ReaderOutput& out) {
+  if (!s.ok()) {
+    if (s.error().message.empty()) Fail("reader error without a message");
+    return;
+  }
+  for (const auto& f : out.findings) {
+    if (f.gate != core::Gate::kVuln) Fail("finding from another gate");
+    if (f.id.empty()) Fail("finding without an id");
+    int sev = static_cast<int>(f.severity);
+    if (sev < 0 || sev > static_cast<int>(core::Severity::kCritical)) Fail("severity off the scale");
+    if (f.score < 0 || f.score > 10) Fail("CVSS score outside 0-10: " + std::to_string(f.score));
+  }
+}
+
+/// Runs one reader over the bytes and checks the result.
+inline int RunReader(vuln::ReadFn read, const uint8_t* data, size_t size) {
+  auto in = core::InputFile::FromMemory(AsText(data, size), "fuzz.json");
+  vuln::ReaderOutput out;
+  core::Status s = read(*in, &out);
+  CheckReaderResult(s, out);
+  return 0;
+}
+
+}  // namespace secgate::fuzz

@@ -1,0 +1,8 @@
+// libFuzzer target: the cargo-audit reader (gates/vuln/readers) over arbitrary
+// bytes. Must never crash or hang; findings must satisfy CheckReaderResult.
+// Corpus: corpus/vuln_cargo_audit_fuzz/.
+#include "tests/fuzz/fuzz_util.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  return secgate::fuzz::RunReader(&secgate::vuln::ReadCargoAudit, data, size);
+}

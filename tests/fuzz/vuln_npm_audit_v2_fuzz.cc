@@ -1,0 +1,8 @@
+// libFuzzer target: the npm-audit-v2 reader (gates/vuln/readers) over arbitrary
+// bytes. Must never crash or hang; findings must satisfy CheckReaderResult.
+// Corpus: corpus/vuln_npm_audit_v2_fuzz/.
+#include "tests/fuzz/fuzz_util.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  return secgate::fuzz::RunReader(&secgate::vuln::ReadNpmAuditV2, data, size);
+}

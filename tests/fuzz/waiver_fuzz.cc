@@ -1,0 +1,26 @@
+// libFuzzer target: the waiver YAML loader (core::ParseWaiverFile). Never
+// crash or hang; a waiver left valid has what DESIGN.md requires of every
+// waiver (id, owner, reason, an expiry); every problem has a message.
+#include "gates/core/waiver.h"
+#include "tests/fuzz/fuzz_util.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace secgate;
+  std::string_view text = fuzz::AsText(data, size);
+  core::WaiverPolicy policy;
+  auto w = core::ParseWaiverFile(text, "fuzz-waivers.yaml", policy);
+  if (!w) {
+    if (w.error().message.empty()) fuzz::Fail("waiver error without a message");
+    return 0;
+  }
+  for (const auto& p : w->problems)
+    if (p.message.empty()) fuzz::Fail("waiver problem without a message");
+  for (const auto& x : w->waivers) {
+    if (!x.valid) continue;
+    if (x.id.empty() || x.owner.empty() || x.reason.empty() || !x.expires)
+      fuzz::Fail("a valid waiver lacks id, owner, reason or expiry");
+    if (x.created && x.expires->DaysSinceEpoch() - x.created->DaysSinceEpoch() > policy.max_days)
+      fuzz::Fail("a valid waiver spans more than waivers.max_days");
+  }
+  return 0;
+}
