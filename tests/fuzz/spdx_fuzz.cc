@@ -1,0 +1,34 @@
+// libFuzzer target: the SPDX reader and the checks over what it reads.
+// Never crash or hang; an accepted document is an SPDX one and every
+// finding names a component or the document.
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "gates/core/policy.h"
+#include "gates/sbom/checks.h"
+#include "gates/sbom/readers/reader.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace secgate;
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  static const sbom::SbomRules rules = [] {
+    core::SbomPolicy p;
+    p.licenses_deny = {"GPL-3.0-only"};
+    p.licenses_unknown = "fail";
+    p.banned = {"pkg:npm/colors@>=1.4.1", "pkg:pypi/x@vers:pypi/>=1.0a1|<2"};
+    p.require_component = {"name", "version", "purl", "supplier", "license", "hashes"};
+    p.require_document = {"timestamp", "author"};
+    return *sbom::CompileRules(p);
+  }();
+  sbom::SbomDocument doc;
+  if (!sbom::ReadSpdxString(text, "fuzz.json", &doc).ok()) return 0;
+  if (doc.format != "spdx") std::abort();
+  for (const auto& f : sbom::CheckDocument(doc, "fuzz.json", rules))
+    if (f.id.empty() || f.fingerprint.empty() || f.location.target != "fuzz.json") {
+      std::fprintf(stderr, "spdx_fuzz: finding without id/fingerprint/location\n");
+      std::abort();
+    }
+  return 0;
+}
