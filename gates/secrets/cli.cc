@@ -1,0 +1,130 @@
+// secgate-secrets command line (cli.h).
+#include "gates/secrets/cli.h"
+
+#include <unistd.h>
+
+#include <climits>
+#include <cstring>
+#include <iostream>
+#include <thread>
+
+#include "gates/cli/common.h"
+#include "gates/secrets/hook.h"
+#include "gates/secrets/mask.h"
+#include "gates/secrets/run.h"
+
+namespace secgate::secrets {
+
+namespace {
+
+const std::string kTool = "secgate-secrets";
+
+int Error(const core::Error& e, const cli::CommonOptions& o) {
+  return core::ToInt(cli::FailWithError(kTool, e, o));
+}
+
+std::string SelfPath(const char* argv0) {
+  char buf[PATH_MAX];
+  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n > 0) return std::string(buf, static_cast<size_t>(n));
+  return argv0;
+}
+
+int DefaultJobs() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 2 : static_cast<int>(std::min(n, 8u));
+}
+
+int RunMask(int argc, char** argv) {
+  CLI::App app{"secgate-secrets mask: copy stdin to stdout with every detected secret replaced by\n"
+               "[secgate:<rule>:<fingerprint>], line by line. Exit 1 if anything was masked."};
+  app.name(kTool + " mask");
+  cli::CommonOptions common;
+  app.add_option("--policy", common.policy, "Policy file (secrets.rules, disable, stopwords)");
+  app.add_flag("-q,--quiet", common.quiet, "No count on stderr at the end");
+  if (auto code = cli::ParseArgs(app, argc, argv, kTool)) return *code;
+  auto ctx = cli::PrepareContext(common, core::Gate::kSecrets, kTool);
+  if (!ctx) return Error(ctx.error(), common);
+  auto pack = BuildRulePack(ctx->policy.secrets, ctx->policy.dir);
+  if (!pack) return Error(pack.error(), common);
+  Engine engine(std::move(*pack));
+  auto masked = MaskStream(engine, STDIN_FILENO, STDOUT_FILENO);
+  if (!masked) return Error(masked.error(), common);
+  if (!common.quiet && *masked > 0)
+    std::cerr << kTool << " mask: masked " << *masked << " secret" << (*masked == 1 ? "" : "s")
+              << "\n";
+  return core::ToInt(*masked > 0 ? core::ExitCode::kFail : core::ExitCode::kPass);
+}
+
+int RunInstallHook(int argc, char** argv) {
+  CLI::App app{"secgate-secrets install-hook: write .git/hooks/pre-commit running\n"
+               "`secgate-secrets --staged`."};
+  app.name(kTool + " install-hook");
+  bool force = false;
+  app.add_flag("--force", force, "Replace a pre-commit hook secgate did not write");
+  if (auto code = cli::ParseArgs(app, argc, argv, kTool)) return *code;
+  auto hook = InstallHook(".", SelfPath(argv[0]), force);
+  if (!hook) return Error(hook.error(), {});
+  std::cout << kTool << ": installed " << *hook << "\n";
+  return 0;
+}
+
+int RunScan(int argc, char** argv) {
+  CLI::App app{
+      "secgate-secrets: find leaked secrets in staged changes, commit ranges, history, files\n"
+      "and logs. Subcommands: mask (mask secrets in a log), install-hook (pre-commit hook).\n"
+      "Exit codes: 0 pass, 1 secrets found, 2 error (bad usage or input; never a pass)."};
+  app.name(kTool);
+  cli::CommonOptions common;
+  cli::AddCommonOptions(app, common);
+  SecretsConfig config;
+  bool staged = false, history = false, use_stdin = false;
+  std::string range, since;
+  config.jobs = DefaultJobs();
+  app.add_flag("--staged", staged, "Scan the staged change (index against HEAD): the pre-commit check");
+  app.add_option("--range", range, "Scan every commit in BASE..HEAD (a pull request)");
+  app.add_option("--since", since, "Scan every commit in REF..HEAD");
+  app.add_flag("--history", history, "Scan every commit reachable from HEAD");
+  app.add_flag("--all", config.all_refs, "With --history: every commit reachable from any ref");
+  app.add_flag("--stdin", use_stdin, "Scan stdin: a unified diff (detected) or plain text");
+  app.add_flag("--no-ignore", config.no_ignore, "PATH mode: also scan files .gitignore excludes");
+  app.add_option("--jobs", config.jobs, "Worker threads (default: the number of cores, at most 8)")
+      ->check(CLI::Range(1, 64));
+  app.add_option("--baseline-out", config.baseline_out,
+                 "Write today's findings as a waiver file (one-time baseline)");
+  app.add_option("paths", config.paths, "Files and folders to scan (no git needed)");
+  if (auto code = cli::ParseArgs(app, argc, argv, kTool)) return *code;
+
+  int modes = staged + history + use_stdin + !range.empty() + !since.empty() + !config.paths.empty();
+  if (modes == 0)
+    return Error({"", "nothing to scan: give --staged, --range BASE..HEAD, --since REF, --history, "
+                      "--stdin or PATH... (see --help)"},
+                 common);
+  if (modes > 1)
+    return Error({"", "choose one of --staged, --range, --since, --history, --stdin or PATH..."},
+                 common);
+  if (config.all_refs && !history) return Error({"--all", "only valid with --history"}, common);
+  config.mode = staged           ? Mode::kStaged
+                : history        ? Mode::kHistory
+                : use_stdin      ? Mode::kStdin
+                : !range.empty() ? Mode::kRange
+                : !since.empty() ? Mode::kSince
+                                 : Mode::kPaths;
+  config.spec = !range.empty() ? range : since;
+  auto ctx = cli::PrepareContext(common, core::Gate::kSecrets, kTool);
+  if (!ctx) return Error(ctx.error(), common);
+  auto verdict = RunSecrets(config, *ctx);
+  if (!verdict) return Error(verdict.error(), common);
+  return core::ToInt(cli::Finish(*verdict, *ctx, common));
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  if (argc > 1 && std::strcmp(argv[1], "mask") == 0) return RunMask(argc - 1, argv + 1);
+  if (argc > 1 && std::strcmp(argv[1], "install-hook") == 0)
+    return RunInstallHook(argc - 1, argv + 1);
+  return RunScan(argc, argv);
+}
+
+}  // namespace secgate::secrets

@@ -1,0 +1,70 @@
+// Collector: where sources deliver text. It runs the engine and turns each
+// SecretMatch into a redacted core::Finding (rule id, location, prefix,
+// length, fingerprint: never the value), and counts what was skipped.
+// One collector per thread; Absorb() merges them.
+//
+//   Collector c(engine);
+//   c.Scan({"staged", "app.py"}, added_lines, &line_numbers);
+//   c.Skip("binary files");
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gates/core/finding.h"
+#include "gates/secrets/matcher.h"
+
+namespace secgate::secrets {
+
+/// Where a piece of text came from.
+struct Origin {
+  std::string target;  ///< "staged", "history", "A..B", a PATH argument, "stdin".
+  std::string path;    ///< File path (repo-relative in git modes); may be empty.
+  std::string commit;  ///< Git modes: full commit id.
+  std::string author;  ///< "Name <email>".
+  std::string date;    ///< ISO 8601.
+  long order = 0;      ///< Sort key of the commit (history/range), for stable output.
+};
+
+/// At most the first 4 characters (fewer for short secrets) and the length.
+core::RedactedSecret Redact(std::string_view secret);
+
+/// The Finding for one match (`text` is the buffer the match points into).
+core::Finding ToFinding(const Engine& engine, const SecretMatch& m, std::string_view text,
+                        const Origin& origin, int line);
+
+class Collector {
+ public:
+  explicit Collector(const Engine& engine) : engine_(engine) {}
+
+  /// Scans `text` (whole lines). Line i is numbered `line_numbers[i]` when
+  /// given, else first_line + i. (Sources apply the path allowlist.)
+  void Scan(const Origin& origin, std::string_view text, const std::vector<int>* line_numbers,
+            int first_line = 1);
+  /// Counts one skipped input under `what` ("binary files").
+  void Skip(const std::string& what) { skipped_[what]++; }
+  void Note(std::string note) { notes_.push_back(std::move(note)); }
+  /// Moves another collector's results into this one.
+  void Absorb(Collector& other);
+
+  const Engine& engine() const { return engine_; }
+  std::vector<core::Finding>& findings() { return findings_; }
+  std::vector<long>& orders() { return orders_; }
+  std::map<std::string, int>& skipped() { return skipped_; }
+  std::vector<std::string>& notes() { return notes_; }
+  long scanned_bytes() const { return scanned_bytes_; }
+
+ private:
+  const Engine& engine_;
+  ScanScratch scratch_;
+  std::vector<SecretMatch> matches_;
+  std::vector<core::Finding> findings_;
+  std::vector<long> orders_;  // Origin::order of each finding
+  std::map<std::string, int> skipped_;
+  std::vector<std::string> notes_;
+  long scanned_bytes_ = 0;
+};
+
+}  // namespace secgate::secrets

@@ -1,0 +1,257 @@
+// The matching engine (matcher.h).
+#include "gates/secrets/matcher.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <mutex>
+
+#include "gates/core/waiver.h"
+
+namespace secgate::secrets {
+
+namespace {
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+/// Distinct lower-cased keywords of the pack, and which rules use each.
+std::vector<std::string> Keywords(const RulePack& pack, std::vector<std::vector<int>>* rules) {
+  std::map<std::string, int> ids;
+  std::vector<std::string> out;
+  for (size_t r = 0; r < pack.rules.size(); ++r) {
+    for (const auto& k : pack.rules[r].keywords) {
+      auto [it, inserted] = ids.emplace(LowerAscii(k), static_cast<int>(out.size()));
+      if (inserted) {
+        out.push_back(it->first);
+        rules->emplace_back();
+      }
+      auto& list = (*rules)[static_cast<size_t>(it->second)];
+      if (list.empty() || list.back() != static_cast<int>(r)) list.push_back(static_cast<int>(r));
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<RE2> CompileQuiet(const std::string& pattern) {
+  RE2::Options o;
+  o.set_log_errors(false);
+  auto re = std::make_unique<RE2>(pattern, o);
+  return re;
+}
+
+bool IsGeneric(const Rule& r) { return r.id == "generic" || r.id.rfind("generic-", 0) == 0; }
+
+constexpr const char* kMarkers[] = {"secgate:allow", "gitleaks:allow",
+                                    "pragma: allowlist secret", "trufflehog:ignore"};
+
+}  // namespace
+
+struct Engine::Compiled {
+  std::once_flag once;
+  std::unique_ptr<RE2> re;
+  std::vector<std::unique_ptr<RE2>> allow;
+  int groups = 1;  // submatches to ask RE2 for (secret_group + 1)
+};
+
+struct Engine::Placeholders {
+  std::once_flag once;
+  std::unique_ptr<RE2> any;  // (?:p1)|(?:p2)|...
+};
+
+double ShannonEntropy(std::string_view s) {
+  if (s.empty()) return 0;
+  size_t counts[256] = {};
+  for (unsigned char c : s) counts[c]++;
+  double h = 0, n = static_cast<double>(s.size());
+  for (size_t c : counts) {
+    if (!c) continue;
+    double p = static_cast<double>(c) / n;
+    h -= p * std::log2(p);
+  }
+  return h;
+}
+
+bool PathGlob(std::string_view pattern, std::string_view path) {
+  if (core::GlobMatch(pattern, path)) return true;
+  return pattern.rfind("**/", 0) == 0 && core::GlobMatch(pattern.substr(3), path);
+}
+
+const char* FindInlineMarker(std::string_view line) {
+  for (const char* m : kMarkers)
+    if (line.find(m) != std::string_view::npos) return m;
+  return nullptr;
+}
+
+Engine::Engine(RulePack pack)
+    : pack_(std::move(pack)),
+      keywords_(Keywords(pack_, &keyword_rules_)),
+      compiled_(new Compiled[pack_.rules.size()]),
+      placeholders_(new Placeholders) {}
+
+Engine::~Engine() = default;
+
+bool Engine::PathAllowlisted(std::string_view path) const {
+  for (const auto& g : pack_.allowlist.paths)
+    if (PathGlob(g, path)) return true;
+  return false;
+}
+
+const Engine::Compiled& Engine::Compile(int rule) const {
+  Compiled& c = compiled_[static_cast<size_t>(rule)];
+  std::call_once(c.once, [&] {
+    const Rule& r = pack_.rules[static_cast<size_t>(rule)];
+    c.re = CompileQuiet(r.regex);
+    c.groups = r.secret_group + 1;
+    for (const auto& a : r.allow) c.allow.push_back(CompileQuiet(a));
+  });
+  return c;
+}
+
+size_t Engine::compiled_rules() const {
+  size_t n = 0;
+  for (size_t i = 0; i < pack_.rules.size(); ++i) n += compiled_[i].re != nullptr;
+  return n;
+}
+
+bool Engine::Accept(int rule, std::string_view secret) const {
+  const Rule& r = pack_.rules[static_cast<size_t>(rule)];
+  if (secret.empty()) return false;
+  if (r.entropy > 0 && ShannonEntropy(secret) < r.entropy) return false;
+  const Compiled& c = Compile(rule);
+  for (const auto& a : c.allow)
+    if (a->ok() && RE2::PartialMatch(secret, *a)) return false;
+  if (!pack_.allowlist.stopwords.empty()) {
+    std::string lower = LowerAscii(secret);
+    for (const auto& w : pack_.allowlist.stopwords)
+      if (lower.find(w) != std::string::npos) return false;
+  }
+  if (!pack_.allowlist.placeholders.empty()) {
+    std::call_once(placeholders_->once, [&] {
+      std::string all;
+      for (const auto& p : pack_.allowlist.placeholders)
+        all += (all.empty() ? "(?:" : "|(?:") + p + ")";
+      placeholders_->any = CompileQuiet(all);
+    });
+    if (placeholders_->any->ok() && RE2::PartialMatch(secret, *placeholders_->any)) return false;
+  }
+  return true;
+}
+
+bool Engine::RuleApplies(int rule, std::string_view path, ScanScratch* s) const {
+  const Rule& r = pack_.rules[static_cast<size_t>(rule)];
+  if (r.paths.empty() || path.empty()) return true;
+  size_t i = static_cast<size_t>(rule);
+  if (s->path_stamp[i] != s->scan_gen) {
+    s->path_stamp[i] = s->scan_gen;
+    s->path_ok[i] = std::any_of(r.paths.begin(), r.paths.end(),
+                                [&](const std::string& g) { return PathGlob(g, path); });
+  }
+  return s->path_ok[i] != 0;
+}
+
+void Engine::Scan(std::string_view text, std::string_view path, ScanScratch* s,
+                  std::vector<SecretMatch>* out) const {
+  if (pack_.rules.empty() || text.empty()) return;
+  const size_t nrules = pack_.rules.size();
+  if (s->rule_stamp.size() != nrules) {
+    s->rule_stamp.assign(nrules, 0);
+    s->path_stamp.assign(nrules, 0);
+    s->path_ok.assign(nrules, 0);
+  }
+  ++s->scan_gen;
+  s->hits.clear();
+  keywords_.Scan(text, [&](size_t end, int state) { s->hits.emplace_back(end, state); });
+  if (s->hits.empty()) return;
+
+  const char* base = text.data();
+  size_t line_begin = 0, line_end = 0, line_index = 0, counted_to = 0;
+  bool in_line = false;
+  auto flush = [&] {
+    if (in_line) ScanLine(text, line_begin, line_end, line_index, path, s, out);
+    in_line = false;
+  };
+  for (const auto& [end, state] : s->hits) {
+    size_t at = end - 1;  // last byte of the keyword: inside its line
+    if (!in_line || at >= line_end) {
+      flush();
+      // Start of the line holding `at`: after the last LF before it.
+      size_t from = line_end;
+      const void* lf = nullptr;
+      for (size_t i = at; i > from; --i) {
+        if (base[i - 1] == '\n') {
+          lf = base + i - 1;
+          break;
+        }
+      }
+      line_begin = lf ? static_cast<size_t>(static_cast<const char*>(lf) - base) + 1 : from;
+      const void* nl = std::memchr(base + at, '\n', text.size() - at);
+      line_end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - base) : text.size();
+      line_index += static_cast<size_t>(std::count(base + counted_to, base + line_begin, '\n'));
+      counted_to = line_begin;
+      ++s->line_gen;
+      s->candidates.clear();
+      in_line = true;
+    }
+    for (int kw : keywords_.KeywordsAt(state)) {
+      for (int r : keyword_rules_[static_cast<size_t>(kw)]) {
+        if (s->rule_stamp[static_cast<size_t>(r)] == s->line_gen) continue;
+        s->rule_stamp[static_cast<size_t>(r)] = s->line_gen;
+        s->candidates.push_back(r);
+      }
+    }
+  }
+  flush();
+}
+
+void Engine::ScanLine(std::string_view text, size_t line_begin, size_t line_end,
+                      size_t line_index, std::string_view path, ScanScratch* s,
+                      std::vector<SecretMatch>* out) const {
+  if (line_end > line_begin && text[line_end - 1] == '\r') --line_end;
+  const re2::StringPiece line(text.data() + line_begin, line_end - line_begin);
+  std::sort(s->candidates.begin(), s->candidates.end());
+  auto& found = s->line_matches;
+  found.clear();
+  re2::StringPiece groups[10];
+  for (int r : s->candidates) {
+    if (!RuleApplies(r, path, s)) continue;
+    const Compiled& c = Compile(r);
+    if (!c.re->ok() || c.groups > 10) continue;
+    const int group = pack_.rules[static_cast<size_t>(r)].secret_group;
+    size_t pos = 0;
+    while (pos <= line.size() &&
+           c.re->Match(line, pos, line.size(), RE2::UNANCHORED, groups, c.groups)) {
+      size_t mend = static_cast<size_t>(groups[0].data() - line.data()) + groups[0].size();
+      pos = mend > pos ? mend : pos + 1;
+      const re2::StringPiece sec = groups[group];
+      if (sec.data() == nullptr || sec.empty()) continue;
+      if (!Accept(r, std::string_view(sec.data(), sec.size()))) continue;
+      size_t b = line_begin + static_cast<size_t>(sec.data() - line.data());
+      found.push_back({r, line_index, line_begin, b, b + sec.size()});
+    }
+  }
+  if (found.empty() || FindInlineMarker(std::string_view(line.data(), line.size()))) return;
+  // A provider rule beats a generic rule on an overlapping secret; the same
+  // rule never reports the same span twice.
+  for (size_t i = 0; i < found.size(); ++i) {
+    bool drop = false;
+    for (size_t j = 0; j < found.size() && !drop; ++j) {
+      if (i == j) continue;
+      const SecretMatch &a = found[i], &b = found[j];
+      bool overlap = a.begin < b.end && b.begin < a.end;
+      if (!overlap) continue;
+      bool ga = IsGeneric(rule(a.rule)), gb = IsGeneric(rule(b.rule));
+      if (ga && !gb) drop = true;
+      else if (a.rule == b.rule && a.begin == b.begin && a.end == b.end && j < i) drop = true;
+    }
+    if (!drop) out->push_back(found[i]);
+  }
+}
+
+}  // namespace secgate::secrets

@@ -1,0 +1,105 @@
+// Engine: matches a rule pack against text, line by line.
+//
+// One pass of the keyword prefilter (KeywordIndex) over the whole buffer
+// finds the lines worth looking at; only there, and only for the rules whose
+// keywords occur on that line, RE2 runs. A rule's regex (and its allow
+// patterns) are compiled the first time a keyword of that rule occurs, once
+// per process, so a scan compiles only what it needs. RE2 keeps matching
+// linear in the input. Candidates then pass the entropy check, the rule's
+// allow patterns, the global stopwords and placeholders, and the inline
+// markers (secgate:allow, gitleaks:allow, pragma: allowlist secret,
+// trufflehog:ignore).
+//
+// A SecretMatch holds offsets into the scanned text, never a copy of the
+// value; ToFinding() (collector.h) turns it into a redacted Finding.
+//
+//   Engine engine(std::move(pack));
+//   ScanScratch scratch;  std::vector<SecretMatch> found;
+//   engine.Scan(text, "src/app.py", &scratch, &found);
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "gates/secrets/keyword_index.h"
+#include "gates/secrets/rule.h"
+
+namespace secgate::secrets {
+
+/// Where a secret is in the scanned text (engine-internal: offsets only).
+struct SecretMatch {
+  int rule = -1;
+  size_t line_index = 0;  ///< 0-based line within the scanned text.
+  size_t line_begin = 0;  ///< Offset of that line's first byte.
+  size_t begin = 0;       ///< Offset of the secret's first byte.
+  size_t end = 0;         ///< One past its last byte.
+};
+
+/// Per-thread working memory for Engine::Scan (reuse it across calls).
+struct ScanScratch {
+  std::vector<std::pair<size_t, int>> hits;  // (keyword end offset, state)
+  std::vector<uint32_t> rule_stamp;
+  std::vector<uint32_t> path_stamp;
+  std::vector<uint8_t> path_ok;
+  std::vector<int> candidates;
+  std::vector<SecretMatch> line_matches;
+  uint32_t line_gen = 0, scan_gen = 0;
+};
+
+/// Shannon entropy of the bytes of `s`, in bits per byte.
+double ShannonEntropy(std::string_view s);
+
+/// Glob over a path; a leading "**/" also matches at the top level.
+bool PathGlob(std::string_view pattern, std::string_view path);
+
+/// The inline suppression marker on `line`, or nullptr.
+const char* FindInlineMarker(std::string_view line);
+
+class Engine {
+ public:
+  explicit Engine(RulePack pack);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  const RulePack& pack() const { return pack_; }
+  const Rule& rule(int i) const { return pack_.rules[static_cast<size_t>(i)]; }
+
+  /// True when the global allowlist excludes `path` from scanning.
+  bool PathAllowlisted(std::string_view path) const;
+
+  /// Appends every accepted secret in `text` to `out`. `text` is a sequence
+  /// of lines (LF ends a line, a CR before it is dropped, the last line may
+  /// lack an LF). `path` selects rules with `paths` filters; an empty path
+  /// applies every rule. Thread-safe (one scratch per thread).
+  void Scan(std::string_view text, std::string_view path, ScanScratch* scratch,
+            std::vector<SecretMatch>* out) const;
+
+  /// True when `secret` found by rule `rule` survives the entropy check, the
+  /// rule's allow patterns and the global stopwords and placeholders.
+  bool Accept(int rule, std::string_view secret) const;
+
+  /// Number of rules whose regex has been compiled so far (for tests).
+  size_t compiled_rules() const;
+
+ private:
+  struct Compiled;
+  const Compiled& Compile(int rule) const;
+  void ScanLine(std::string_view text, size_t line_begin, size_t line_end, size_t line_index,
+                std::string_view path, ScanScratch* s, std::vector<SecretMatch>* out) const;
+  bool RuleApplies(int rule, std::string_view path, ScanScratch* s) const;
+
+  RulePack pack_;
+  std::vector<std::vector<int>> keyword_rules_;  // keyword id -> rule ids (before keywords_)
+  KeywordIndex keywords_;
+  std::unique_ptr<Compiled[]> compiled_;
+  struct Placeholders;
+  std::unique_ptr<Placeholders> placeholders_;
+};
+
+}  // namespace secgate::secrets

@@ -1,0 +1,213 @@
+// Loading and validating rule files and the allowlist (rule.h).
+#include <re2/re2.h>
+
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "gates/core/yaml_util.h"
+#include "gates/secrets/rule.h"
+
+namespace secgate::secrets {
+
+using core::Error;
+using core::Result;
+using core::Status;
+
+namespace {
+
+bool IsKebab(const std::string& id) {
+  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+  for (char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
+/// Compiles `pattern` to check it; the message names the rule, never a value.
+Status CheckRegex(const std::string& pattern, const std::string& where, const std::string& what,
+                  int* groups) {
+  RE2::Options o;
+  o.set_log_errors(false);
+  RE2 re(pattern, o);
+  if (!re.ok()) return Error{where, what + ": invalid RE2 pattern: " + re.error()};
+  if (groups) *groups = re.NumberOfCapturingGroups();
+  return core::Ok{};
+}
+
+Result<std::vector<std::string>> Examples(const YAML::Node& n, const std::string& where,
+                                          const std::string& key) {
+  if (!n || n.IsNull()) return Error{where, key + ": missing (at least one example is required)"};
+  if (!n.IsSequence()) return Error{where, key + ": expected a list of strings"};
+  std::vector<std::string> out;
+  for (size_t i = 0; i < n.size(); ++i) {
+    // Never echo the example: it is shaped like a real secret.
+    if (!n[i].IsScalar())
+      return Error{where, key + "[" + std::to_string(i) + "]: expected a string"};
+    out.push_back(n[i].Scalar());
+  }
+  if (out.empty()) return Error{where, key + ": empty (at least one example is required)"};
+  return out;
+}
+
+Status ParseRule(const YAML::Node& n, const std::string& path, size_t index, Rule* r) {
+  std::string at = core::Where(path, n);
+  if (!n.IsMap()) return Error{at, "rules[" + std::to_string(index) + "]: expected a mapping"};
+  if (n["id"] && n["id"].IsScalar()) r->id = n["id"].Scalar();
+  const std::string label = r->id.empty() ? "rules[" + std::to_string(index) + "]" : "rule " + r->id;
+  if (Status s = core::CheckKeys(n, {"id", "description", "provider", "severity", "keywords",
+                                     "regex", "secret_group", "entropy", "allow", "paths",
+                                     "examples"},
+                                 path, label);
+      !s)
+    return s;
+  r->source = at;
+  auto required = [&](const char* key, std::string* out) -> Status {
+    YAML::Node v = n[key];
+    if (!v || v.IsNull()) return Error{at, label + ": missing " + key};
+    auto s = core::ScalarString(v, path, label + "." + key);
+    if (!s) return s.error();
+    *out = *s;
+    if (out->empty()) return Error{core::Where(path, v), label + "." + key + ": empty"};
+    return core::Ok{};
+  };
+  if (Status s = required("id", &r->id); !s) return s;
+  if (!IsKebab(r->id))
+    return Error{at, "rule id '" + r->id + "' is not kebab-case (a-z, 0-9, '-')"};
+  if (Status s = required("description", &r->description); !s) return s;
+  if (Status s = required("provider", &r->provider); !s) return s;
+  std::string sev;
+  if (Status s = required("severity", &sev); !s) return s;
+  auto parsed = core::ParseThreshold(sev);
+  if (!parsed)
+    return Error{core::Where(path, n["severity"]),
+                 label + ".severity: expected critical, high, medium or low, got '" + sev + "'"};
+  r->severity = *parsed;
+  if (!n["keywords"]) return Error{at, label + ": missing keywords"};
+  auto kw = core::StringList(n["keywords"], path, label + ".keywords");
+  if (!kw) return kw.error();
+  r->keywords = *kw;
+  if (r->keywords.empty()) return Error{at, label + ".keywords: at least one keyword is required"};
+  for (const auto& k : r->keywords)
+    if (k.empty() || k.find('\n') != std::string::npos)
+      return Error{at, label + ".keywords: keywords must be non-empty single-line strings"};
+  if (Status s = required("regex", &r->regex); !s) return s;
+  int groups = 0;
+  if (Status s = CheckRegex(r->regex, core::Where(path, n["regex"]), label + ".regex", &groups); !s)
+    return s;
+  if (YAML::Node g = n["secret_group"]) {
+    auto v = core::ScalarInt(g, path, label + ".secret_group");
+    if (!v) return v.error();
+    r->secret_group = static_cast<int>(*v);
+  }
+  if (r->secret_group > groups)
+    return Error{at, label + ".secret_group: " + std::to_string(r->secret_group) +
+                         " but the regex has " + std::to_string(groups) + " capture groups"};
+  if (YAML::Node e = n["entropy"]) {
+    char* end = nullptr;
+    std::string text = e.IsScalar() ? e.Scalar() : "";
+    r->entropy = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || r->entropy < 0 || r->entropy > 8)
+      return Error{core::Where(path, e), label + ".entropy: expected a number from 0 to 8"};
+  }
+  if (YAML::Node a = n["allow"]) {
+    auto v = core::StringList(a, path, label + ".allow");
+    if (!v) return v.error();
+    r->allow = *v;
+    for (size_t i = 0; i < r->allow.size(); ++i)
+      if (Status s = CheckRegex(r->allow[i], core::Where(path, a),
+                                label + ".allow[" + std::to_string(i) + "]", nullptr);
+          !s)
+        return s;
+  }
+  if (YAML::Node p = n["paths"]) {
+    auto v = core::StringList(p, path, label + ".paths");
+    if (!v) return v.error();
+    r->paths = *v;
+  }
+  YAML::Node ex = n["examples"];
+  if (!ex || ex.IsNull()) return Error{at, label + ": missing examples (match and no_match)"};
+  if (Status s = core::CheckKeys(ex, {"match", "no_match"}, path, label + ".examples"); !s)
+    return s;
+  std::string ex_at = core::Where(path, ex);
+  auto m = Examples(ex["match"], ex_at, label + ".examples.match");
+  if (!m) return m.error();
+  auto nm = Examples(ex["no_match"], ex_at, label + ".examples.no_match");
+  if (!nm) return nm.error();
+  r->examples_match = std::move(*m);
+  r->examples_no_match = std::move(*nm);
+  return core::Ok{};
+}
+
+Status CheckVersion(const YAML::Node& root, const std::string& path) {
+  YAML::Node v = root["version"];
+  if (!v) return Error{path, "missing version (expected version: 1)"};
+  if (!v.IsScalar() || v.Scalar() != "1") return Error{core::Where(path, v), "version: expected 1"};
+  return core::Ok{};
+}
+
+}  // namespace
+
+Result<std::vector<Rule>> ParseRuleFile(std::string_view yaml_text, const std::string& path) {
+  auto root = core::LoadYaml(yaml_text, path);
+  if (!root) return root.error();
+  if (!root->IsMap()) return Error{path, "expected a mapping with version and rules"};
+  if (Status s = core::CheckKeys(*root, {"version", "rules"}, path, ""); !s) return s.error();
+  if (Status s = CheckVersion(*root, path); !s) return s.error();
+  YAML::Node list = (*root)["rules"];
+  if (!list || !list.IsSequence()) return Error{path, "rules: expected a list of rules"};
+  std::vector<Rule> rules;
+  for (size_t i = 0; i < list.size(); ++i) {
+    Rule r;
+    if (Status s = ParseRule(list[i], path, i, &r); !s) return s.error();
+    rules.push_back(std::move(r));
+  }
+  if (Status s = CheckUniqueIds(rules); !s) return s.error();
+  return rules;
+}
+
+Result<Allowlist> ParseAllowlistFile(std::string_view yaml_text, const std::string& path) {
+  auto root = core::LoadYaml(yaml_text, path);
+  if (!root) return root.error();
+  if (!root->IsMap()) return Error{path, "expected a mapping with version and allowlist"};
+  if (Status s = core::CheckKeys(*root, {"version", "allowlist"}, path, ""); !s) return s.error();
+  if (Status s = CheckVersion(*root, path); !s) return s.error();
+  YAML::Node a = (*root)["allowlist"];
+  if (!a || !a.IsMap()) return Error{path, "allowlist: expected a mapping"};
+  if (Status s = core::CheckKeys(a, {"paths", "stopwords", "placeholders"}, path, "allowlist"); !s)
+    return s.error();
+  Allowlist out;
+  for (const auto& kv : a) {
+    const std::string k = kv.first.Scalar();
+    auto v = core::StringList(kv.second, path, "allowlist." + k);
+    if (!v) return v.error();
+    if (k == "paths") out.paths = *v;
+    if (k == "stopwords") {
+      for (auto w : *v) {
+        for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (w.empty()) return Error{core::Where(path, kv.second), "allowlist.stopwords: empty word"};
+        out.stopwords.push_back(w);
+      }
+    }
+    if (k == "placeholders") {
+      out.placeholders = *v;
+      for (size_t i = 0; i < v->size(); ++i)
+        if (Status s = CheckRegex((*v)[i], core::Where(path, kv.second),
+                                  "allowlist.placeholders[" + std::to_string(i) + "]", nullptr);
+            !s)
+          return s.error();
+    }
+  }
+  return out;
+}
+
+Status CheckUniqueIds(const std::vector<Rule>& rules) {
+  std::map<std::string, const Rule*> seen;
+  for (const auto& r : rules) {
+    auto [it, inserted] = seen.emplace(r.id, &r);
+    if (!inserted)
+      return Error{r.source, "duplicate rule id '" + r.id + "' (first at " + it->second->source + ")"};
+  }
+  return core::Ok{};
+}
+
+}  // namespace secgate::secrets

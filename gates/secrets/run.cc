@@ -1,0 +1,139 @@
+// secgate-secrets run (run.h).
+#include "gates/secrets/run.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "gates/secrets/baseline.h"
+#include "gates/secrets/collector.h"
+#include "gates/secrets/sources/sources.h"
+
+namespace secgate::secrets {
+
+using core::Error;
+using core::Result;
+
+namespace {
+
+/// Deterministic order whatever the thread timing: commit order, path,
+/// line, rule. In commit modes one secret in one file is reported once, at
+/// the oldest commit that added it (a merge re-adding a branch's lines, or
+/// a secret removed and added back, does not report it twice).
+std::vector<core::Finding> Arrange(Collector& c, bool commits) {
+  std::vector<size_t> idx(c.findings().size());
+  for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+  auto& f = c.findings();
+  auto& order = c.orders();
+  auto key = [&](size_t i) {
+    return std::tie(f[i].location.path, f[i].location.line, f[i].id, f[i].fingerprint);
+  };
+  std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
+    if (order[a] != order[b]) return order[a] < order[b];
+    return key(a) < key(b);
+  });
+  std::vector<core::Finding> out;
+  if (!commits) {
+    for (size_t i : idx) out.push_back(std::move(f[i]));
+    return out;
+  }
+  std::map<std::pair<std::string, std::string>, size_t> oldest;  // walk order: newest first
+  for (size_t i : idx) oldest[{f[i].fingerprint, f[i].location.path}] = i;
+  for (size_t i : idx)
+    if (oldest[{f[i].fingerprint, f[i].location.path}] == i) out.push_back(std::move(f[i]));
+  return out;
+}
+
+std::string TargetName(const SecretsConfig& c) {
+  switch (c.mode) {
+    case Mode::kStaged: return "staged";
+    case Mode::kRange: return c.spec;
+    case Mode::kSince: return c.spec + "..HEAD";
+    case Mode::kHistory: return c.all_refs ? "history (all refs)" : "history";
+    case Mode::kStdin: return "stdin";
+    case Mode::kPaths: break;
+  }
+  std::string joined;
+  for (const auto& p : c.paths) joined += (joined.empty() ? "" : " ") + p;
+  return joined;
+}
+
+}  // namespace
+
+Result<core::Verdict> RunSecrets(const SecretsConfig& config, const cli::GateContext& ctx) {
+  const core::SecretsPolicy& policy = ctx.policy.secrets;
+  if (policy.max_file_size <= 0)
+    return Error{"secrets.max_file_size", "must be greater than 0"};
+  auto pack = BuildRulePack(policy, ctx.policy.dir);
+  if (!pack) return pack.error();
+  Engine engine(std::move(*pack));
+  Collector collector(engine);
+  core::InputSummary summary;
+  summary.path = TargetName(config);
+  const long long max = policy.max_file_size;
+  core::Status status = core::Ok{};
+  bool commits = false;
+  switch (config.mode) {
+    case Mode::kStaged:
+      summary.format = "git-staged";
+      status = ScanStaged(config.repo_dir, max, &collector);
+      break;
+    case Mode::kRange:
+    case Mode::kSince:
+    case Mode::kHistory: {
+      CommitSelection sel;
+      sel.kind = config.mode == Mode::kRange   ? CommitSelection::Kind::kRange
+                 : config.mode == Mode::kSince ? CommitSelection::Kind::kSince
+                                               : CommitSelection::Kind::kHistory;
+      sel.spec = config.spec;
+      sel.all_refs = config.all_refs;
+      sel.target = summary.path;
+      summary.format = config.mode == Mode::kHistory ? "git-history" : "git-range";
+      status = ScanCommits(config.repo_dir, sel, max, config.jobs, &collector);
+      commits = true;
+      break;
+    }
+    case Mode::kPaths: {
+      summary.format = "files";
+      PathOptions o;
+      o.no_ignore = config.no_ignore;
+      o.max_size = max;
+      o.jobs = config.jobs;
+      status = ScanPaths(config.paths, o, &collector);
+      break;
+    }
+    case Mode::kStdin: {
+      auto format = ScanStream(config.stdin_fd, "stdin", &collector);
+      if (!format) return format.error();
+      summary.format = *format;
+      break;
+    }
+  }
+  if (!status) return status.error();
+  std::vector<core::Finding> findings = Arrange(collector, commits);
+  summary.findings = static_cast<int>(findings.size());
+  summary.skipped = collector.skipped();
+  if (!config.baseline_out.empty()) {
+    auto written = WriteBaseline(config.baseline_out, findings, ctx.today, ctx.policy.waivers.max_days);
+    if (!written) return written.error();
+    collector.Note("baseline: wrote " + std::to_string(*written) + " waivers to " +
+                   config.baseline_out);
+  }
+  const int before = static_cast<int>(findings.size());
+  core::Verdict v = core::Evaluate(std::move(findings), core::EvaluateOptions::ForSecrets(ctx.policy),
+                                   ctx.waivers, ctx.today);
+  v.summary.findings_before_dedup = before;
+  v.inputs.push_back(std::move(summary));
+  v.notes.push_back(std::to_string(engine.pack().rules.size()) + " rules, " +
+                    std::to_string(engine.compiled_rules()) + " compiled");
+  for (auto& n : collector.notes()) v.notes.push_back(std::move(n));
+  if (!collector.skipped().empty()) {
+    std::string skipped;
+    for (const auto& [what, count] : collector.skipped())
+      skipped += (skipped.empty() ? "" : ", ") + std::to_string(count) + " " + what;
+    v.notes.push_back("skipped: " + skipped);
+  }
+  return v;
+}
+
+}  // namespace secgate::secrets

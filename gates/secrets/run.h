@@ -1,0 +1,32 @@
+// The secgate-secrets engine run: build the rule pack from the policy, read
+// the chosen source, turn matches into findings, evaluate. No CLI11 and no
+// printing here: the CLI builds a SecretsConfig and prints what comes back.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "gates/cli/common.h"
+#include "gates/core/verdict.h"
+
+namespace secgate::secrets {
+
+enum class Mode { kStaged, kRange, kSince, kHistory, kPaths, kStdin };
+
+struct SecretsConfig {
+  Mode mode = Mode::kPaths;
+  std::string spec;                ///< --range A..B / --since REF.
+  bool all_refs = false;           ///< --history --all.
+  std::vector<std::string> paths;  ///< PATH... (kPaths).
+  bool no_ignore = false;          ///< Ignore .gitignore (kPaths).
+  int jobs = 2;                    ///< Worker threads (history, range, paths).
+  std::string repo_dir = ".";      ///< Where git modes look for the repository.
+  std::string baseline_out;        ///< --baseline-out FILE; empty = none.
+  int stdin_fd = 0;                ///< kStdin reads this descriptor.
+};
+
+/// Scans and evaluates. An Error for the first problem (bad rules, an
+/// unreadable input, not a git repository, ...): the gate then exits 2.
+core::Result<core::Verdict> RunSecrets(const SecretsConfig& config, const cli::GateContext& ctx);
+
+}  // namespace secgate::secrets

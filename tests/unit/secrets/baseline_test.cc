@@ -1,0 +1,51 @@
+// --baseline-out writes a waiver file core::ParseWaiverFile accepts, and
+// whose waivers match the findings it came from (gates/secrets/baseline.cc).
+#include <gtest/gtest.h>
+
+#include "gates/core/fingerprint.h"
+#include "gates/core/waiver.h"
+#include "gates/secrets/baseline.h"
+
+namespace secgate::secrets {
+namespace {
+
+core::Finding SecretFinding(const std::string& path, const std::string& secret) {
+  core::Finding f;
+  f.gate = core::Gate::kSecrets;
+  f.id = "test-token";
+  f.location.path = path;
+  f.fingerprint = core::SecretFingerprint("test-token", secret);
+  return f;
+}
+
+TEST(BaselineTest, ValidWaiverFileMatchingEachFinding) {
+  core::Date today = *core::ParseDate("2026-03-01");
+  std::vector<core::Finding> fs = {SecretFinding("src/it's.py", "s1"), SecretFinding("b.py", "s2"),
+                                   SecretFinding("b.py", "s2")};  // duplicate: one waiver
+  std::string yaml = BaselineYaml(fs, today, 30);
+  core::WaiverPolicy wp;
+  wp.max_days = 30;
+  auto w = core::ParseWaiverFile(yaml, "baseline.yaml", wp);
+  ASSERT_TRUE(w.ok()) << w.error().ToString();
+  EXPECT_TRUE(w->problems.empty()) << w->problems[0].message;
+  ASSERT_EQ(w->waivers.size(), 2u);
+  EXPECT_EQ(w->waivers[0].owner, "unassigned");
+  EXPECT_EQ(w->waivers[0].reason, "baseline: pre-existing at adoption");
+  EXPECT_EQ(w->waivers[0].path, "src/it's.py");
+  EXPECT_EQ(w->waivers[0].expires->ToString(), "2026-03-31");
+  EXPECT_EQ(w->waivers[0].gate, core::Gate::kSecrets);
+  EXPECT_TRUE(core::WaiverMatches(w->waivers[0], fs[0]));
+  EXPECT_FALSE(core::WaiverMatches(w->waivers[0], fs[1]));
+  EXPECT_TRUE(core::WaiverMatches(w->waivers[1], fs[1]));
+}
+
+TEST(BaselineTest, NoFindingsIsAnEmptyValidFile) {
+  auto w = core::ParseWaiverFile(BaselineYaml({}, *core::ParseDate("2026-03-01"), 90), "b.yaml",
+                                 core::WaiverPolicy{});
+  ASSERT_TRUE(w.ok()) << w.error().ToString();
+  EXPECT_TRUE(w->waivers.empty());
+  EXPECT_TRUE(w->problems.empty());
+}
+
+}  // namespace
+}  // namespace secgate::secrets

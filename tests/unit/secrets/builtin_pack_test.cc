@@ -1,0 +1,105 @@
+// Every rule of the built-in pack (policies/secrets/*.yaml as compiled into
+// the binary) against its own examples: each `match` example produces a
+// finding of exactly that rule and of no other, each `no_match` example
+// produces none of that rule. Also checks the embedded pack is the pack on
+// disk (a rule file added after the last build would show up here).
+#include <gtest/gtest.h>
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <set>
+
+#include "gates/secrets/matcher.h"
+#include "gates/secrets/rule.h"
+#include "tests/testing/run_process.h"
+#include "tests/unit/secrets/test_pack.h"
+
+namespace secgate::secrets {
+namespace {
+
+/// A file path a rule's `paths` globs accept ("**/*.tf" -> "dir/x.tf").
+std::string PathFor(const Rule& r) {
+  if (r.paths.empty()) return "src/example_file.txt";
+  std::string p = r.paths[0];
+  for (size_t i; (i = p.find("**")) != std::string::npos;) p.replace(i, 2, "dir");
+  for (size_t i; (i = p.find('*')) != std::string::npos;) p.replace(i, 1, "x");
+  for (size_t i; (i = p.find('?')) != std::string::npos;) p.replace(i, 1, "x");
+  return p;
+}
+
+std::vector<std::string> Problems(const Engine& e) {
+  std::vector<std::string> problems;
+  ScanScratch scratch;
+  std::vector<SecretMatch> found;
+  for (size_t i = 0; i < e.pack().rules.size(); ++i) {
+    const Rule& r = e.pack().rules[i];
+    const std::string path = PathFor(r);
+    for (size_t k = 0; k < r.examples_match.size(); ++k) {
+      found.clear();
+      e.Scan(r.examples_match[k], path, &scratch, &found);
+      std::set<std::string> ids;
+      for (const auto& m : found) ids.insert(e.rule(m.rule).id);
+      // Example values are never printed: rule id and index only.
+      if (!ids.count(r.id))
+        problems.push_back(r.id + ": examples.match[" + std::to_string(k) + "] not found");
+      for (const auto& other : ids)
+        if (other != r.id)
+          problems.push_back(r.id + ": examples.match[" + std::to_string(k) + "] also matches " +
+                             other);
+    }
+    for (size_t k = 0; k < r.examples_no_match.size(); ++k) {
+      found.clear();
+      e.Scan(r.examples_no_match[k], path, &scratch, &found);
+      for (const auto& m : found)
+        if (m.rule == static_cast<int>(i))
+          problems.push_back(r.id + ": examples.no_match[" + std::to_string(k) + "] matches");
+    }
+  }
+  return problems;
+}
+
+TEST(BuiltinPackTest, EveryRuleMatchesItsExamples) {
+  Engine e(BuiltinPack());
+  std::vector<std::string> problems = Problems(e);
+  std::string all;
+  for (const auto& p : problems) all += p + "\n";
+  EXPECT_TRUE(problems.empty()) << problems.size() << " problems:\n" << all;
+}
+
+TEST(BuiltinPackTest, FixturePackMatchesItsExamples) {
+  auto e = TestEngine();
+  EXPECT_EQ(Problems(*e), std::vector<std::string>{});
+}
+
+TEST(BuiltinPackTest, TheHarnessNoticesAWrongExample) {
+  RulePack p = TestPack();
+  p.rules[0].examples_match.push_back("no token here");
+  p.rules[0].examples_no_match.push_back(kToken);
+  Engine e(std::move(p));
+  EXPECT_EQ(Problems(e), (std::vector<std::string>{"test-token: examples.match[1] not found",
+                                                   "test-token: examples.no_match[2] matches"}));
+}
+
+TEST(BuiltinPackTest, EmbeddedPackIsThePackOnDisk) {
+  const std::string dir = testing::SourceRoot() + "/policies/secrets";
+  DIR* d = opendir(dir.c_str());
+  ASSERT_NE(d, nullptr);
+  std::multiset<std::string> on_disk;
+  while (dirent* ent = readdir(d)) {
+    std::string name = ent->d_name;
+    if (name.size() < 6 || name.substr(name.size() - 5) != ".yaml" || name == "_allowlist.yaml")
+      continue;
+    auto rules = ParseRuleFile(testing::ReadFile(dir + "/" + name), name);
+    ASSERT_TRUE(rules.ok()) << rules.error().ToString();
+    for (const auto& r : *rules) on_disk.insert(r.id);
+  }
+  closedir(d);
+  std::multiset<std::string> embedded;
+  for (const auto& r : BuiltinPack().rules) embedded.insert(r.id);
+  EXPECT_EQ(embedded, on_disk) << "rebuild: the embedded pack is stale";
+  EXPECT_FALSE(BuiltinPack().allowlist.stopwords.empty());
+}
+
+}  // namespace
+}  // namespace secgate::secrets

@@ -1,0 +1,129 @@
+// The matching engine (gates/secrets/matcher.cc, keyword_index.cc,
+// collector.cc): prefilter, lazy compilation, entropy, allowlists, inline
+// markers, line numbers, redaction.
+#include <gtest/gtest.h>
+
+#include "gates/core/fingerprint.h"
+#include "gates/secrets/collector.h"
+#include "gates/secrets/keyword_index.h"
+#include "tests/unit/secrets/test_pack.h"
+
+namespace secgate::secrets {
+namespace {
+
+std::vector<std::string> RulesFound(const Engine& e, std::string_view text,
+                                    std::string_view path = "") {
+  ScanScratch s;
+  std::vector<SecretMatch> m;
+  e.Scan(text, path, &s, &m);
+  std::vector<std::string> out;
+  for (const auto& x : m) out.push_back(e.rule(x.rule).id + "@" + std::to_string(x.line_index));
+  return out;
+}
+
+TEST(KeywordIndexTest, FindsEveryKeywordCaseInsensitively) {
+  KeywordIndex idx({"ghp_", "AKIA", "hp_x"});
+  std::vector<std::pair<size_t, std::vector<int>>> hits;
+  idx.Scan("xx GHP_X akia", [&](size_t end, int st) { hits.push_back({end, idx.KeywordsAt(st)}); });
+  ASSERT_EQ(hits.size(), 3u);
+  EXPECT_EQ(hits[0], (std::pair<size_t, std::vector<int>>{7, {0}}));
+  EXPECT_EQ(hits[1], (std::pair<size_t, std::vector<int>>{8, {2}}));
+  EXPECT_EQ(hits[2], (std::pair<size_t, std::vector<int>>{13, {1}}));
+}
+
+TEST(MatcherTest, ReportsLineIndexAndSpan) {
+  auto e = TestEngine();
+  std::string text = std::string("a\r\nb\nTOKEN=") + kToken + "\r\nz";
+  ScanScratch s;
+  std::vector<SecretMatch> m;
+  e->Scan(text, "", &s, &m);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].line_index, 2u);
+  EXPECT_EQ(text.substr(m[0].begin, m[0].end - m[0].begin), kToken);
+}
+
+TEST(MatcherTest, CompilesOnlyRulesWhoseKeywordsOccur) {
+  auto e = TestEngine();
+  EXPECT_EQ(e->compiled_rules(), 0u);
+  EXPECT_TRUE(RulesFound(*e, "nothing to see here\n").empty());
+  EXPECT_EQ(e->compiled_rules(), 0u);
+  EXPECT_EQ(RulesFound(*e, std::string("x ") + kKeyId), std::vector<std::string>{"test-key-id@0"});
+  EXPECT_EQ(e->compiled_rules(), 1u);
+}
+
+TEST(MatcherTest, EntropyAllowAndPlaceholdersSuppress) {
+  auto e = TestEngine();
+  EXPECT_TRUE(RulesFound(*e, "tstk_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa").empty());  // entropy
+  EXPECT_TRUE(RulesFound(*e, "TKIA0000000000000000").empty());                  // rule allow
+  EXPECT_TRUE(RulesFound(*e, "password = \"${DB_PASSWORD}\"").empty());          // placeholder
+  EXPECT_TRUE(RulesFound(*e, "password = \"<your-password>\"").empty());         // placeholder
+  EXPECT_TRUE(RulesFound(*e, "password = \"Example#Pass99\"").empty());          // stopword
+  EXPECT_TRUE(RulesFound(*e, "password = \"changeme123\"").empty());             // stopword
+  EXPECT_EQ(RulesFound(*e, "password = \"Vq8#mK2!zR5pL\"").size(), 1u);
+}
+
+TEST(MatcherTest, InlineMarkersSuppressTheLine) {
+  auto e = TestEngine();
+  for (const char* marker : {"# secgate:allow", "// gitleaks:allow", "# pragma: allowlist secret",
+                             "# trufflehog:ignore"}) {
+    std::string text = std::string("k = ") + kKeyId + "  " + marker + "\nk2 = " + kKeyId + "\n";
+    EXPECT_EQ(RulesFound(*e, text), std::vector<std::string>{"test-key-id@1"}) << marker;
+  }
+}
+
+TEST(MatcherTest, PathFiltersApply) {
+  auto e = TestEngine();
+  EXPECT_EQ(RulesFound(*e, "cfgsecret=Zx81Kq03Lm72Pw", "conf/app.cfg").size(), 1u);
+  EXPECT_EQ(RulesFound(*e, "cfgsecret=Zx81Kq03Lm72Pw", "app.cfg").size(), 1u);
+  EXPECT_TRUE(RulesFound(*e, "cfgsecret=Zx81Kq03Lm72Pw", "conf/app.py").empty());
+}
+
+TEST(MatcherTest, SpecificRuleBeatsGenericOnTheSameSecret) {
+  RulePack p = TestPack();
+  // Make the generic rule also match the key id.
+  for (auto& r : p.rules)
+    if (r.id == "generic-test-password") r.regex = "(?i)password\\s*=\\s*\"([A-Z0-9]{20})\"";
+  Engine e(std::move(p));
+  EXPECT_EQ(RulesFound(e, std::string("password = \"") + kKeyId + "\""),
+            std::vector<std::string>{"test-key-id@0"});
+}
+
+TEST(MatcherTest, ManyMatchesOnOneLineAndLongLinesStayLinear) {
+  auto e = TestEngine();
+  std::string line;
+  for (int i = 0; i < 2000; ++i) line += std::string(kKeyId) + " ";
+  EXPECT_EQ(RulesFound(*e, line).size(), 2000u);
+  std::string hostile(4 << 20, 'T');  // 4 MiB of keyword prefixes, no match
+  for (size_t i = 0; i < hostile.size(); i += 4) hostile.replace(i, 4, "TKIA");
+  EXPECT_TRUE(RulesFound(*e, hostile).empty());
+}
+
+TEST(CollectorTest, FindingsAreRedactedWithFingerprints) {
+  auto e = TestEngine();
+  Collector c(*e);
+  std::string text = std::string("x\n") + kToken + "\n";
+  std::vector<int> lines = {10, 42};
+  c.Scan({"staged", "a.py", "abc", "A <a@b>", "2024-01-01T00:00:00+00:00"}, text, &lines);
+  ASSERT_EQ(c.findings().size(), 1u);
+  const core::Finding& f = c.findings()[0];
+  EXPECT_EQ(f.id, "test-token");
+  EXPECT_EQ(f.location.line, 42);
+  EXPECT_EQ(f.location.path, "a.py");
+  EXPECT_EQ(f.location.commit, "abc");
+  EXPECT_EQ(f.fingerprint, core::SecretFingerprint("test-token", kToken));
+  EXPECT_EQ(f.secret.prefix, "tstk");
+  EXPECT_EQ(f.secret.length, std::string(kToken).size());
+  EXPECT_EQ(Redact("abcdefghij").prefix, "ab");
+  EXPECT_EQ(Redact("abcdefgh").prefix, "");
+}
+
+TEST(MatcherTest, EntropyAndGlobHelpers) {
+  EXPECT_DOUBLE_EQ(ShannonEntropy("aaaa"), 0.0);
+  EXPECT_DOUBLE_EQ(ShannonEntropy("abcd"), 2.0);
+  EXPECT_TRUE(PathGlob("**/package-lock.json", "package-lock.json"));
+  EXPECT_TRUE(PathGlob("**/vendor/**", "a/vendor/b/c.go"));
+  EXPECT_FALSE(PathGlob("**/vendor/**", "a/vendors/c.go"));
+}
+
+}  // namespace
+}  // namespace secgate::secrets
