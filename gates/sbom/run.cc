@@ -25,7 +25,8 @@ Result<core::InputSummary> ReadOne(const std::string& path, const SbomConfig& co
   SbomDocument doc;
   if (core::Status s = format->read(file, &doc); !s) return s.error();
   std::vector<core::Finding> found = CheckDocument(doc, file.path(), rules);
-  std::string version = doc.spec_version.rfind("SPDX-", 0) == 0 ? doc.spec_version.substr(5) : doc.spec_version;
+  std::string version = doc.spec_version;  // "SPDX-2.3" -> "2.3"
+  if (version.rfind("SPDX-", 0) == 0) version.erase(0, 5);
   core::InputSummary summary{file.path(), doc.format + " " + version,
                              static_cast<int>(found.size()), {}};
   if (doc.vulnerabilities > 0) {
