@@ -115,8 +115,10 @@ std::optional<Purl> ParsePurl(std::string_view text) {
     p.namespace_ = Decode(rest.substr(0, last_slash));
     p.name = Decode(rest.substr(last_slash + 1));
   }
-  if (p.name.empty()) return std::nullopt;
   if (p.type == "pypi") p.name = NormalizePythonName(p.name);
+  // After normalisation: "pkg:pypi/-" has no name, and must not compare
+  // equal to every other such purl (a waiver scope would match them all).
+  if (p.name.empty()) return std::nullopt;
   if (p.type == "npm" || p.type == "pypi" || p.type == "deb" || p.type == "apk" ||
       p.type == "github" || p.type == "golang" || p.type == "cargo" || p.type == "gem")
     p.namespace_ = Lower(p.namespace_);

@@ -1,6 +1,7 @@
 // libFuzzer target: the waiver YAML loader (core::ParseWaiverFile). Never
 // crash or hang; a waiver left valid has what DESIGN.md requires of every
-// waiver (id, owner, reason, an expiry); every problem has a message.
+// waiver (id, owner, reason, an expiry at most waivers.max_days after its
+// creation or latest renewal); every problem has a message.
 #include "gates/core/waiver.h"
 #include "tests/fuzz/fuzz_util.h"
 
@@ -19,7 +20,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!x.valid) continue;
     if (x.id.empty() || x.owner.empty() || x.reason.empty() || !x.expires)
       fuzz::Fail("a valid waiver lacks id, owner, reason or expiry");
-    if (x.created && x.expires->DaysSinceEpoch() - x.created->DaysSinceEpoch() > policy.max_days)
+    // The span is counted from `created`, or from the latest renewal.
+    if (!x.created) continue;
+    core::Date from = *x.created;
+    for (const auto& r : x.renewed)
+      if (auto d = core::ParseDate(r.date); d && *d > from) from = *d;
+    if (core::DaysBetween(from, *x.expires) > policy.max_days)
       fuzz::Fail("a valid waiver spans more than waivers.max_days");
   }
   return 0;

@@ -3,9 +3,11 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -40,10 +42,18 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const ProcessOpti
   for (auto& a : argv_copy) args.push_back(a.data());
   args.push_back(nullptr);
 
+  auto started = std::chrono::steady_clock::now();
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
-    dup2(in_pipe[0], 0);
+    if (!o.stdin_file.empty()) {
+      int fd = open(o.stdin_file.c_str(), O_RDONLY);
+      if (fd < 0) _exit(127);
+      dup2(fd, 0);
+      close(fd);
+    } else {
+      dup2(in_pipe[0], 0);
+    }
     dup2(out_pipe[1], 1);
     dup2(err_pipe[1], 2);
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
@@ -57,8 +67,10 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const ProcessOpti
   close(err_pipe[1]);
   signal(SIGPIPE, SIG_IGN);
   fcntl(in_pipe[1], F_SETFL, O_NONBLOCK);
+  // `pending` is what is still to be written; the generator refills it.
+  std::string pending = o.stdin_generator ? o.stdin_generator() : o.stdin_data;
   size_t written = 0;
-  if (o.stdin_data.empty()) {
+  if (pending.empty() || !o.stdin_file.empty()) {
     close(in_pipe[1]);
     in_pipe[1] = -1;
   }
@@ -76,16 +88,21 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const ProcessOpti
                                     .count());
     if (left <= 0) {
       kill(pid, SIGKILL);
+      r.timed_out = true;
       break;
     }
     if (poll(fds.data(), fds.size(), left) < 0 && errno != EINTR) break;
     for (const auto& p : fds) {
       if (!(p.revents & (POLLIN | POLLHUP | POLLOUT | POLLERR))) continue;
       if (p.fd == in_pipe[1]) {
-        ssize_t n = write(in_pipe[1], o.stdin_data.data() + written, o.stdin_data.size() - written);
+        ssize_t n = write(in_pipe[1], pending.data() + written, pending.size() - written);
         if (n > 0) written += static_cast<size_t>(n);
-        if (n < 0 && errno != EAGAIN) written = o.stdin_data.size();
-        if (written >= o.stdin_data.size()) {
+        bool broken = n < 0 && errno != EAGAIN;  // The child closed its stdin.
+        if (written >= pending.size() && !broken && o.stdin_generator) {
+          pending = o.stdin_generator();
+          written = 0;
+        }
+        if (broken || written >= pending.size()) {
           close(in_pipe[1]);
           in_pipe[1] = -1;
         }
@@ -95,7 +112,14 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const ProcessOpti
       if (n <= 0) {
         (p.fd == out_pipe[0] ? out_open : err_open) = false;
       } else {
-        (p.fd == out_pipe[0] ? r.out : r.err).append(buf, static_cast<size_t>(n));
+        size_t got = static_cast<size_t>(n);
+        if (p.fd == out_pipe[0]) {
+          r.out_bytes += got;
+          if (r.out.size() < o.stdout_limit)
+            r.out.append(buf, std::min(got, o.stdout_limit - r.out.size()));
+        } else {
+          r.err.append(buf, got);
+        }
       }
     }
   }
@@ -103,7 +127,10 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const ProcessOpti
   close(out_pipe[0]);
   close(err_pipe[0]);
   int status = 0;
-  waitpid(pid, &status, 0);
+  struct rusage usage {};
+  wait4(pid, &status, 0, &usage);
+  r.peak_rss_kb = usage.ru_maxrss;
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return r;
 }

@@ -6,6 +6,7 @@
 //   EXPECT_EQ(r.exit_code, 0);
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -16,6 +17,13 @@ struct ProcessResult {
   int exit_code = -1;  ///< Exit status, or 128+signal when killed by a signal.
   std::string out;     ///< Everything written to stdout.
   std::string err;     ///< Everything written to stderr.
+  /// The child's peak resident set size (wait4 rusage). Linux folds the
+  /// forked copy of the caller (before exec) into it, so it is at least the
+  /// caller's own resident size at the time of the call.
+  long peak_rss_kb = 0;
+  double seconds = 0;    ///< Wall-clock time from fork to exit.
+  bool timed_out = false;  ///< True when it was killed for exceeding the timeout.
+  size_t out_bytes = 0;  ///< Bytes written to stdout (more than out.size() past stdout_limit).
 };
 
 struct ProcessOptions {
@@ -24,6 +32,15 @@ struct ProcessOptions {
   std::map<std::string, std::string> env;  ///< Set (added/overridden) for the child.
   std::vector<std::string> unset_env;      ///< Removed from the child's environment.
   int timeout_seconds = 120;               ///< Killed (SIGKILL) after this.
+  /// When set, stdin is fed from this instead of stdin_data: called for the
+  /// next chunk until it returns "" (end of input). Streams inputs far larger
+  /// than the test wants to hold in memory.
+  std::function<std::string()> stdin_generator;
+  /// When non-empty, the child's stdin is this file (stdin_data is ignored).
+  std::string stdin_file;
+  /// Keep at most this many bytes of stdout in ProcessResult::out (the rest
+  /// is read and counted in out_bytes), for children that write gigabytes.
+  size_t stdout_limit = static_cast<size_t>(-1);
 };
 
 /// Runs argv[0] (a path) with the arguments; never goes through a shell.

@@ -1,0 +1,182 @@
+// Property: a secret's value never leaves secgate-secrets. For seeded random
+// secrets of a few rules' shapes, embedded in random text or in unified
+// diffs, every output of a run — text and GitHub commands on stdout, stderr,
+// every report format (core::ReportFormats()), the job summary, the
+// baseline file and `mask` output — contains no 8-character window of the
+// secret's random part. Each case must also be detected (exit 1), so the
+// property is never satisfied vacuously.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <random>
+
+#include "tests/hostile/hostile_util.h"
+
+namespace secgate::hostile {
+namespace {
+
+using testing::ProcessResult;
+using testing::TempDir;
+
+constexpr int kCases = 200;
+constexpr uint32_t kSeed = 20261121;
+// Formats the reporters offer (core::ReportFormats()); text is stdout.
+const std::vector<std::string> kReportFormats = {"json", "sarif", "junit", "markdown"};
+
+struct Shape {
+  std::string rule;
+  std::string prefix;
+  std::string alphabet;
+  int length;
+  std::string separator;  // between two random parts ("" = one part)
+  int second_length;
+  std::string third;      // Slack: a third part
+  int third_length;
+};
+
+const std::string kAlnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const std::string kUpperDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+const std::string kDigits = "0123456789";
+
+const std::vector<Shape>& Shapes() {
+  static const std::vector<Shape> kShapes = {
+      {"github-pat-classic", "ghp_", kAlnum, 36, "", 0, "", 0},
+      {"aws-access-key-id", "AKIA", kUpperDigits, 16, "", 0, "", 0},
+      {"slack-bot-token", "xoxb-", kDigits, 12, "-", 13, "-", 24},
+  };
+  return kShapes;
+}
+
+double Entropy(const std::string& s) {
+  std::map<char, int> n;
+  for (char c : s) ++n[c];
+  double h = 0;
+  for (auto [c, k] : n) {
+    double p = static_cast<double>(k) / s.size();
+    h -= p * std::log2(p);
+  }
+  return h;
+}
+
+bool HasStopword(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* w : {"example", "placeholder", "dummy", "sample", "test", "fake", "xxxx"})
+    if (s.find(w) != std::string::npos) return true;
+  return false;
+}
+
+std::string Random(std::mt19937& rng, const std::string& alphabet, int n) {
+  std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1);
+  std::string out;
+  for (int i = 0; i < n; ++i) out += alphabet[pick(rng)];
+  return out;
+}
+
+struct Secret {
+  std::string rule;
+  std::string value;
+  std::string random_part;  // value without the fixed prefix
+};
+
+Secret MakeSecret(std::mt19937& rng, const Shape& s) {
+  while (true) {
+    std::string v = s.prefix + Random(rng, s.alphabet, s.length);
+    if (!s.separator.empty()) v += s.separator + Random(rng, kDigits, s.second_length);
+    if (!s.third.empty()) v += s.third + Random(rng, kAlnum, s.third_length);
+    // Realistic secrets: random enough for the rule's entropy floor, and no
+    // placeholder word that the allowlist would (rightly) skip.
+    if (Entropy(v) >= 3.6 && !HasStopword(v)) return {s.rule, v, v.substr(s.prefix.size())};
+  }
+}
+
+std::string RandomText(std::mt19937& rng, int words) {
+  static const std::vector<std::string> kWords = {
+      "build", "deploy", "the", "value", "config", "user", "request", "ok", "=", ":", "#",
+      "{", "}", "\"quoted\"", "path/to/file.go", "42", "ERROR", "\t", "café", "日本"};
+  std::uniform_int_distribution<size_t> pick(0, kWords.size() - 1);
+  std::string out;
+  for (int i = 0; i < words; ++i) out += (i ? " " : "") + kWords[pick(rng)];
+  return out;
+}
+
+// A line that holds the secret in one of several common shapes.
+std::string SecretLine(std::mt19937& rng, const std::string& secret) {
+  static const std::vector<std::string> kForms = {"token = \"S\"", "export API_TOKEN=S",
+                                                  "auth: S", "curl -H 'Authorization: S' x",
+                                                  "{\"key\": \"S\"}", "S"};
+  std::string form = kForms[std::uniform_int_distribution<size_t>(0, kForms.size() - 1)(rng)];
+  form.replace(form.find('S'), 1, secret);
+  return RandomText(rng, 3) + " " + form + " " + RandomText(rng, 2);
+}
+
+std::string PlainText(std::mt19937& rng, const std::string& secret) {
+  std::string out;
+  int lines = std::uniform_int_distribution<int>(1, 30)(rng);
+  int at = std::uniform_int_distribution<int>(0, lines - 1)(rng);
+  for (int i = 0; i < lines; ++i) out += (i == at ? SecretLine(rng, secret) : RandomText(rng, 6)) + "\n";
+  return out;
+}
+
+std::string UnifiedDiff(std::mt19937& rng, const std::string& secret) {
+  std::string file = "src/" + Random(rng, "abcdefghij", 6) + ".py";
+  std::string out = "diff --git a/" + file + " b/" + file + "\n";
+  out += "index 1111111..2222222 100644\n--- a/" + file + "\n+++ b/" + file + "\n";
+  out += "@@ -1,3 +1,4 @@\n";
+  out += " " + RandomText(rng, 4) + "\n";
+  out += "-" + RandomText(rng, 4) + "\n";
+  out += "+" + SecretLine(rng, secret) + "\n";
+  out += "+" + RandomText(rng, 4) + "\n";
+  out += " " + RandomText(rng, 4) + "\n";
+  return out;
+}
+
+// The first window of 8 characters of `random_part` found in `text`, or "".
+std::string Leak(const std::string& text, const std::string& random_part) {
+  for (size_t i = 0; i + 8 <= random_part.size(); ++i)
+    if (text.find(random_part.substr(i, 8)) != std::string::npos) return random_part.substr(i, 8);
+  return "";
+}
+
+TEST(SecretLeakPropertyTest, NoOutputContainsTheSecret) {
+  std::mt19937 rng(kSeed);
+  TempDir dir;
+  int detected = 0;
+  for (int n = 0; n < kCases; ++n) {
+    const Shape& shape = Shapes()[n % Shapes().size()];
+    Secret secret = MakeSecret(rng, shape);
+    bool diff = n % 2 == 1;
+    std::string input = diff ? UnifiedDiff(rng, secret.value) : PlainText(rng, secret.value);
+    std::string tag = "case " + std::to_string(n) + " (" + secret.rule + ", " +
+                      (diff ? "diff" : "text") + ")";
+
+    std::vector<std::string> args = {"--stdin", "--github", "--baseline-out", "baseline.yaml"};
+    for (const auto& f : kReportFormats) args.insert(args.end(), {"--report", f + "=out." + f});
+    testing::ProcessOptions o;
+    o.stdin_data = input;
+    o.timeout_seconds = 60;
+    o.env = {{"GITHUB_STEP_SUMMARY", dir.path() + "/summary.md"}};
+    ProcessResult r = RunGate("secgate-secrets", dir, args, o);
+    ASSERT_EQ(r.exit_code, 1) << tag << ": not detected\n" << input << "\n" << r.err;
+    ++detected;
+
+    std::map<std::string, std::string> outputs = {{"stdout", r.out}, {"stderr", r.err}};
+    for (const auto& f : kReportFormats) outputs["report " + f] = testing::ReadFile(dir.path() + "/out." + f);
+    outputs["job summary"] = testing::ReadFile(dir.path() + "/summary.md");
+    outputs["baseline"] = testing::ReadFile(dir.path() + "/baseline.yaml");
+    ProcessResult m = RunGate("secgate-secrets", dir, {"mask"}, {.stdin_data = input, .timeout_seconds = 60});
+    EXPECT_EQ(m.exit_code, 1) << tag << ": mask did not mask\n" << m.err;
+    outputs["mask stdout"] = m.out;
+    outputs["mask stderr"] = m.err;
+    for (const auto& [name, text] : outputs) {
+      EXPECT_FALSE(name.rfind("report ", 0) == 0 && text.empty()) << tag << ": " << name << " empty";
+      std::string leak = Leak(text, secret.random_part);
+      ASSERT_EQ(leak, "") << tag << ": " << name << " contains part of the secret:\n" << text;
+    }
+    std::remove((dir.path() + "/summary.md").c_str());
+  }
+  EXPECT_EQ(detected, kCases);
+}
+
+}  // namespace
+}  // namespace secgate::hostile
