@@ -12,8 +12,10 @@ command -v npm >/dev/null 2>&1 || { echo "install-node-tools: npm not found" >&2
 # npm writes node_modules/.package-lock.json after a successful install;
 # when it equals the committed lock's package set, the tree is current.
 if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ] \
-   && node -e 'require("ajv-draft-04"); require("ajv-formats")' >/dev/null 2>&1; then
+   && node -e 'require("ajv-draft-04"); require("ajv-formats")' >/dev/null 2>&1 \
+   && [ -x node_modules/.bin/action-validator ]; then
   exit 0
 fi
 npm ci --no-audit --no-fund --loglevel=error
 node -e 'require("ajv-draft-04"); require("ajv-formats")'
+[ -x node_modules/.bin/action-validator ] || { echo "install-node-tools: action-validator missing after install" >&2; exit 1; }
