@@ -29,8 +29,10 @@ Finding ComponentFinding(const Component& c, const std::string& file, const std:
     f.package.ecosystem = p->type;
     if (f.package.version.empty()) f.package.version = p->version;
   }
-  f.location.target = file;
-  f.location.path = file + "#" + (c.ref.empty() ? c.pointer : c.ref);
+  // The file is the path (annotations, SARIF and waiver path globs point at
+  // it); the target adds the component's place in it.
+  f.location.path = file;
+  f.location.target = file + "#" + (c.ref.empty() ? c.pointer : c.ref);
   f.input = file;
   f.sources = {format};
   return f;

@@ -1,8 +1,8 @@
 // SBOM checks: turn a read document into findings under the sbom policy.
 // Pipeline: readers -> SbomDocument -> CheckDocument -> [Finding] -> Evaluate.
 //
-// Findings (gate sbom; package = the component; location.target = the SBOM,
-// location.path = "<sbom>#<bom-ref or SPDXID or JSON pointer>"):
+// Findings (gate sbom; package = the component; location.path = the SBOM,
+// location.target = "<sbom>#<bom-ref or SPDXID or JSON pointer>"):
 //   id                 severity   when
 //   <license id>       high       a license is denied / not in the allow list
 //   banned-component   critical   the purl matches an sbom.banned entry

@@ -46,6 +46,8 @@ TEST(SbomE2eTest, Jake2AllowListUnknownFails) {
   EXPECT_TRUE(FindingFor(g.report, "BSD-2-Clause", "packaging").is_null());
   EXPECT_TRUE(FindingFor(g.report, "unknown-license", "packaging").is_null());
   EXPECT_EQ(FindingFor(g.report, "BSD", "Django")["location"]["path"],
+            Fixture("sbom/cyclonedx/dd-jake2.json"));
+  EXPECT_EQ(FindingFor(g.report, "BSD", "Django")["location"]["target"],
             Fixture("sbom/cyclonedx/dd-jake2.json") + "#6290db55-8336-4d2b-9cec-2efdda9f1b28");
   EXPECT_EQ(g.report["inputs"][0]["skipped"]["vulnerabilities"], 7);
 }
