@@ -9,13 +9,16 @@ set -euo pipefail
 build_pkgs=(g++ cmake ninja-build pkg-config git
             libgit2-dev nlohmann-json3-dev libyaml-cpp-dev libre2-dev libcli11-dev)
 test_pkgs=(libgtest-dev libgmock-dev googletest libbenchmark-dev ccache jq python3 clang libclang-rt-14-dev
-           hyperfine ripgrep pre-commit chromium nodejs npm dpkg-dev file)
+           hyperfine ripgrep pre-commit chromium nodejs npm dpkg-dev file man-db)
 
 pkgs=("${build_pkgs[@]}")
 [ "${1:-}" = "--build" ] || pkgs+=("${test_pkgs[@]}")
 
 missing=()
 for p in "${pkgs[@]}"; do
+  # A Node.js from outside Debian (e.g. NodeSource's nodejs) ships npm itself,
+  # and Debian's npm package cannot be installed next to it.
+  if [ "$p" = npm ] && command -v npm >/dev/null; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
