@@ -1,12 +1,20 @@
 #include "gates/sbom/cli.h"
 
 #include "gates/cli/common.h"
+#include "gates/cli/selftest.h"
 #include "gates/sbom/run.h"
 
 namespace secgate::sbom {
 
 int RunCli(int argc, char** argv) {
   const std::string tool = "secgate-sbom";
+  if (argc > 1 && std::string(argv[1]) == "selftest")
+    return cli::RunSelftest(argc - 1, argv + 1, tool, core::Gate::kSbom, cli::SbomSelftestCases,
+                            [](const std::string& path, const cli::GateContext& ctx) {
+                              SbomConfig c;
+                              c.inputs = {path};
+                              return RunSbom(c, ctx);
+                            });
   CLI::App app{
       "secgate-sbom: gate CycloneDX (1.2-1.7) and SPDX (2.2/2.3) JSON SBOMs on license,\n"
       "banned-component and required-field policy (secgate.yaml, section sbom).\n"

@@ -1,6 +1,7 @@
 // secgate-secrets command line (cli.h).
 #include "gates/secrets/cli.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <climits>
@@ -9,6 +10,7 @@
 #include <thread>
 
 #include "gates/cli/common.h"
+#include "gates/cli/selftest.h"
 #include "gates/secrets/hook.h"
 #include "gates/secrets/mask.h"
 #include "gates/secrets/run.h"
@@ -69,6 +71,21 @@ int RunInstallHook(int argc, char** argv) {
   return 0;
 }
 
+// selftest: each case is a staged-style diff, read as --stdin reads one.
+int RunSelftest(int argc, char** argv) {
+  return cli::RunSelftest(
+      argc, argv, kTool, core::Gate::kSecrets, cli::SecretsSelftestCases,
+      [](const std::string& path, const cli::GateContext& ctx) -> core::Result<core::Verdict> {
+        SecretsConfig c;
+        c.mode = Mode::kStdin;
+        c.stdin_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (c.stdin_fd < 0) return core::Error{path, "cannot open the selftest input"};
+        auto v = RunSecrets(c, ctx);
+        ::close(c.stdin_fd);
+        return v;
+      });
+}
+
 int RunScan(int argc, char** argv) {
   CLI::App app{
       "secgate-secrets: find leaked secrets in staged changes, commit ranges, history, files\n"
@@ -122,6 +139,7 @@ int RunScan(int argc, char** argv) {
 
 int RunCli(int argc, char** argv) {
   if (argc > 1 && std::strcmp(argv[1], "mask") == 0) return RunMask(argc - 1, argv + 1);
+  if (argc > 1 && std::strcmp(argv[1], "selftest") == 0) return RunSelftest(argc - 1, argv + 1);
   if (argc > 1 && std::strcmp(argv[1], "install-hook") == 0)
     return RunInstallHook(argc - 1, argv + 1);
   return RunScan(argc, argv);

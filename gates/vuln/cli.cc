@@ -1,12 +1,20 @@
 #include "gates/vuln/cli.h"
 
 #include "gates/cli/common.h"
+#include "gates/cli/selftest.h"
 #include "gates/vuln/run.h"
 
 namespace secgate::vuln {
 
 int RunCli(int argc, char** argv) {
   const std::string tool = "secgate-vuln";
+  if (argc > 1 && std::string(argv[1]) == "selftest")
+    return cli::RunSelftest(argc - 1, argv + 1, tool, core::Gate::kVuln, cli::VulnSelftestCases,
+                            [](const std::string& path, const cli::GateContext& ctx) {
+                              VulnConfig c;
+                              c.inputs = {path};
+                              return RunVuln(c, ctx);
+                            });
   CLI::App app{
       "secgate-vuln: gate scanner reports (Trivy, …) on a severity policy and a waiver file.\n"
       "Exit codes: 0 pass, 1 violations, 2 error (bad usage or input; never a pass)."};

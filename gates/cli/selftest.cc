@@ -1,0 +1,136 @@
+#include "gates/cli/selftest.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <sstream>
+
+#include "gates/core/severity.h"
+
+namespace secgate::cli {
+
+namespace {
+
+// A scratch file holding one case's input, removed when it goes out of scope.
+class ScratchFile {
+ public:
+  ScratchFile() = default;
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+  ~ScratchFile() {
+    if (!path_.empty()) ::unlink(path_.c_str());
+  }
+
+  core::Result<std::string> Write(const std::string& bytes) {
+    const char* dir = std::getenv("TMPDIR");
+    std::string templ = std::string(dir && *dir ? dir : "/tmp") + "/secgate-selftest-XXXXXX";
+    int fd = ::mkstemp(templ.data());
+    if (fd < 0) return core::Error{templ, "cannot create a scratch file for the selftest"};
+    path_ = templ;
+    size_t done = 0;
+    while (done < bytes.size()) {
+      ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+      if (n <= 0) {
+        ::close(fd);
+        return core::Error{path_, "cannot write the selftest input"};
+      }
+      done += static_cast<size_t>(n);
+    }
+    if (::close(fd) != 0) return core::Error{path_, "cannot write the selftest input"};
+    return path_;
+  }
+
+ private:
+  std::string path_;
+};
+
+core::Severity GateFailOn(const core::Policy& p, core::Gate gate) {
+  switch (gate) {
+    case core::Gate::kSecrets: return p.secrets.fail_on;
+    case core::Gate::kSbom: return p.sbom.fail_on;
+    default: return p.vuln.fail_on;
+  }
+}
+
+std::string Outcome(core::ExitCode c) {
+  switch (c) {
+    case core::ExitCode::kPass: return "pass";
+    case core::ExitCode::kFail: return "fail";
+    default: return "error";
+  }
+}
+
+std::string Hash(const std::string& sha) { return sha.empty() ? "" : " sha256:" + sha; }
+
+}  // namespace
+
+int RunSelftest(int argc, char** argv, const std::string& tool, core::Gate gate,
+                const SelftestCases& cases, const SelftestRunner& run) {
+  CLI::App app{tool + " selftest: prove the gate is armed. Runs the gate's engine on built-in\n"
+               "known-bad and known-good inputs under your policy (waivers are hashed but NOT\n"
+               "applied) and prints evidence to paste. Exit 0 armed, 1 NOT armed, 2 error."};
+  app.name(tool + " selftest");
+  CommonOptions common;
+  app.add_option("--policy", common.policy,
+                 "Policy file (default: ./secgate.yaml if present, else built-in defaults)");
+  app.add_option("--waivers", common.waivers,
+                 "Waiver file to record by hash (default: ./secgate-waivers.yaml if present)");
+  app.add_option("--fail-on", common.fail_on, "As the gate's --fail-on, if your CI passes it");
+  app.add_option("--today", common.today, "Pin the date shown (YYYY-MM-DD)");
+  app.add_flag("-q,--quiet", common.quiet, "Print only the final line");
+  if (auto code = ParseArgs(app, argc, argv, tool)) return *code;
+
+  auto ctx = PrepareContext(common, gate, tool);
+  if (!ctx) return core::ToInt(FailWithError(tool, ctx.error(), common));
+  const std::string waiver_source = ctx->waivers.source;
+  const std::string waiver_sha = ctx->waivers.sha256;
+  ctx->waivers = core::WaiverFile{};  // A waiver must not disarm the proof.
+  ctx->waivers.source = "none (selftest)";
+  ctx->reports.clear();
+  ctx->github = false;
+
+  std::ostringstream out;
+  out << tool << " selftest: armed-gate proof\n"
+      << "  tool:     " << tool << " " << SECGATE_VERSION << "\n"
+      << "  date:     " << ctx->today.ToString() << (common.today.empty() ? "" : " (--today)")
+      << "\n"
+      << "  policy:   " << ctx->policy.source << Hash(ctx->policy.sha256) << "\n"
+      << "  fail_on:  " << core::SeverityName(GateFailOn(ctx->policy, gate))
+      << (common.fail_on.empty() ? "" : " (--fail-on)") << "\n"
+      << "  waivers:  " << waiver_source << Hash(waiver_sha)
+      << " (not applied: a waiver cannot disarm this proof)\n";
+
+  bool armed = true;
+  int index = 0;
+  for (const SelftestCase& c : cases(ctx->policy)) {
+    ScratchFile file;
+    auto path = file.Write(c.input);
+    if (!path) return core::ToInt(FailWithError(tool, path.error(), common));
+    auto verdict = run(*path, *ctx);
+    if (!verdict)
+      return core::ToInt(FailWithError(
+          tool, {"selftest", "case '" + c.name + "': " + verdict.error().ToString()}, common));
+    const core::ExitCode want = c.must_fail ? core::ExitCode::kFail : core::ExitCode::kPass;
+    const bool ok = verdict->exit_code == want;
+    armed = armed && ok;
+    out << "  case " << ++index << ": " << (c.must_fail ? "known-bad " : "known-good") << "  "
+        << c.name << "\n"
+        << "          expected " << Outcome(want) << ", got " << Outcome(verdict->exit_code)
+        << " (" << verdict->summary.findings << " finding"
+        << (verdict->summary.findings == 1 ? "" : "s") << ", " << verdict->summary.violations
+        << " violation" << (verdict->summary.violations == 1 ? "" : "s") << ")  "
+        << (ok ? "OK" : "WRONG") << "\n";
+  }
+  const std::string result =
+      armed ? "result: ARMED: known-bad input fails the gate and known-good input passes"
+            : "result: NOT ARMED: this policy lets known-bad input through (or fails clean "
+              "input); see the WRONG case";
+  if (common.quiet)
+    std::cout << tool << " selftest " << result << "\n";
+  else
+    std::cout << out.str() << result << "\n";
+  return core::ToInt(armed ? core::ExitCode::kPass : core::ExitCode::kFail);
+}
+
+}  // namespace secgate::cli
