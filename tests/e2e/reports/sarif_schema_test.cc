@@ -67,8 +67,9 @@ TEST_F(SarifSchemaTest, EveryGateRunValidatesAgainstTheOfficialSchema) {
     }
     EXPECT_EQ(suppressed, run.suppressed) << run.name;
     suppressed_total += suppressed;
-    if (run.exit_code == 2)
+    if (run.exit_code == 2) {
       EXPECT_EQ(doc["runs"][0]["invocations"][0]["executionSuccessful"], false);
+    }
     files.push_back(ws_.Path(out));
   }
   ASSERT_GT(suppressed_total, 0);
