@@ -16,6 +16,10 @@ void InitGit() {
     // is per repository. Keep libgit2 from checking every object's hash on
     // read (git itself does not either).
     git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+    // Keep memory flat in repository size: a small object cache shared by
+    // the worker threads, and bounded pack windows.
+    git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(64) << 20);
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, static_cast<size_t>(256) << 20);
   });
 }
 
