@@ -9,8 +9,11 @@ help=$("$bin" --help) || { echo "gen-man: $bin --help failed" >&2; exit 2; }
 [ -n "$help" ] || { echo "gen-man: $bin --help printed nothing" >&2; exit 2; }
 summary=$(printf '%s\n' "$help" | head -n 1 | sed "s/^$name: //")
 escape() {
-  # Backslashes first, then a leading . or ' would start a request.
-  sed -e 's/\\/\\e/g' -e "s/^\\([.']\\)/\\\\\\&\\1/"
+  # Backslashes first, then a leading . or ' would start a request; the
+  # typographic characters the help uses become ASCII, so the page renders
+  # without warnings in any locale.
+  sed -e 's/\\/\\e/g' -e "s/^\\([.']\\)/\\\\\\&\\1/" \
+      -e 's/…/.../g' -e 's/—/--/g' -e 's/–/-/g' -e "s/’/'/g" -e "s/‘/'/g" -e 's/“/"/g' -e 's/”/"/g'
 }
 {
   echo ".TH \"$(printf '%s' "$name" | tr '[:lower:]' '[:upper:]')\" 1 \"\" \"secgate $version\" \"User Commands\""
@@ -18,12 +21,12 @@ escape() {
   printf '%s \\- %s\n' "$name" "$(printf '%s' "$summary" | escape)"
   echo ".SH SYNOPSIS"
   echo ".B $name"
-  echo "[\\fIOPTIONS\\fR] ..."
+  printf '%s\n' '[\fIOPTIONS\fR] ...'
   case $name in
     secgate-vuln|secgate-secrets|secgate-sbom)
       echo ".br"
       echo ".B $name selftest"
-      echo "[\\fB\\-\\-policy\\fR \\fIFILE\\fR] [\\fB\\-\\-waivers\\fR \\fIFILE\\fR] [\\fB\\-\\-today\\fR \\fIDATE\\fR]" ;;
+      printf '%s\n' '[\fB\-\-policy\fR \fIFILE\fR] [\fB\-\-waivers\fR \fIFILE\fR] [\fB\-\-today\fR \fIDATE\fR]' ;;
   esac
   echo ".SH DESCRIPTION"
   echo ".nf"
@@ -42,10 +45,10 @@ escape() {
   echo ".SH FILES"
   echo ".TP"
   echo ".I secgate.yaml"
-  echo "the policy, read from the working directory unless \\fB\\-\\-policy\\fR is given"
+  printf '%s\n' 'the policy, read from the working directory unless \fB\-\-policy\fR is given'
   echo ".TP"
   echo ".I secgate-waivers.yaml"
-  echo "the waiver file, read from the working directory unless \\fB\\-\\-waivers\\fR is given"
+  printf '%s\n' 'the waiver file, read from the working directory unless \fB\-\-waivers\fR is given'
   echo ".TP"
   echo ".I /usr/share/secgate/policies/"
   echo "the default policy and presets to copy"
