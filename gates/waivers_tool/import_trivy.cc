@@ -123,6 +123,9 @@ core::Result<std::vector<DraftWaiver>> ImportTrivyYaml(std::string_view text,
         if (!s) return s.error();
         expired = *s;
       }
+      // One waiver per (path, purl) pair: refuse a file that would explode.
+      if (paths.size() * purls.size() > 1000)
+        return core::Error{core::Where(ctx.path, item), "more than 1000 path and purl combinations"};
       for (const auto& path : paths) {
         for (const auto& purl : purls) {
           DraftWaiver d = NewDraft(ctx, core::LineOf(item), "trivy");

@@ -1,0 +1,37 @@
+// libFuzzer target for secgate-waivers import: every ignore-file parser
+// (trivyignore, .trivyignore.yaml, grype, osv-scanner TOML, audit-ci, .nsprc,
+// .gitleaksignore) and format detection, on arbitrary bytes. The first byte
+// picks the parser (or detection); the rest is the file. Besides not
+// crashing, whatever a parser accepts must emit YAML that core parses back.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "gates/core/waiver.h"
+#include "gates/core/yaml_util.h"
+#include "gates/waivers_tool/import.h"
+#include "gates/waivers_tool/toml.h"
+
+using secgate::waivers::ImportFormat;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  const ImportFormat kFormats[] = {
+      ImportFormat::kTrivyIgnore, ImportFormat::kTrivyYaml, ImportFormat::kGrype,
+      ImportFormat::kOsvScanner,  ImportFormat::kAuditCi,   ImportFormat::kNsprc,
+      ImportFormat::kGitleaks};
+  std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
+  size_t pick = data[0] % 8;
+  secgate::waivers::ImportContext ctx{"fuzz", "2026-01-01"};
+  auto format = pick == 7 ? secgate::waivers::DetectImportFormat("fuzz", text)
+                          : secgate::core::Result<ImportFormat>(kFormats[pick]);
+  (void)secgate::waivers::ParseToml(text, "fuzz");
+  if (!format) return 0;
+  auto drafts = secgate::waivers::ImportText(*format, text, ctx);
+  if (!drafts) return 0;
+  std::string yaml = secgate::waivers::WaiverFileYaml(*drafts);
+  if (yaml.size() > secgate::core::kMaxYamlBytes) return 0;
+  auto parsed = secgate::core::ParseWaiverFile(yaml, "out.yaml", {});
+  if (!parsed || parsed->waivers.size() != drafts->size()) __builtin_trap();
+  return 0;
+}
