@@ -2,7 +2,7 @@
 # secgate-vuln benchmark: a Trivy report replicated to 5, 50 and 200 MB
 # (gen_trivy.py, seeded), gated by secgate-vuln vs a jq one-liner computing
 # the same finding count, with hyperfine (median) and /usr/bin/time -v (peak
-# RSS). Optionally audit-ci on a ~11 MB npm audit report if npx can run it.
+# RSS, user CPU). Optionally audit-ci on a ~11 MB npm audit report if npx can run it.
 #
 #   bench/vuln/run.sh [BUILD_DIR]     (default: build-vuln)
 set -euo pipefail
@@ -15,6 +15,7 @@ template="$root/tests/fixtures/vuln/trivy/alpine-39.json"
 jq_count='[.Results[].Vulnerabilities[]?] | unique_by([.VulnerabilityID,.PkgName,.InstalledVersion]) | length'
 
 echo "machine: $(nproc) cores, $(uname -sr); $(hyperfine --version); $(jq --version)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for mb in 5 50 200; do
   f="$work/trivy-$mb.json"
   [ -f "$f" ] || python3 "$here/gen_trivy.py" "$template" "$f" "$mb" --seed 42
@@ -26,10 +27,18 @@ for mb in 5 50 200; do
   hyperfine --warmup 1 --runs 5 -i --export-json "$work/h-$mb.json" \
     "cd $work && $bin --quiet $f" "jq '$jq_count' $f" >/dev/null
   jq -r '.results[] | "median \(.median*1000|floor) ms  \(.command)"' "$work/h-$mb.json"
+  # Peak RSS and user CPU (steadier than wall time when the machine is
+  # loaded), median of three /usr/bin/time -v runs each.
   for cmd in "$bin --quiet $f" "jq $jq_count $f"; do
-    rss=$( { (cd "$work" && /usr/bin/time -v sh -c "$( [ "${cmd#jq}" != "$cmd" ] && echo "jq '$jq_count' $f" || echo "$cmd")" >/dev/null) 2>&1 || true; } |
-          awk -F: '/Maximum resident set size/ {gsub(/ /,"",$2); print $2}')
-    echo "peak RSS ${rss} KB  ${cmd%% *}"
+    full="$( [ "${cmd#jq}" != "$cmd" ] && echo "jq '$jq_count' $f" || echo "$cmd")"
+    for run in 1 2 3; do
+      { (cd "$work" && /usr/bin/time -v sh -c "$full" >/dev/null) 2>&1 || true; } |
+        awk -F: '/User time/ {u=$2} /Maximum resident set size/ {gsub(/ /,"",$2); r=$2}
+                 END {printf "%s %s\n", u, r}'
+    done | sort -n | sed -n 2p | {
+      read -r user rss
+      echo "peak RSS ${rss} KB  user CPU ${user} s (median of 3)  ${cmd%% *}"
+    }
   done
 done
 if command -v npx >/dev/null && [ -n "${NPM_AUDIT_REPORT:-}" ]; then

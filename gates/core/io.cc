@@ -8,7 +8,7 @@
 
 namespace secgate::core {
 namespace {
-constexpr size_t kChunk = 1 << 16;
+constexpr size_t kChunk = 1 << 17;
 }  // namespace
 
 InputFile::InputFile(std::FILE* f, std::string path, bool owned)
@@ -62,6 +62,34 @@ int InputFile::Refill() {
     return -1;
   }
   return static_cast<unsigned char>(buf_[pos_++]);
+}
+
+bool InputFile::Fill() {
+  if (eof_ || over_limit_ || read_error_) return false;
+  const size_t tail = len_ - pos_;
+  if (pos_ > 0) {
+    std::memmove(buf_.data(), buf_.data() + pos_, tail);
+    consumed_ += pos_;
+    pos_ = 0;
+    len_ = tail;
+  }
+  const size_t read_so_far = consumed_ + len_;
+  if (read_so_far >= max_bytes_) {
+    // Distinguish "exactly at the limit" from "over it" by peeking one byte.
+    char c;
+    if (ReadSome(&c, 1) == 0) eof_ = true;
+    else over_limit_ = true;
+    return false;
+  }
+  if (len_ == buf_.size()) buf_.resize(buf_.size() * 2);  // never in practice
+  size_t got = ReadSome(buf_.data() + len_, std::min(buf_.size() - len_, max_bytes_ - read_so_far));
+  if (got == 0) {
+    if (f_ && std::ferror(f_)) read_error_ = true;
+    else eof_ = true;
+    return false;
+  }
+  len_ += got;
+  return true;
 }
 
 std::string_view InputFile::Head(size_t n) {

@@ -1,6 +1,6 @@
-// Input: reading files and stdin with a size limit, and a buffered byte
-// iterator that lets nlohmann's SAX parser stream a file in fixed-size chunks
-// (memory flat in file size; no mmap).
+// Input: reading files and stdin with a size limit, read in fixed-size chunks
+// (memory flat in file size; no mmap). Parsers take whole chunks through
+// data()/available()/Advance()/Fill(); Next() is a byte-at-a-time view.
 //
 //   Result<std::string> text = ReadInput("secgate.yaml", 1 << 20);
 //   Result<InputFile> in = InputFile::Open("report.json");   // "-" is stdin
@@ -51,6 +51,15 @@ class InputFile {
     if (pos_ < len_) return static_cast<unsigned char>(buf_[pos_++]);
     return Refill();
   }
+  /// Unread bytes of the current chunk: [data(), data() + available()).
+  const char* data() const { return buf_.data() + pos_; }
+  size_t available() const { return len_ - pos_; }
+  /// Consumes `n` <= available() bytes.
+  void Advance(size_t n) { pos_ += n; }
+  /// Moves the unread bytes to the front of the buffer and reads more after
+  /// them. False when nothing more could be read (end of input, a read
+  /// error, or the size limit: see over_limit()/read_error()).
+  bool Fill();
   /// Peeks at up to `n` bytes from the start without consuming them. Only
   /// before the first Next() past the first chunk; returns "" after that.
   std::string_view Head(size_t n);

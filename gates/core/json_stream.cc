@@ -1,69 +1,77 @@
+// Streaming JSON: the value walker over JsonLexer (see json_stream.h). Every
+// value is in one of three modes: walked (a route may match below it),
+// captured (materialised as nlohmann::json for a record) or skipped
+// (validated only). The container stack is explicit, so depth costs no
+// recursion in any mode.
 #include "gates/core/json_stream.h"
+
+#include <charconv>
+#include <cstdio>
+
+#include "gates/core/json_lexer.h"
 
 namespace secgate::core {
 
 using nlohmann::json;
 
-class JsonStreamHandler {
+class StreamParser {
  public:
-  using number_integer_t = json::number_integer_t;
-  using number_unsigned_t = json::number_unsigned_t;
-  using number_float_t = json::number_float_t;
-  using string_t = json::string_t;
-  using binary_t = json::binary_t;
+  StreamParser(JsonStreamer& s, JsonLexer& lx, const std::string& name)
+      : s_(s), lx_(lx), name_(name) {}
 
-  JsonStreamHandler(JsonStreamer& s, std::string name) : s_(s), name_(std::move(name)) {}
-
-  bool null() { return Scalar(json(nullptr), 'z'); }
-  bool boolean(bool v) { return Scalar(json(v), 'b'); }
-  bool number_integer(number_integer_t v) { return Scalar(json(v), 'n'); }
-  bool number_unsigned(number_unsigned_t v) { return Scalar(json(v), 'n'); }
-  bool number_float(number_float_t v, const string_t&) { return Scalar(json(v), 'n'); }
-  bool string(string_t& v) { return Scalar(json(std::move(v)), 's'); }
-  bool binary(binary_t&) { return Fail("binary values are not JSON"); }
-
-  bool key(string_t& k) {
-    if (frames_.size() == 1 && s_.top_keys_.size() < 1000) s_.top_keys_.push_back(k);
-    // Inside a captured record the frame keeps the key too, so an error
-    // there (nesting, a wrong type) names the real pointer.
-    if (capturing_) pending_key_ = k;
-    frames_.back().key = std::move(k);
-    return true;
+  Status Run() {
+    lx_.SkipBom();
+    cands_.assign(1, 0);  // the top-level value can only be the trie root
+    if (!Value(/*top=*/true)) return status();
+    while (depth_ > 0)
+      if (!Step()) return status();
+    if (lx_.PeekNonWs() >= 0) {
+      lx_.Fail("unexpected data after the top-level value");
+      return status();
+    }
+    return Ok{};
   }
-  bool start_object(std::size_t) { return Open(false); }
-  bool start_array(std::size_t) { return Open(true); }
-  bool end_object() { return Close(); }
-  bool end_array() { return Close(); }
-
-  bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) {
-    std::string what = ex.what();
-    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
-    if (size_t colon = what.find(": "); colon != std::string::npos && what.find("line ") < colon)
-      what = what.substr(colon + 2);
-    else if (size_t close = what.find("] "); close != std::string::npos)
-      what = what.substr(close + 2);
-    if (status_.ok())
-      status_ = Error{name_ + ":" + std::to_string(pos), "invalid JSON: " + what};
-    return false;
-  }
-
-  Status status() const { return status_; }
 
  private:
+  enum Mode : uint8_t { kWalk, kSkip, kCapture };
   struct Frame {
-    bool array;
+    bool array = false;
+    bool fresh = true;  ///< Nothing read since the opening bracket.
+    Mode mode = kSkip;
     long index = -1;
     std::string key;
+    uint32_t cand_begin = 0, cand_end = 0;  ///< Walk: trie nodes children may match.
+    json* node = nullptr;                   ///< Capture: the container being built.
+    int route = -1;                         ///< Capture root: the route to deliver to.
+    const std::vector<std::string>* fields = nullptr;  ///< Capture root projection.
   };
 
-  bool Fail(const std::string& msg) {
-    if (status_.ok()) status_ = Error{name_ + ":" + Pointer(), msg};
+  Status status() const {
+    if (!cb_status_.ok()) return cb_status_;
+    if (!lx_.ok())
+      return Error{name_ + ":" + std::to_string(lx_.error_position()),
+                   "invalid JSON: " + lx_.error_what()};
+    return Error{name_, "invalid JSON"};
+  }
+
+  bool FailAt(const std::string& msg) {
+    if (cb_status_.ok()) cb_status_ = Error{name_ + ":" + Pointer(), msg};
     return false;
   }
 
   std::string Pointer() const {
     std::string p;
-    for (const auto& f : frames_) p += "/" + (f.array ? std::to_string(f.index) : f.key);
+    for (size_t i = 0; i < depth_; ++i) {
+      const Frame& f = frames_[i];
+      p += '/';
+      if (f.array) {
+        char buf[24];
+        auto r = std::to_chars(buf, buf + sizeof buf, f.index);
+        p.append(buf, r.ptr);
+      } else {
+        p += f.key;
+      }
+    }
     return p.empty() ? "/" : p;
   }
 
@@ -78,96 +86,207 @@ class JsonStreamHandler {
     return "null";
   }
 
-  // Called as any value of type `type` begins: advance the array index,
-  // check type expectations, and see whether a route wants this value.
-  // Returns the capturing route, -1 for none, -2 on a type error.
-  int BeginValue(char type) {
-    if (frames_.empty()) return -1;
-    Frame& top = frames_.back();
-    if (top.array) ++top.index;
-    if (frames_.size() == 1 && top.array) s_.top_size_ = top.index + 1;
-    if (capturing_) return -1;
-    int capture = -1;
-    for (size_t r = 0; r < s_.routes_.size(); ++r) {
-      const auto& route = s_.routes_[r];
-      if (route.parts.size() != frames_.size()) continue;
-      bool match = true;
-      for (size_t i = 0; match && i < route.parts.size(); ++i) {
-        const Frame& f = frames_[i];
-        if (route.parts[i] == "*") continue;
-        match = f.array ? route.parts[i] == std::to_string(f.index) : route.parts[i] == f.key;
-      }
-      if (!match) continue;
-      if (!route.expect.empty() && type != 'z' && route.expect.find(type) == std::string::npos) {
-        std::string want;
-        for (char t : route.expect) want += (want.empty() ? "" : " or ") + std::string(TypeWord(t));
-        Fail("expected " + want + ", got " + TypeWord(type));
-        return -2;
-      }
-      if (route.cb && capture < 0) capture = static_cast<int>(r);
+  static char TypeOf(int c) {
+    switch (c) {
+      case '{': return 'o';
+      case '[': return 'a';
+      case '"': return 's';
+      case 't': case 'f': return 'b';
+      case 'n': return 'z';
+      case '-': return 'n';
     }
-    return capture;
+    return c >= '0' && c <= '9' ? 'n' : 0;
   }
 
-  void Store(json&& v) {
-    json* parent = build_.back();
-    if (parent->is_array()) parent->push_back(std::move(v));
-    else (*parent)[pending_key_] = std::move(v);
+  bool Listed(const std::string& key, const std::vector<std::string>& fields) const {
+    for (const auto& f : fields)
+      if (f == key) return true;
+    return false;
+  }
+
+  // Appends to cands_ the trie nodes the child `parent` is reading can match.
+  void ChildCandidates(const Frame& parent) {
+    for (uint32_t i = parent.cand_begin; i < parent.cand_end; ++i) {
+      const JsonStreamer::Node& n = s_.nodes_[cands_[i]];
+      if (n.wild >= 0) cands_.push_back(n.wild);
+      if (parent.array) {
+        for (const auto& [idx, child] : n.indices)
+          if (idx == parent.index) cands_.push_back(child);
+      } else {
+        for (const auto& [key, child] : n.keys)
+          if (key == parent.key) cands_.push_back(child);
+      }
+    }
   }
 
   bool Deliver(int route, json& v) {
     Status st = s_.routes_[route].cb(Pointer(), v);
     if (!st.ok()) {
-      if (status_.ok()) status_ = st.error();
+      cb_status_ = st.error();
       return false;
     }
     return true;
   }
 
-  bool Scalar(json&& v, char type) {
-    if (frames_.empty()) {
-      s_.top_type_ = 's';
+  // Parses the value starting at the next significant byte: scalars whole,
+  // containers by pushing a frame (Step() reads their members).
+  bool Value(bool top = false) {
+    int c = lx_.PeekNonWs();
+    if (c < 0) return lx_.Fail("unexpected end of input; expected a value");
+    char type = TypeOf(c);
+    if (!type) return lx_.Fail(BadByte(c, "expected a value"));
+    Mode mode = kSkip;
+    int route = -1;
+    json* slot = nullptr;
+    uint32_t cb = static_cast<uint32_t>(cands_.size()), ce = cb;
+    if (top) {
+      s_.top_type_ = type == 'o' || type == 'a' ? type : 's';
+      mode = kWalk;
+      cb = 0;
+      ce = 1;
+    } else {
+      Frame& parent = frames_[depth_ - 1];
+      if (parent.mode == kCapture) {
+        if (!parent.fields || Listed(parent.key, *parent.fields)) {
+          mode = kCapture;
+          if (parent.array) {
+            parent.node->push_back(nullptr);
+            slot = &parent.node->back();
+          } else {
+            slot = &(*parent.node)[parent.key];
+          }
+        }
+      } else if (parent.mode == kWalk) {
+        ChildCandidates(parent);
+        ce = static_cast<uint32_t>(cands_.size());
+        bool deeper = false;
+        for (uint32_t i = cb; i < ce; ++i) {
+          const JsonStreamer::Node& n = s_.nodes_[cands_[i]];
+          deeper |= n.HasChildren() || !n.indices.empty();
+          for (int r : n.routes) {
+            const JsonStreamer::Route& rt = s_.routes_[r];
+            if (!rt.expect.empty() && type != 'z' && rt.expect.find(type) == std::string::npos) {
+              std::string want;
+              for (char t : rt.expect) want += (want.empty() ? "" : " or ") + std::string(TypeWord(t));
+              return FailAt("expected " + want + ", got " + TypeWord(type));
+            }
+            if (rt.cb && (route < 0 || r < route)) route = r;
+          }
+        }
+        mode = route >= 0 ? kCapture : deeper ? kWalk : kSkip;
+      }
+    }
+    if (mode != kWalk || (type != 'o' && type != 'a')) cands_.resize(cb);
+    if (type == 'o' || type == 'a') {
+      if (static_cast<int>(depth_) >= s_.max_depth_)
+        return FailAt("nesting deeper than " + std::to_string(s_.max_depth_) + " levels");
+      lx_.Consume();
+      if (frames_.size() <= depth_) frames_.emplace_back();
+      Frame& f = frames_[depth_];
+      f.array = type == 'a';
+      f.fresh = true;
+      f.mode = mode;
+      f.index = -1;
+      f.key.clear();
+      f.cand_begin = cb;
+      f.cand_end = ce;
+      f.route = -1;
+      f.fields = nullptr;
+      if (mode == kCapture) {
+        if (!slot) {  // a record starts here
+          root_ = f.array ? json::array() : json::object();
+          f.node = &root_;
+          f.route = route;
+          if (!s_.routes_[route].fields.empty()) f.fields = &s_.routes_[route].fields;
+        } else {
+          *slot = f.array ? json::array() : json::object();
+          f.node = slot;
+        }
+      }
+      ++depth_;
       return true;
     }
-    int route = BeginValue(type);
-    if (route == -2) return false;
-    if (capturing_) {
-      Store(std::move(v));
-      return true;
+    if (mode == kSkip || mode == kWalk) {
+      if (type == 's') {
+        lx_.Consume();
+        return lx_.SkipString();
+      }
+      if (type == 'n') return lx_.SkipNumber();
+      return lx_.ReadLiteral(nullptr);
     }
-    if (route >= 0) return Deliver(route, v);
-    return true;
+    json scalar;
+    json* out = slot ? slot : &scalar;
+    bool ok;
+    if (type == 's') {
+      lx_.Consume();
+      *out = std::string();
+      ok = lx_.ReadString(&out->get_ref<std::string&>());
+    } else if (type == 'n') {
+      ok = lx_.ReadNumber(out);
+    } else {
+      ok = lx_.ReadLiteral(out);
+    }
+    if (!ok) return false;
+    return slot ? true : Deliver(route, scalar);
   }
 
-  bool Open(bool array) {
-    if (frames_.empty() && s_.top_type_ == 0) s_.top_type_ = array ? 'a' : 'o';
-    int route = BeginValue(array ? 'a' : 'o');
-    if (route == -2) return false;
-    if (static_cast<int>(frames_.size()) >= s_.max_depth_)
-      return Fail("nesting deeper than " + std::to_string(s_.max_depth_) + " levels");
-    if (capturing_) {
-      json child = array ? json::array() : json::object();
-      Store(std::move(child));
-      json* parent = build_.back();
-      build_.push_back(parent->is_array() ? &parent->back() : &(*parent)[pending_key_]);
-    } else if (route >= 0) {
-      capturing_ = true;
-      route_ = route;
-      capture_depth_ = frames_.size();
-      root_ = array ? json::array() : json::object();
-      build_.assign(1, &root_);
+  static std::string BadByte(int c, const char* expected) {
+    char buf[64];
+    if (c >= 0x20 && c < 0x7f)
+      std::snprintf(buf, sizeof buf, "unexpected character '%c'; %s", c, expected);
+    else
+      std::snprintf(buf, sizeof buf, "unexpected byte 0x%02x; %s", c, expected);
+    return buf;
+  }
+
+  // Reads the next member of the innermost container (or closes it).
+  bool Step() {
+    Frame& f = frames_[depth_ - 1];
+    const char close = f.array ? ']' : '}';
+    int c = lx_.PeekNonWs();
+    if (f.fresh) {
+      f.fresh = false;
+      if (c == close) return Close();
+    } else if (c == ',') {
+      lx_.Consume();
+      c = lx_.PeekNonWs();
+    } else if (c == close) {
+      return Close();
+    } else {
+      const char* want = f.array ? "expected ',' or ']'" : "expected ',' or '}'";
+      if (c < 0) return lx_.Fail(std::string("unexpected end of input; ") + want);
+      return lx_.Fail(BadByte(c, want));
     }
-    frames_.push_back(Frame{array, -1, {}});
-    return true;
+    if (f.array) {
+      ++f.index;
+      if (depth_ == 1) s_.top_size_ = f.index + 1;
+    } else {
+      if (c != '"') {
+        if (c < 0) return lx_.Fail("unexpected end of input; expected a string key");
+        return lx_.Fail(BadByte(c, "expected a string key"));
+      }
+      lx_.Consume();
+      f.key.clear();
+      if (!lx_.ReadString(&f.key)) return false;
+      if (depth_ == 1 && s_.top_keys_.size() < 1000) s_.top_keys_.push_back(f.key);
+      c = lx_.PeekNonWs();
+      if (c != ':') {
+        if (c < 0) return lx_.Fail("unexpected end of input; expected ':'");
+        return lx_.Fail(BadByte(c, "expected ':'"));
+      }
+      lx_.Consume();
+    }
+    return Value();
   }
 
   bool Close() {
-    frames_.pop_back();
-    if (!capturing_) return true;
-    build_.pop_back();
-    if (frames_.size() == capture_depth_) {
-      capturing_ = false;
-      bool ok = Deliver(route_, root_);
+    lx_.Consume();
+    Frame& f = frames_[--depth_];
+    if (f.mode == kWalk) cands_.resize(f.cand_begin);
+    if (f.route >= 0) {
+      int route = f.route;
+      f.route = -1;
+      bool ok = Deliver(route, root_);
       root_ = json();
       return ok;
     }
@@ -175,59 +294,78 @@ class JsonStreamHandler {
   }
 
   JsonStreamer& s_;
-  std::string name_;
+  JsonLexer& lx_;
+  const std::string& name_;
   std::vector<Frame> frames_;
-  bool capturing_ = false;
-  int route_ = -1;
-  size_t capture_depth_ = 0;
-  json root_;
-  std::vector<json*> build_;
-  std::string pending_key_;
-  Status status_ = Ok{};
+  size_t depth_ = 0;
+  std::vector<int> cands_;  ///< Stack of candidate trie-node sets, one per walked frame.
+  json root_;               ///< The record being captured.
+  Status cb_status_ = Ok{};
 };
-
-namespace {
-
-// nlohmann input adapter over InputFile (the lexer calls get_character()
-// once per byte).
-class InputFileAdapter {
- public:
-  using char_type = char;
-  explicit InputFileAdapter(InputFile* in) : in_(in) {}
-  std::char_traits<char>::int_type get_character() {
-    int c = in_->Next();
-    return c < 0 ? std::char_traits<char>::eof()
-                 : std::char_traits<char>::to_int_type(static_cast<char>(c));
-  }
-
- private:
-  InputFile* in_;
-};
-
-}  // namespace
 
 void JsonStreamer::Expect(std::string pattern, std::string types) {
-  OnRecord(std::move(pattern), nullptr);
-  routes_.back().expect = std::move(types);
+  routes_[AddRoute(pattern)].expect = std::move(types);
 }
 
-void JsonStreamer::OnRecord(std::string pattern, RecordCallback cb) {
-  Route r;
+void JsonStreamer::OnRecord(std::string pattern, RecordCallback cb,
+                            std::vector<std::string> fields) {
+  Route& r = routes_[AddRoute(pattern)];
+  r.cb = std::move(cb);
+  r.fields = std::move(fields);
+}
+
+int JsonStreamer::AddRoute(std::string_view pattern) {
+  int node = 0;
   size_t start = 1;
   while (start <= pattern.size()) {
     size_t slash = pattern.find('/', start);
     if (slash == std::string::npos) slash = pattern.size();
-    r.parts.push_back(pattern.substr(start, slash - start));
+    std::string part(pattern.substr(start, slash - start));
     start = slash + 1;
+    int next = -1;
+    if (part == "*") {
+      if (nodes_[node].wild < 0) {
+        nodes_[node].wild = static_cast<int>(nodes_.size());
+        nodes_.emplace_back();
+      }
+      next = nodes_[node].wild;
+    } else {
+      for (const auto& [key, child] : nodes_[node].keys)
+        if (key == part) next = child;
+      if (next < 0) {
+        next = static_cast<int>(nodes_.size());
+        nodes_.emplace_back();
+        nodes_[node].keys.emplace_back(part, next);
+        // An array index matches its canonical decimal spelling only.
+        long idx = 0;
+        auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), idx);
+        if (ec == std::errc() && end == part.data() + part.size() && idx >= 0 &&
+            std::to_string(idx) == part)
+          nodes_[node].indices.emplace_back(idx, next);
+      }
+    }
+    node = next;
   }
-  r.cb = std::move(cb);
-  routes_.push_back(std::move(r));
+  routes_.emplace_back();
+  int id = static_cast<int>(routes_.size()) - 1;
+  // The top level itself is never a record (as before): only record it at
+  // nodes below the root.
+  if (node != 0) nodes_[node].routes.push_back(id);
+  return id;
 }
 
 bool JsonStreamer::HasTopLevelKey(std::string_view key) const {
   for (const auto& k : top_keys_)
     if (k == key) return true;
   return false;
+}
+
+Status JsonStreamer::Run(JsonLexer& lx, const std::string& name) {
+  top_type_ = 0;
+  top_keys_.clear();
+  top_size_ = 0;
+  StreamParser p(*this, lx, name);
+  return p.Run();
 }
 
 Status JsonStreamer::Parse(InputFile& in) {
@@ -238,18 +376,15 @@ Status JsonStreamer::Parse(InputFile& in) {
     if (in.read_error()) return Error{in.path(), "read error"};
     return Error{in.path(), "file is empty"};
   }
-  JsonStreamHandler h(*this, in.path());
-  // Feed the lexer straight from the chunk buffer: the iterator adapter
-  // (ByteIterator) costs a compare and a branch per byte more.
-  nlohmann::detail::parser<json, InputFileAdapter> parser(InputFileAdapter(&in), nullptr,
-                                                          /*allow_exceptions=*/false);
-  bool ok = parser.sax_parse(&h, /*strict=*/true);
+  Status st = Ok{};
+  {
+    JsonLexer lx(&in);
+    st = Run(lx, in.path());
+  }
   if (in.over_limit())
     return Error{in.path(), "input is larger than the size limit (--max-input-size)"};
   if (in.read_error()) return Error{in.path(), "read error"};
-  if (!h.status().ok()) return h.status();
-  if (!ok) return Error{in.path(), "invalid JSON"};
-  return Ok{};
+  return st;
 }
 
 Status JsonStreamer::ParseString(std::string_view text, const std::string& name) {
@@ -257,11 +392,8 @@ Status JsonStreamer::ParseString(std::string_view text, const std::string& name)
   top_keys_.clear();
   top_size_ = 0;
   if (text.empty()) return Error{name, "file is empty"};
-  JsonStreamHandler h(*this, name);
-  bool ok = json::sax_parse(text.begin(), text.end(), &h, json::input_format_t::json, true);
-  if (!h.status().ok()) return h.status();
-  if (!ok) return Error{name, "invalid JSON"};
-  return Ok{};
+  JsonLexer lx(text);
+  return Run(lx, name);
 }
 
 std::string JsonTypeName(const json& v) {

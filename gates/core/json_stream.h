@@ -1,6 +1,9 @@
-// Streaming JSON: walk a document with nlohmann's SAX parser and materialise
-// only the small subtrees a reader asks for ("records"), so memory stays flat
-// however large the report is, and nesting depth is bounded.
+// Streaming JSON: walk a document with our strict lexer (json_lexer.h) and
+// materialise only the small subtrees a reader asks for ("records"), so
+// memory stays flat however large the report is, and nesting depth is
+// bounded. Values at paths no route can reach are validated and skipped
+// without being decoded; a record can be projected to the fields a reader
+// reads.
 //
 // Paths are JSON-pointer-like patterns where "*" matches any array index or
 // object key: "/Results/*/Vulnerabilities/*" delivers each vulnerability as
@@ -11,10 +14,15 @@
 //     ...; return Status(Ok{});   // an Error stops the parse
 //   });
 //   Status st = s.Parse(input_file);
+//
+// Routes are compiled into a trie; each open container keeps the set of trie
+// nodes its children can match, so matching costs a few lookups per value.
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -23,6 +31,8 @@
 #include "gates/core/io.h"
 
 namespace secgate::core {
+
+class JsonLexer;
 
 /// What a record callback receives: its concrete pointer and its value.
 using RecordCallback = std::function<Status(const std::string& pointer, nlohmann::json& value)>;
@@ -33,7 +43,10 @@ class JsonStreamer {
   void set_max_depth(int d) { max_depth_ = d; }
   /// Registers a callback for every value whose pointer matches `pattern`.
   /// A matched value's subtree is materialised; patterns are not nested.
-  void OnRecord(std::string pattern, RecordCallback cb);
+  /// When `fields` is not empty and the record is an object, only those keys
+  /// are materialised; the other members are validated and skipped. A list
+  /// naming no real member ({"-"}) suits records that are only counted.
+  void OnRecord(std::string pattern, RecordCallback cb, std::vector<std::string> fields = {});
   /// Requires every value at `pattern` to be one of `types` ('o' object,
   /// 'a' array, 's' string, 'n' number, 'b' boolean); null is always allowed
   /// (tools write null for empty). Otherwise the parse fails with
@@ -48,20 +61,33 @@ class JsonStreamer {
   /// True when the top-level object has `key`.
   bool HasTopLevelKey(std::string_view key) const;
 
-  /// Parses the whole input. Errors name the file and the byte offset or the
-  /// pointer: "report.json:1234: syntax error ...", "nesting deeper than 256".
+  /// Parses the whole input. Errors name the file and the position of the
+  /// offending byte (counting from 1; end of input = size + 1) or the pointer:
+  /// "report.json:1234: invalid JSON: expected ',' or ']'",
+  /// "report.json:/a/0: nesting deeper than 256 levels".
   Status Parse(InputFile& in);
   /// Same over an in-memory buffer (tests, small files).
   Status ParseString(std::string_view text, const std::string& name);
 
  private:
-  friend class JsonStreamHandler;
+  friend class StreamParser;
   struct Route {
-    std::vector<std::string> parts;
     RecordCallback cb;   ///< Empty for Expect-only routes.
     std::string expect;  ///< Allowed types; empty = any.
+    std::vector<std::string> fields;  ///< Projection; empty = everything.
   };
+  /// Trie of route patterns: node 0 is the top-level value.
+  struct Node {
+    std::vector<std::pair<std::string, int>> keys;  ///< Literal part -> child.
+    std::vector<std::pair<long, int>> indices;      ///< Numeric literal -> child.
+    int wild = -1;                                  ///< "*" child.
+    std::vector<int> routes;                        ///< Routes ending here.
+    bool HasChildren() const { return wild >= 0 || !keys.empty(); }
+  };
+  int AddRoute(std::string_view pattern);
+  Status Run(JsonLexer& lx, const std::string& name);
   std::vector<Route> routes_;
+  std::vector<Node> nodes_ = std::vector<Node>(1);
   int max_depth_ = 256;
   char top_type_ = 0;
   std::vector<std::string> top_keys_;

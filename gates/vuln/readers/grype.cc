@@ -151,11 +151,11 @@ Status ReadGrype(core::InputFile& in, ReaderOutput* out) {
     if (!f) return f.error();
     out->findings.push_back(std::move(*f));
     return core::Ok{};
-  });
+  }, {"vulnerability", "relatedVulnerabilities", "artifact"});  // not matchDetails
   s.OnRecord("/ignoredMatches/*", [&](const std::string&, json&) -> Status {
     out->skipped["ignored by grype"]++;
     return core::Ok{};
-  });
+  }, {"-"});
   if (Status st = s.Parse(in); !st) return st;
   if (s.top_level_type() != 'o' || !s.HasTopLevelKey("matches"))
     return Error{name, "not a Grype report: expected an object with matches"};

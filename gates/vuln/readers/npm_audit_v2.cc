@@ -125,7 +125,7 @@ Status ReadNpmAuditV2(core::InputFile& in, ReaderOutput* out) {
       out->findings.push_back(std::move(*f));
     }
     return core::Ok{};
-  });
+  }, {"name", "severity", "nodes", "fixAvailable", "via"});
   if (Status st = s.Parse(in); !st) return st;
   if (s.top_level_type() != 'o' || !version_ok)
     return Error{name, "not an npm 7+ audit report: no auditReportVersion 2"};

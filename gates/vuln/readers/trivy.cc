@@ -52,6 +52,13 @@ std::string ExtractGhsa(const std::string& url) {
   return id.size() == 19 && id.rfind("GHSA-", 0) == 0 ? id : "";
 }
 
+// The members ParseVulnerability reads; Description, DataSource, CweIDs,
+// dates, layers etc. are validated and skipped by the streamer.
+const std::vector<std::string> kVulnerabilityFields = {
+    "VulnerabilityID", "VendorIDs", "PkgName",  "InstalledVersion", "FixedVersion",
+    "PkgPath",         "Title",     "PrimaryURL", "Severity",       "SeveritySource",
+    "PkgIdentifier",   "CVSS",      "VendorSeverity", "References"};
+
 Result<Finding> ParseVulnerability(const json& v, const std::string& where) {
   if (Status s = core::ExpectObject(v, where); !s) return s.error();
   Finding f;
@@ -183,21 +190,22 @@ Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
       owners.emplace_back(out->findings.size(), ResultPrefix(p));
       out->findings.push_back(std::move(*f));
       return core::Ok{};
-    });
+    }, kVulnerabilityFields);
     s.OnRecord(base + "/Misconfigurations/*", [&](const std::string& p, json& v) -> Status {
       auto status = core::GetString(v, "Status", name + ":" + p);
       if (!status) return status.error();
       if (*status != "PASS" && *status != "EXCEPTION") out->skipped["misconfigurations"]++;
       return core::Ok{};
-    });
+    }, {"Status"});
+    // Counted only: materialise nothing of them.
     s.OnRecord(base + "/Secrets/*", [&](const std::string&, json&) -> Status {
       out->skipped["secrets"]++;
       return core::Ok{};
-    });
+    }, {"-"});
     s.OnRecord(base + "/Licenses/*", [&](const std::string&, json&) -> Status {
       out->skipped["licenses"]++;
       return core::Ok{};
-    });
+    }, {"-"});
   }
   // Kubernetes resources name the workload each result belongs to.
   for (const char* res : {"/Resources/*", "/Vulnerabilities/*", "/Misconfigurations/*"}) {

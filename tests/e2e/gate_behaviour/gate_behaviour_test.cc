@@ -192,8 +192,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"empty_file", {"report.json"}, "", {{"report.json", ""}},
                 "secgate-vuln: error: report.json: file is empty\n"},
         BadCase{"truncated_json", {"report.json"}, R"({"SchemaVersion": 2, "Results": [)", {},
-                "secgate-vuln: error: report.json:34: invalid JSON: syntax error while parsing "
-                "value - unexpected end of input; expected '[', '{', or a literal\n"},
+                "secgate-vuln: error: report.json:34: invalid JSON: unexpected end of input; "
+                "expected a value\n"},
         BadCase{"wrong_type_for_string", {"report.json"},
                 Report(R"({"VulnerabilityID": 17, "PkgName": "p"})"), {},
                 "secgate-vuln: error: report.json:/Results/0/Vulnerabilities/0/VulnerabilityID: "

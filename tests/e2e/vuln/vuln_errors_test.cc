@@ -145,8 +145,8 @@ TEST(VulnErrors, DeepNestingIsAnErrorNotACrash) {
       << r.err;
 }
 
-// Truncated, invalid UTF-8 and binary inputs: the exact parser wording comes
-// from nlohmann::json, so these check the fixed part and that it is one line.
+// Truncated, invalid UTF-8 and binary inputs: the fixed part, the lexer's
+// wording (core/json_lexer.cc) and that the message is one line.
 void ExpectInvalidJson(const ProcessResult& r, const std::string& where, const std::string& what) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err.rfind("secgate-vuln: error: " + where, 0), 0u) << r.err;
@@ -161,10 +161,11 @@ TEST(VulnErrors, TruncatedInvalidUtf8Binary) {
     std::string where = IsNdjson(f) ? "in.json:1:" : "in.json:";
     TempDir d1, d2, d3;
     ExpectInvalidJson(RunGate(f, R"({"matches":[{"vulnerability":{"id":"CVE-1")", d1), where,
-                      "unexpected end of input");
-    ExpectInvalidJson(RunGate(f, "{\"name\":\"caf\xff\"}", d2), where, "ill-formed UTF-8 byte");
+                      "unexpected end of input; expected ',' or '}'\n");
+    ExpectInvalidJson(RunGate(f, "{\"name\":\"caf\xff\"}", d2), where,
+                      "invalid JSON: ill-formed UTF-8 byte in string\n");
     ExpectInvalidJson(RunGate(f, std::string("\x7f" "ELF\x02\x01\x01\x00\x00", 9), d3), where,
-                      "syntax error");
+                      "invalid JSON: unexpected byte 0x7f; expected a value\n");
   }
   TempDir dir;
   ProcessResult r = RunGate("", std::string("\x7f" "ELF\x02\x01\x01\x00\x00", 9), dir);
