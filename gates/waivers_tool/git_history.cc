@@ -95,6 +95,10 @@ core::Result<FileBlame> BlameFile(const std::string& path, std::string_view text
     return out;
   }
   std::string rel = abs.substr(workdir.size() + 1);
+  if (git_repository_head_unborn(repo.get()) == 1) {
+    out.note = "not committed (the repository has no commits yet)";
+    return out;
+  }
   git_blame_options opts = GIT_BLAME_OPTIONS_INIT;
   git_blame* base_raw = nullptr;
   int rc = git_blame_file(&base_raw, repo.get(), rel.c_str(), &opts);

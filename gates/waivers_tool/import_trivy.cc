@@ -15,11 +15,22 @@ namespace {
 
 // Trivy secret rules are lower-case kebab ids ("aws-access-key-id"); a
 // secgate secret waiver needs the secret's fingerprint instead.
+// Advisory ids written in lower case ("cve-2019-1549", "ghsa-…") are not:
+// they have an all-digit part or a known advisory prefix.
 bool IsSecretRuleId(const std::string& id) {
   if (id.empty() || !std::islower(static_cast<unsigned char>(id[0]))) return false;
   for (char c : id)
     if (!std::islower(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)) && c != '-')
       return false;
+  if (id.rfind("ghsa-", 0) == 0 || id.rfind("avd-", 0) == 0) return false;
+  size_t start = 0;
+  while (start <= id.size()) {
+    size_t dash = id.find('-', start);
+    std::string part = id.substr(start, dash == std::string::npos ? std::string::npos : dash - start);
+    if (!part.empty() && part.find_first_not_of("0123456789") == std::string::npos) return false;
+    if (dash == std::string::npos) break;
+    start = dash + 1;
+  }
   return true;
 }
 

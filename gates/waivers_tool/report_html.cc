@@ -32,7 +32,7 @@ const char* Symbol(core::WaiverStatus s) {
   switch (s) {
     case core::WaiverStatus::kExpired: return "&#x2716;";       // heavy x
     case core::WaiverStatus::kInvalid: return "&#x26A0;";       // warning sign
-    case core::WaiverStatus::kExpiringSoon: return "&#x23F3;";  // hourglass
+    case core::WaiverStatus::kExpiringSoon: return "&#x25D4;";  // circle, upper right quadrant
     case core::WaiverStatus::kUnused: return "&#x25CB;";        // white circle
     case core::WaiverStatus::kActive: return "&#x2714;";        // heavy check
   }
@@ -45,17 +45,20 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:
 h1{font-size:22px;margin:0 0 4px}h2{font-size:14px;margin:0 0 6px;text-transform:uppercase;color:#475467}
 .meta{color:#475467;margin:0 0 16px}code{font:12px ui-monospace,Menlo,Consolas,monospace}
 .totals{display:flex;flex-wrap:wrap;gap:16px;margin-bottom:16px}
-.cards{display:flex;gap:8px}.card{border:2px solid;border-radius:8px;padding:8px 12px;min-width:84px}
+.cards{display:flex;gap:8px;align-items:flex-start}.card{border:2px solid;border-radius:8px;padding:8px 12px;min-width:84px}
 .card .n{display:block;font-size:24px;font-weight:700}
 .col{min-width:200px}.col ol,.col ul{margin:0;padding-left:18px}
 .filters{margin:12px 0;display:flex;gap:12px;align-items:center;flex-wrap:wrap}
-table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d0d5dd;padding:6px 8px;text-align:left;vertical-align:top}
+table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d0d5dd;padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{background:#f2f4f7;cursor:pointer;user-select:none;white-space:nowrap}th[aria-sort=ascending]::after{content:" \25B2"}th[aria-sort=descending]::after{content:" \25BC"}
 .badge{display:inline-block;border:1px solid;border-radius:10px;padding:0 8px;font-weight:600;white-space:nowrap}
 .s-expired{color:var(--expired);border-color:var(--expired)}.s-invalid{color:var(--invalid);border-color:var(--invalid)}
 .s-expiring{color:var(--expiring);border-color:var(--expiring)}.s-unused{color:var(--unused);border-color:var(--unused)}
 .s-active{color:var(--active);border-color:var(--active)}
 tr.waiver td:first-child{border-left:4px solid}
+tr.s-expired td:first-child{border-left-color:var(--expired)}tr.s-invalid td:first-child{border-left-color:var(--invalid)}
+tr.s-expiring td:first-child{border-left-color:var(--expiring)}tr.s-unused td:first-child{border-left-color:var(--unused)}
+tr.s-active td:first-child{border-left-color:var(--active)}
 tr.s-expired{background:#fef3f2}tr.s-invalid{background:#fff6ed}tr.s-expiring{background:#fffaeb}
 tr.s-unused{background:#f9fafb}tr.s-active{background:#fff}tr.waiver td{color:#101828}
 .sub{color:#475467;font-size:12px}.problem{color:var(--invalid);font-weight:600}ul.m{margin:0;padding-left:16px}

@@ -35,14 +35,13 @@ class Parser {
       if (!Key(&key)) return Fail("expected a key");
       SkipInline();
       if (!Eat('=')) return Fail("expected '=' after key '" + key + "'");
+      if (doc.tables.back().values.count(key)) return Fail("duplicate key '" + key + "'");
       SkipInline();
       TomlValue v;
       v.line = line_;
       if (!Value(&v, true)) return Fail(error_.empty() ? "expected a value for '" + key + "'" : error_);
       if (!EndOfLine()) return Fail("unexpected text after the value of '" + key + "'");
-      auto& values = doc.tables.back().values;
-      if (values.count(key)) return Fail("duplicate key '" + key + "'");
-      values[key] = std::move(v);
+      doc.tables.back().values[key] = std::move(v);
     }
     return doc;
   }

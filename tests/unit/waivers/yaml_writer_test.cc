@@ -1,0 +1,88 @@
+// Tests for gates/waivers_tool/yaml_writer.h: quoting, and round trips
+// through core::ParseWaiverFile that are byte-for-byte stable.
+#include "gates/waivers_tool/yaml_writer.h"
+
+#include <gtest/gtest.h>
+
+#include "gates/core/waiver.h"
+
+namespace secgate::waivers {
+namespace {
+
+TEST(YamlScalar, PlainOnlyWhenSafe) {
+  EXPECT_EQ(YamlScalar("CVE-2024-1"), "CVE-2024-1");
+  EXPECT_EQ(YamlScalar("pkg:npm/%40scope/x@1.0.0"), "pkg:npm/%40scope/x@1.0.0");
+  EXPECT_EQ(YamlScalar("2026-01-01"), "2026-01-01");
+  EXPECT_EQ(YamlScalar(""), "\"\"");
+  EXPECT_EQ(YamlScalar("*"), "\"*\"");
+  EXPECT_EQ(YamlScalar("services/**"), "\"services/**\"");
+  EXPECT_EQ(YamlScalar("yes"), "\"yes\"");
+  EXPECT_EQ(YamlScalar("Null"), "\"Null\"");
+  EXPECT_EQ(YamlScalar("a: b"), "\"a: b\"");
+  EXPECT_EQ(YamlScalar("key:"), "\"key:\"");
+  EXPECT_EQ(YamlScalar("say \"hi\"\n\\"), "\"say \\\"hi\\\"\\n\\\\\"");
+  EXPECT_EQ(YamlScalar(std::string("\x01", 1)), "\"\\x01\"");
+  EXPECT_EQ(YamlScalar("# not a comment"), "\"# not a comment\"");
+}
+
+DraftWaiver Hostile() {
+  DraftWaiver d;
+  d.id = "CVE-2024-1";
+  d.package = "pkg:npm/lodash@4.17.20";
+  d.path = "a/**/b c.js";
+  d.reason = "it's: \"quoted\" # and <script>alert(1)</script>\nsecond line\ttab";
+  d.owner = "- dash@example.com";
+  d.ticket = "[SEC-1]";
+  d.created = "2026-01-01";
+  d.expires = "2026-02-01";
+  d.renewed = {{"2026-01-15", "2026-01-31", "2026-02-01", "still: needed", "lead"}};
+  d.comments = {"comment with\nnewline"};
+  return d;
+}
+
+TEST(WaiverFileYaml, RoundTripKeepsEveryValue) {
+  std::string yaml = WaiverFileYaml({Hostile()}, {"header"});
+  auto parsed = core::ParseWaiverFile(yaml, "w.yaml", {});
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString() << "\n" << yaml;
+  ASSERT_EQ(parsed->waivers.size(), 1u);
+  EXPECT_TRUE(parsed->problems.empty()) << parsed->problems[0].message;
+  const core::Waiver& w = parsed->waivers[0];
+  DraftWaiver want = Hostile();
+  EXPECT_EQ(w.reason, want.reason);
+  EXPECT_EQ(w.owner, want.owner);
+  EXPECT_EQ(w.path, want.path);
+  EXPECT_EQ(w.ticket, want.ticket);
+  ASSERT_EQ(w.renewed.size(), 1u);
+  EXPECT_EQ(w.renewed[0].reason, "still: needed");
+  EXPECT_EQ(w.renewed[0].by, "lead");
+  // Emitting what was parsed gives the same text (comments aside).
+  std::string again = WaiverFileYaml({DraftFromWaiver(w)}, {"header"});
+  DraftWaiver no_comment = Hostile();
+  no_comment.comments.clear();
+  EXPECT_EQ(again, WaiverFileYaml({no_comment}, {"header"}));
+}
+
+TEST(WaiverFileYaml, LayoutIsFixed) {
+  DraftWaiver d;
+  d.id = "CVE-2024-1";
+  d.reason = "r";
+  d.owner = "o";
+  d.created = "2026-01-01";
+  d.expires = "2026-01-02";
+  EXPECT_EQ(WaiverFileYaml({d}),
+            "version: 1\nwaivers:\n  - id: CVE-2024-1\n    gate: vuln\n    reason: r\n"
+            "    owner: o\n    created: 2026-01-01\n    expires: 2026-01-02\n");
+  EXPECT_EQ(WaiverFileYaml({}), "version: 1\nwaivers: []\n");
+}
+
+TEST(DraftKey, CaseInsensitiveIdAndScopes) {
+  DraftWaiver a, b;
+  a.id = "cve-2024-1";
+  b.id = "CVE-2024-1";
+  EXPECT_EQ(DraftKey(a), DraftKey(b));
+  b.path = "x";
+  EXPECT_NE(DraftKey(a), DraftKey(b));
+}
+
+}  // namespace
+}  // namespace secgate::waivers
