@@ -8,8 +8,9 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-build="${1:-$root/build-vuln}"
+build="$(cd "${1:-$root/build-vuln}" && pwd)"
 bin="$build/bin/secgate-vuln"
+[ -x "$bin" ] || { echo "no $bin (build the secgate-vuln target first)" >&2; exit 2; }
 work="${BENCH_DIR:-$(mktemp -d)}"
 template="$root/tests/fixtures/vuln/trivy/alpine-39.json"
 jq_count='[.Results[].Vulnerabilities[]?] | unique_by([.VulnerabilityID,.PkgName,.InstalledVersion]) | length'
@@ -20,6 +21,7 @@ for mb in 5 50 200; do
   f="$work/trivy-$mb.json"
   [ -f "$f" ] || python3 "$here/gen_trivy.py" "$template" "$f" "$mb" --seed 42
   size=$(stat -c %s "$f")
+  rm -f "$work/v.json"
   (cd "$work" && "$bin" --quiet --report "json=$work/v.json" "$f" >/dev/null) || true
   ours=$(jq '.summary.findings' "$work/v.json")
   theirs=$(jq "$jq_count" "$f")
