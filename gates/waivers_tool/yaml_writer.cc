@@ -24,9 +24,19 @@ bool IsSpecialWord(std::string_view s) {
 
 void Comments(const std::vector<std::string>& comments, const std::string& pad, std::string* out) {
   for (const auto& c : comments) {
-    // A comment never spans lines: a newline in it would start YAML content.
+    // A comment never spans lines (a newline would start YAML content), and
+    // control characters are shown escaped (YAML rejects most of them).
     std::string line;
-    for (char ch : c) line += (ch == '\n' || ch == '\r') ? ' ' : ch;
+    for (char ch : c) {
+      unsigned char u = static_cast<unsigned char>(ch);
+      if (u < 0x20 || u == 0x7f) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\x%02x", u);
+        line += buf;
+      } else {
+        line += ch;
+      }
+    }
     *out += pad + "# " + line + "\n";
   }
 }

@@ -36,7 +36,9 @@ DraftWaiver Hostile() {
   d.created = "2026-01-01";
   d.expires = "2026-02-01";
   d.renewed = {{"2026-01-15", "2026-01-31", "2026-02-01", "still: needed", "lead"}};
-  d.comments = {"comment with\nnewline"};
+  // Control characters in a comment (found by waiver_import_fuzz: a NUL in
+  // a .trivyignore expiry) must not make the emitted YAML unparseable.
+  d.comments = {"comment with\nnewline", std::string("nul \0 and \x01", 12)};
   return d;
 }
 
