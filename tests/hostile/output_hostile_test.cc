@@ -93,21 +93,21 @@ TEST(OutputHostileTest, NewlinesInValuesCannotStartAWorkflowCommand) {
 
 TEST(OutputHostileTest, PathTraversalInReportPathsIsDataInSarif) {
   TempDir dir;
-  std::filesystem::create_directories(dir.path() + "/work");
+  std::filesystem::create_directories(dir.path() + "/run");
   TrivyVuln v;
   v.target = "../../../../../tmp/secgate-traversal-target";
   v.pkg_path = "../../../etc/cron.d/evil";
   v.pkg = "../../pkg";
-  std::string path = dir.Write("work/traversal.json", TrivyReport({v}));
+  std::string path = dir.Write("run/traversal.json", TrivyReport({v}));
   ProcessResult r = RunGate("secgate-vuln", dir,
                             {"--report", "sarif=out.sarif", "--report", "json=out.json", path},
-                            {.cwd = dir.path() + "/work", .timeout_seconds = 60});
+                            {.cwd = dir.path() + "/run", .timeout_seconds = 60});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   // Only the reports named on the command line were written.
   EXPECT_EQ(ListFiles(dir.path()),
-            (std::vector<std::string>{"work/out.json", "work/out.sarif", "work/traversal.json"}));
+            (std::vector<std::string>{"run/out.json", "run/out.sarif", "run/traversal.json"}));
   EXPECT_FALSE(std::filesystem::exists("/tmp/secgate-traversal-target"));
-  auto sarif = nlohmann::json::parse(testing::ReadFile(dir.path() + "/work/out.sarif"));
+  auto sarif = nlohmann::json::parse(testing::ReadFile(dir.path() + "/run/out.sarif"));
   std::string dump = sarif.dump();
   // The path is reported as it was given: data, with its dot segments.
   EXPECT_NE(dump.find("etc/cron.d/evil"), std::string::npos) << dump;

@@ -28,18 +28,18 @@ const char* kDenyGpl = "sbom:\n  licenses:\n    deny: [GPL-3.0-only]\n";
 
 TEST(SbomHostileTest, PathTraversalInComponentsIsDataInSarif) {
   TempDir dir;
-  std::filesystem::create_directories(dir.path() + "/work");
-  dir.Write("work/secgate.yaml", kDenyGpl);
+  std::filesystem::create_directories(dir.path() + "/run");
+  dir.Write("run/secgate.yaml", kDenyGpl);
   dir.Write("in/sbom.json", CycloneDx("../../../../tmp/secgate-sbom-traversal", "1.0",
                                       "pkg:npm/..%2F..%2F..%2Fetc%2Fpasswd@1.0"));
   ProcessResult r = RunGate("secgate-sbom", dir,
                             {"--report", "sarif=out.sarif", "../in/sbom.json"},
-                            {.cwd = dir.path() + "/work", .timeout_seconds = 60});
+                            {.cwd = dir.path() + "/run", .timeout_seconds = 60});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_EQ(ListFiles(dir.path()),
-            (std::vector<std::string>{"in/sbom.json", "work/out.sarif", "work/secgate.yaml"}));
+            (std::vector<std::string>{"in/sbom.json", "run/out.sarif", "run/secgate.yaml"}));
   EXPECT_FALSE(std::filesystem::exists("/tmp/secgate-sbom-traversal"));
-  auto sarif = nlohmann::json::parse(testing::ReadFile(dir.path() + "/work/out.sarif"));
+  auto sarif = nlohmann::json::parse(testing::ReadFile(dir.path() + "/run/out.sarif"));
   ASSERT_EQ(sarif["runs"][0]["results"].size(), 1u) << sarif.dump(1);
   const auto& result = sarif["runs"][0]["results"][0];
   EXPECT_NE(result["message"]["text"].get<std::string>().find("../../../../tmp/secgate-sbom-traversal"),

@@ -31,7 +31,7 @@ for block in "$scratch"/blocks/*.sh; do
   name=$(basename "$block" .sh)
   want=$(sed -n 's/^# exit: \([0-9]\+\)[ \t]*$/\1/p' "$block" | tail -n 1)
   want=${want:-0}
-  work="$scratch/work/$name"
+  work="$scratch/ws/$name"
   mkdir -p "$work"
   for d in tests policies waivers docs; do ln -s "$src/$d" "$work/$d"; done
   (cd "$work" && bash -e "$block") >"$scratch/out" 2>&1 </dev/null

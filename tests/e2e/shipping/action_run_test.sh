@@ -24,17 +24,17 @@ assert run["shell"] == "bash", "run step must use bash"
 open(sys.argv[2] + "/run.sh", "w").write(run["run"])
 PY
 
-# step SCRIPT GATE ARGS SARIF: runs one step in $scratch/work; sets $code.
+# step SCRIPT GATE ARGS SARIF: runs one step in $scratch/ws; sets $code.
 step() {
-  rm -rf "$scratch/work" && mkdir -p "$scratch/work/tmp"
-  for d in tests policies waivers; do ln -s "$src/$d" "$scratch/work/$d"; done
-  : > "$scratch/work/output"
-  (cd "$scratch/work" && GATE=$2 ARGS=$3 POLICY="" WAIVERS="" SARIF=$4 BIN=$bin \
-     RUNNER_TEMP="$scratch/work/tmp" GITHUB_OUTPUT="$scratch/work/output" \
+  rm -rf "$scratch/ws" && mkdir -p "$scratch/ws/tmp"
+  for d in tests policies waivers; do ln -s "$src/$d" "$scratch/ws/$d"; done
+  : > "$scratch/ws/output"
+  (cd "$scratch/ws" && GATE=$2 ARGS=$3 POLICY="" WAIVERS="" SARIF=$4 BIN=$bin \
+     RUNNER_TEMP="$scratch/ws/tmp" GITHUB_OUTPUT="$scratch/ws/output" \
      GITHUB_ACTIONS="" bash -e "$scratch/$1" >"$scratch/log" 2>&1)
   code=$?
 }
-output() { sed -n "s/^$1=//p" "$scratch/work/output"; }
+output() { sed -n "s/^$1=//p" "$scratch/ws/output"; }
 expect() {  # expect CODE VERDICT VIOLATIONS SARIF LABEL
   local before=$failures
   [ "$code" = "$1" ] || { fail "$5: exit $code, expected $1"; cat "$scratch/log" >&2; }
@@ -51,10 +51,10 @@ step check.sh vuln "" ""
 
 fixtures=tests/fixtures/vuln/trivy
 step run.sh vuln "--policy policies/default.yaml $fixtures/alpine-39.json" out.sarif
-want=$(jq -r .summary.violations "$scratch/work/tmp/secgate-vuln-verdict.json")
+want=$(jq -r .summary.violations "$scratch/ws/tmp/secgate-vuln-verdict.json")
 [ "$want" -gt 0 ] 2>/dev/null || fail "no violations in the alpine-39 verdict"
 expect 1 fail "$want" out.sarif "failing report: exit 1, outputs from the JSON verdict"
-jq -e '.runs[0].results | length > 0' "$scratch/work/out.sarif" >/dev/null || fail "no SARIF results written"
+jq -e '.runs[0].results | length > 0' "$scratch/ws/out.sarif" >/dev/null || fail "no SARIF results written"
 
 step run.sh vuln "--policy policies/default.yaml $fixtures/amazon-2.json" ""
 expect 0 pass 0 "" "passing report: exit 0, no SARIF asked for"
