@@ -14,13 +14,13 @@ stage() { echo; echo "=== $* ($(( $(date +%s) - start ))s)"; }
 stage "dependencies"
 scripts/setup-deps.sh
 
-stage "build (RelWithDebInfo)"
+stage "build (Release, gcc)"
 scripts/build.sh default
-stage "tests (RelWithDebInfo)"
+stage "tests (Release, gcc)"
 ctest --preset default -j "$(nproc)"
 
 if [ "${SECGATE_SKIP_ASAN:-0}" != 1 ]; then
-  stage "build (ASan + UBSan)"
+  stage "build (clang, ASan + UBSan, with fuzz targets)"
   scripts/build.sh asan
   stage "tests (ASan + UBSan)"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
