@@ -1,6 +1,9 @@
 // License policy evaluation. See license_policy.h for the rules.
 #include "gates/sbom/license_policy.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include "gates/sbom/license_ids.h"
 
 namespace secgate::sbom {
@@ -10,14 +13,21 @@ using core::Result;
 
 namespace {
 
+// Compares dotted numeric versions segment by segment. Segments are compared
+// as digit strings (leading zeros dropped, then length, then text), so any
+// length of digits is safe: no integer arithmetic that could overflow.
 int CompareDotted(const std::string& a, const std::string& b) {
   size_t i = 0, j = 0;
   while (i < a.size() || j < b.size()) {
-    long x = 0, y = 0;
-    while (i < a.size() && a[i] != '.') x = x * 10 + (a[i++] - '0');
-    while (j < b.size() && b[j] != '.') y = y * 10 + (b[j++] - '0');
-    if (x != y) return x < y ? -1 : 1;
-    ++i, ++j;
+    size_t ie = std::min(a.find('.', i), a.size()), je = std::min(b.find('.', j), b.size());
+    std::string_view x(a.data() + std::min(i, a.size()), ie - std::min(i, ie));
+    std::string_view y(b.data() + std::min(j, b.size()), je - std::min(j, je));
+    while (!x.empty() && x.front() == '0') x.remove_prefix(1);
+    while (!y.empty() && y.front() == '0') y.remove_prefix(1);
+    if (x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+    if (int c = x.compare(y); c != 0) return c < 0 ? -1 : 1;
+    i = ie + 1;
+    j = je + 1;
   }
   return 0;
 }

@@ -40,6 +40,16 @@ std::string DirOf(const std::string& p) {
 }
 
 // The author of a hunk's commit. Read from the commit itself: hunks that
+bool InHeadTree(git_repository* repo, const std::string& rel) {
+  git_object* tree = nullptr;
+  if (git_revparse_single(&tree, repo, "HEAD^{tree}") != 0) return false;
+  git_tree_entry* entry = nullptr;
+  int rc = git_tree_entry_bypath(&entry, reinterpret_cast<git_tree*>(tree), rel.c_str());
+  git_tree_entry_free(entry);
+  git_object_free(tree);
+  return rc == 0;
+}
+
 // git_blame_buffer splits around an edited line carry no signature.
 Commit CommitOf(git_repository* repo, const git_blame_hunk* h, std::map<std::string, Commit>* cache) {
   Commit c;
@@ -97,6 +107,12 @@ core::Result<FileBlame> BlameFile(const std::string& path, std::string_view text
   std::string rel = abs.substr(workdir.size() + 1);
   if (git_repository_head_unborn(repo.get()) == 1) {
     out.note = "not committed (the repository has no commits yet)";
+    return out;
+  }
+  // libgit2 1.5 leaks what git_blame_file allocated when it fails on a path
+  // that HEAD does not have: ask HEAD's tree first.
+  if (!InHeadTree(repo.get(), rel)) {
+    out.note = "not committed (the file is not in the repository's history)";
     return out;
   }
   git_blame_options opts = GIT_BLAME_OPTIONS_INIT;

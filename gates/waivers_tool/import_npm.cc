@@ -19,6 +19,9 @@ core::Result<json> Parse(std::string_view text, const std::string& path) {
     return json::parse(text, nullptr, true, /*ignore_comments=*/true);
   } catch (const json::parse_error& e) {
     return core::Error{path + ":" + std::to_string(e.byte), "not JSON: " + std::string(e.what())};
+  } catch (const json::exception& e) {
+    // e.g. out_of_range.406: a number too large for a double ("1E7555").
+    return core::Error{path, "not JSON: " + std::string(e.what())};
   }
 }
 

@@ -109,6 +109,9 @@ core::Result<ResultFile> ReadResultFile(const std::string& path) {
     doc = json::parse(*text);
   } catch (const json::parse_error& e) {
     return Error{path + ":" + std::to_string(e.byte), "not JSON: " + std::string(e.what())};
+  } catch (const json::exception& e) {
+    // e.g. out_of_range.406: a number too large for a double ("1E7555").
+    return Error{path, "not JSON: " + std::string(e.what())};
   }
   if (!doc.is_object()) return Error{path, "expected a secgate.verdict/v1 JSON object"};
   auto schema = doc.find("schema");

@@ -222,3 +222,27 @@ TEST(LicenseExprTest, PolicyEntriesMustBeSingleIds) {
 
 }  // namespace
 }  // namespace secgate::sbom
+
+namespace secgate::sbom {
+namespace {
+
+// Found by license_expr_fuzz in the CI smoke run: a version segment with
+// more digits than a long holds overflowed (undefined behaviour) while
+// comparing "-or-later" versions. Segments now compare as digit strings.
+TEST(LicenseExprFuzzRegression, HugeVersionNumbersCompareWithoutOverflow) {
+  auto policy = CompileLicensePolicy({"LGPL-2.1-or-later"}, {"GPL-3.0-only"});
+  ASSERT_TRUE(policy.ok());
+  for (const char* text : {"lgpl-2222222222222288888880", "LGPL-99999999999999999999999.1",
+                           "LGPL-2.00000000000000000000001"}) {
+    auto e = ParseLicenseExpression(text);
+    ASSERT_TRUE(e.ok()) << text;
+    // A later LGPL than 2.1 is covered by "LGPL-2.1-or-later".
+    EXPECT_EQ(EvaluateLicense(*e, *policy).verdict, LicenseVerdict::kPass) << text;
+  }
+  auto older = ParseLicenseExpression("LGPL-2.0000000000000000000000000");
+  ASSERT_TRUE(older.ok());
+  EXPECT_NE(EvaluateLicense(*older, *policy).verdict, LicenseVerdict::kPass);
+}
+
+}  // namespace
+}  // namespace secgate::sbom
