@@ -257,5 +257,21 @@ TEST(JsonLexerTest, ProjectionMaterialisesOnlyListedFields) {
   EXPECT_FALSE(bad.ParseString(R"({"r": [{"id": "A", "x": [1,]}]})", "p"));
 }
 
+// Found by json_lexer_fuzz in the CI smoke run: a projection meant for
+// record objects also emptied records that are arrays ("[[1]]" gave "[]").
+TEST(JsonLexerTest, ProjectionKeepsArrayRecordsWhole) {
+  JsonStreamer s;
+  std::vector<json> got;
+  s.OnRecord("/*", [&](const std::string&, json& v) -> Status {
+    got.push_back(v);
+    return Ok{};
+  }, {"a", "b"});
+  ASSERT_TRUE(s.ParseString(R"([[1], [{"a": 1, "c": 2}], {"a": [3], "c": 4}])", "p"));
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0], json::parse("[1]"));
+  EXPECT_EQ(got[1], json::parse(R"([{"a": 1, "c": 2}])"));
+  EXPECT_EQ(got[2], json::parse(R"({"a": [3]})"));
+}
+
 }  // namespace
 }  // namespace secgate::core
