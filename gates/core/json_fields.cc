@@ -2,6 +2,8 @@
 // every reader's "expected string, got number" errors come from here.
 #include "gates/core/json_stream.h"
 
+#include <cstdio>
+
 namespace secgate::core {
 
 using nlohmann::json;
@@ -56,6 +58,18 @@ Result<std::optional<double>> GetNumber(const json& obj, const char* key, const 
 Status ExpectObject(const json& v, const std::string& where) {
   if (!v.is_object()) return Error{where, "expected object, got " + JsonTypeName(v)};
   return Ok{};
+}
+
+Result<std::optional<double>> GetCvssScore(const json& obj, const char* key,
+                                           const std::string& where) {
+  auto n = GetNumber(obj, key, where);
+  if (!n || !*n) return n;
+  if (**n < 0 || **n > 10) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", **n);
+    return Error{where + "/" + key, std::string("CVSS score ") + text + " is outside 0-10"};
+  }
+  return n;
 }
 
 }  // namespace secgate::core

@@ -106,6 +106,10 @@ Result<std::vector<std::string>> GetStringArray(const nlohmann::json& obj, const
 /// Number (integer or float) field; nullopt when absent or null.
 Result<std::optional<double>> GetNumber(const nlohmann::json& obj, const char* key,
                                         const std::string& where);
+/// A CVSS-style score field: like GetNumber, and an Error
+/// "<where>/<key>: CVSS score 25.3 is outside 0-10" for any other value.
+Result<std::optional<double>> GetCvssScore(const nlohmann::json& obj, const char* key,
+                                           const std::string& where);
 /// Requires `v` to be an object; Error "<where>: expected object, got <type>".
 Status ExpectObject(const nlohmann::json& v, const std::string& where);
 

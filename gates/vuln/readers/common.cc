@@ -148,7 +148,7 @@ Status ParseNpmAdvisory(const json& adv, const std::string& where, const NpmAdvi
   auto cvss = OptContainer(adv, "cvss", 'o', where);
   if (!cvss) return cvss.error();
   if (*cvss) {
-    auto n = core::GetNumber(**cvss, "score", where + "/cvss");
+    auto n = core::GetCvssScore(**cvss, "score", where + "/cvss");
     if (!n) return n.error();
     if (*n) score = **n;
   }

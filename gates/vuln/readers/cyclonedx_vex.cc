@@ -71,7 +71,7 @@ Status ReadRatings(const json& v, const std::string& where, const std::string& o
     if (!source) return source.error();
     if (Status s = OptString(r, "severity", w, &word); !s) return s;
     if (Status s = OptString(r, "method", w, &method); !s) return s;
-    auto score = core::GetNumber(r, "score", w);
+    auto score = core::GetCvssScore(r, "score", w);
     if (!score) return score.error();
     double sc = *score ? **score : 0;
     core::Severity sev = core::Severity::kUnknown;

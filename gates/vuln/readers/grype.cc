@@ -42,7 +42,7 @@ Result<double> ReadCvss(const json& meta, const std::string& where, const std::s
     auto metrics = OptContainer(c, "metrics", 'o', w);
     if (!metrics) return metrics.error();
     if (!*metrics) continue;
-    auto score = core::GetNumber(**metrics, "baseScore", w + "/metrics");
+    auto score = core::GetCvssScore(**metrics, "baseScore", w + "/metrics");
     if (!score) return score.error();
     if (!*score || **score <= 0) continue;
     int major = version.rfind("2", 0) == 0 ? 2 : 3;

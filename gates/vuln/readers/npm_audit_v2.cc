@@ -65,7 +65,7 @@ Result<Finding> ParseVia(const json& via, const std::string& where, const EntryI
   auto cvss = OptContainer(via, "cvss", 'o', where);
   if (!cvss) return cvss.error();
   if (*cvss) {
-    auto n = core::GetNumber(**cvss, "score", where + "/cvss");
+    auto n = core::GetCvssScore(**cvss, "score", where + "/cvss");
     if (!n) return n.error();
     if (*n) f.score = **n;
   }

@@ -108,7 +108,9 @@ Result<Finding> ParseVulnerability(const json& v, const std::string& where) {
       std::string w = where + "/CVSS/" + source;
       if (Status s = core::ExpectObject(c, w); !s) return s.error();
       for (const char* key : {"V40Score", "V3Score", "V2Score"}) {
-        auto n = core::GetNumber(c, key, w);
+        // Out-of-range scores are errors (found by vuln_trivy_fuzz: 25.3
+        // reached the verdict as a score).
+        auto n = core::GetCvssScore(c, key, w);
         if (!n) return n.error();
         if (*n && **n > 0 && !scores.count(source)) scores[source] = **n;
       }

@@ -33,5 +33,18 @@ TEST(TrivyReader, Errors) {
             "in.json:/Results/0/Vulnerabilities/0/Severity: unknown severity 'SEVERE'");
 }
 
+// Found by vuln_trivy_fuzz in the CI smoke run: a CVSS score of 25.3 was
+// accepted and reached the verdict. Scores outside 0-10 are broken input.
+TEST(TrivyReader, CvssScoreOutsideZeroToTenIsAnError) {
+  EXPECT_EQ(RunReader(&ReadTrivy, Report(R"({"VulnerabilityID":"CVE-1","PkgName":"p","Severity":"HIGH",
+    "CVSS":{"nvd":{"V3Score":25.3}}})")).error,
+            "in.json:/Results/0/Vulnerabilities/0/CVSS/nvd/V3Score: CVSS score 25.3 is outside 0-10");
+  EXPECT_EQ(RunReader(&ReadTrivy, Report(R"({"VulnerabilityID":"CVE-1","PkgName":"p","Severity":"HIGH",
+    "CVSS":{"nvd":{"V2Score":-1}}})")).error,
+            "in.json:/Results/0/Vulnerabilities/0/CVSS/nvd/V2Score: CVSS score -1 is outside 0-10");
+  EXPECT_TRUE(RunReader(&ReadTrivy, Report(R"({"VulnerabilityID":"CVE-1","PkgName":"p","Severity":"HIGH",
+    "CVSS":{"nvd":{"V3Score":10}}})")).status.ok());
+}
+
 }  // namespace
 }  // namespace secgate::vuln
