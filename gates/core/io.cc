@@ -123,6 +123,19 @@ Result<std::string> ReadInput(const std::string& path, size_t max_bytes) {
   return out;
 }
 
+Result<std::string_view> ProbeHead(InputFile& in, size_t n, std::string_view what) {
+  std::string_view head = in.Head(n);
+  if (head.empty()) {
+    if (in.read_error()) return Error{in.path(), "read error"};
+    return Error{in.path(), "file is empty"};
+  }
+  if (head.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    return Error{in.path(), "file is empty (only white space)"};
+  if (head.find('\0') != std::string_view::npos)
+    return Error{in.path(), "not " + std::string(what) + ": binary data"};
+  return head;
+}
+
 std::string CheckUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {

@@ -35,15 +35,10 @@ const SbomFormat* FindSbomFormat(std::string_view name) {
 }
 
 Result<const SbomFormat*> DetectSbomFormat(core::InputFile& in) {
-  std::string_view head = in.Head(kProbeBytes);
-  if (head.empty()) {
-    if (in.read_error()) return Error{in.path(), "read error"};
-    return Error{in.path(), "file is empty"};
-  }
+  auto probed = core::ProbeHead(in, kProbeBytes, "an SBOM");
+  if (!probed) return probed.error();
+  std::string_view head = *probed;
   size_t first = head.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return Error{in.path(), "file is empty (only white space)"};
-  if (head.find('\0') != std::string_view::npos)
-    return Error{in.path(), "not an SBOM: binary data"};
   std::string_view start = head.substr(first);
   if (start.substr(0, 12) == "SPDXVersion:")
     return Error{in.path(), "SPDX tag-value documents are not supported (use SPDX JSON)"};

@@ -169,15 +169,9 @@ const FormatInfo* FindFormat(std::string_view name) {
 }
 
 Result<const FormatInfo*> DetectFormat(core::InputFile& in) {
-  std::string_view head = in.Head(kProbeBytes);
-  if (head.empty()) {
-    if (in.read_error()) return Error{in.path(), "read error"};
-    return Error{in.path(), "file is empty"};
-  }
-  size_t first = head.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return Error{in.path(), "file is empty (only white space)"};
-  if (head.find('\0') != std::string_view::npos)
-    return Error{in.path(), "not a scanner report: binary data"};
+  auto probed = core::ProbeHead(in, kProbeBytes, "a scanner report");
+  if (!probed) return probed.error();
+  std::string_view head = *probed;
   Probe p = Examine(head, head.size() < kProbeBytes, in.path());
   std::string verdict = Classify(p);
   if (!verdict.empty() && verdict[0] == '!') return Error{in.path(), verdict.substr(1)};
