@@ -22,12 +22,6 @@ namespace secgate::core {
 /// "file is larger than N bytes" when `max_bytes` is exceeded.
 Result<std::string> ReadInput(const std::string& path, size_t max_bytes);
 
-/// The first `n` bytes of `in` for format detection, after the checks every
-/// reader front needs: "<file>: read error", "<file>: file is empty",
-/// "<file>: file is empty (only white space)", and "<file>: not <what>:
-/// binary data" when a NUL byte occurs in the head. Consumes nothing.
-Result<std::string_view> ProbeHead(InputFile& in, size_t n, std::string_view what);
-
 /// Returns "" when `text` is valid UTF-8, else a description of the first bad
 /// byte ("invalid UTF-8 at byte 17").
 std::string CheckUtf8(std::string_view text);
@@ -85,6 +79,12 @@ class InputFile {
   std::string mem_;      ///< Contents of a FromMemory input (f_ is null).
   size_t mem_pos_ = 0;
 };
+
+/// The first `n` bytes of `in` for format detection, after the checks every
+/// reader front needs: "<file>: read error", "<file>: file is empty",
+/// "<file>: file is empty (only white space)", and "<file>: not <what>:
+/// binary data" when a NUL byte occurs in the head. Consumes nothing.
+Result<std::string_view> ProbeHead(InputFile& in, size_t n, std::string_view what);
 
 /// Input iterator over an InputFile, for nlohmann::json::sax_parse(begin, end).
 class ByteIterator {
