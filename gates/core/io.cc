@@ -112,13 +112,24 @@ std::string_view InputFile::Head(size_t n) {
 }
 
 Result<std::string> ReadInput(const std::string& path, size_t max_bytes) {
+  const auto too_large = [&](const std::string& name) {
+    return Error{name, "file is larger than " + std::to_string(max_bytes) + " bytes"};
+  };
+  // A regular file's size is known: refuse it before reading a byte. Pipes
+  // and other streams are cut off at the limit while reading.
+  struct stat st;
+  if (path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+      static_cast<unsigned long long>(st.st_size) > max_bytes)
+    return too_large(path);
   auto in = InputFile::Open(path);
   if (!in) return in.error();
   (*in)->set_max_bytes(max_bytes);
   std::string out;
-  for (int c; (c = (*in)->Next()) >= 0;) out += static_cast<char>(c);
-  if ((*in)->over_limit())
-    return Error{(*in)->path(), "file is larger than " + std::to_string(max_bytes) + " bytes"};
+  do {
+    out.append((*in)->data(), (*in)->available());
+    (*in)->Advance((*in)->available());
+  } while ((*in)->Fill());
+  if ((*in)->over_limit()) return too_large((*in)->path());
   if ((*in)->read_error()) return Error{(*in)->path(), "read error"};
   return out;
 }

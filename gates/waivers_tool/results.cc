@@ -1,8 +1,11 @@
 #include "gates/waivers_tool/results.h"
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "gates/core/io.h"
+#include "gates/core/json_stream.h"
 
 namespace secgate::waivers {
 
@@ -45,14 +48,14 @@ bool StrList(const json& obj, const char* key, std::vector<std::string>* out,
   return true;
 }
 
-bool ReadFinding(const json& j, const std::string& path, const std::string& ptr, core::Gate gate,
+// Reads one finding; its gate is set by the caller once the head is known.
+bool ReadFinding(const json& j, const std::string& path, const std::string& ptr,
                  ResultFinding* out, Error* err) {
   if (!j.is_object()) {
     *err = Error{path + ":" + ptr, "expected object, got " + TypeName(j)};
     return false;
   }
   core::Finding& f = out->finding;
-  f.gate = gate;
   f.input = path;
   if (!Str(j, "id", &f.id, path, ptr, err)) return false;
   if (f.id.empty()) {
@@ -102,49 +105,59 @@ bool ReadFinding(const json& j, const std::string& path, const std::string& ptr,
 }  // namespace
 
 core::Result<ResultFile> ReadResultFile(const std::string& path) {
-  auto text = core::ReadInput(path, kMaxResultsBytes);
-  if (!text) return text.error();
-  json doc;
-  try {
-    doc = json::parse(*text);
-  } catch (const json::parse_error& e) {
-    return Error{path + ":" + std::to_string(e.byte), "not JSON: " + std::string(e.what())};
-  } catch (const json::exception& e) {
-    // e.g. out_of_range.406: a number too large for a double ("1E7555").
-    return Error{path, "not JSON: " + std::string(e.what())};
-  }
-  if (!doc.is_object()) return Error{path, "expected a secgate.verdict/v1 JSON object"};
-  auto schema = doc.find("schema");
-  if (schema == doc.end() || !schema->is_string() || *schema != "secgate.verdict/v1")
-    return Error{path + ":/schema",
-                 "expected \"secgate.verdict/v1\", got " +
-                     (schema == doc.end() ? std::string("nothing") : schema->dump())};
+  // Streamed: the head fields and one finding at a time are materialised, so
+  // memory follows the number of findings, not the size of the file.
+  auto in = core::InputFile::Open(path);
+  if (!in) return in.error();
+  (*in)->set_max_bytes(kMaxResultsBytes);
   ResultFile out;
   out.path = path;
-  if (auto t = doc.find("tool"); t != doc.end() && t->is_object() && t->contains("name") &&
-                                 (*t)["name"].is_string())
+  json head = json::object();  // schema, tool, gate, verdict, error
+  std::optional<Error> finding_error;  // reported after the head's checks
+  core::JsonStreamer s;
+  for (const char* key : {"schema", "tool", "gate", "verdict", "error"}) {
+    s.OnRecord(std::string("/") + key, [&head, key](const std::string&, json& v) {
+      head[key] = std::move(v);
+      return core::Status(core::Ok{});
+    });
+  }
+  s.Expect("/findings", "a");
+  s.OnRecord("/findings/*", [&](const std::string& ptr, json& v) {
+    if (finding_error) return core::Status(core::Ok{});
+    ResultFinding rf;
+    Error err;
+    if (!ReadFinding(v, path, ptr, &rf, &err)) finding_error = err;
+    else out.findings.push_back(std::move(rf));
+    return core::Status(core::Ok{});
+  });
+  core::Status st = s.Parse(**in);
+  if ((*in)->over_limit())
+    return Error{path, "file is larger than " + std::to_string(kMaxResultsBytes) + " bytes"};
+  if (!st) return st.error();
+  if (s.top_level_type() != 'o') return Error{path, "expected a secgate.verdict/v1 JSON object"};
+  auto schema = head.find("schema");
+  if (schema == head.end() || !schema->is_string() || *schema != "secgate.verdict/v1")
+    return Error{path + ":/schema",
+                 "expected \"secgate.verdict/v1\", got " +
+                     (schema == head.end() ? std::string("nothing") : schema->dump())};
+  if (auto t = head.find("tool"); t != head.end() && t->is_object() && t->contains("name") &&
+                                  (*t)["name"].is_string())
     out.tool = (*t)["name"].get<std::string>();
-  if (auto v = doc.find("verdict"); v != doc.end() && v->is_string() && *v == "error") {
-    std::string why = doc.contains("error") && doc["error"].is_string()
-                          ? doc["error"].get<std::string>()
+  if (auto v = head.find("verdict"); v != head.end() && v->is_string() && *v == "error") {
+    std::string why = head.contains("error") && head["error"].is_string()
+                          ? head["error"].get<std::string>()
                           : "no detail";
     return Error{path + ":/verdict", "is the verdict of a failed run (" + why + ")"};
   }
   std::string gate;
-  if (auto g = doc.find("gate"); g != doc.end() && g->is_string()) gate = *g;
+  if (auto g = head.find("gate"); g != head.end() && g->is_string()) gate = *g;
   else if (out.tool.rfind("secgate-", 0) == 0) gate = out.tool.substr(8);
   if (!core::ParseGate(gate, &out.gate))
     return Error{path + ":/gate", "unknown gate '" + gate + "' (expected vuln, secrets or sbom)"};
-  auto findings = doc.find("findings");
-  if (findings == doc.end() || !findings->is_array())
+  if (!s.HasTopLevelKey("findings"))
     return Error{path + ":/findings", "expected an array of findings"};
-  Error err;
-  for (size_t i = 0; i < findings->size(); ++i) {
-    ResultFinding rf;
-    if (!ReadFinding((*findings)[i], path, "/findings/" + std::to_string(i), out.gate, &rf, &err))
-      return err;
-    out.findings.push_back(std::move(rf));
-  }
+  if (finding_error) return *finding_error;
+  for (ResultFinding& rf : out.findings) rf.finding.gate = out.gate;
   return out;
 }
 

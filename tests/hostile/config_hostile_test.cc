@@ -4,6 +4,7 @@
 // aliases must never be expanded into exponential copies. Each case asserts
 // exit 2 and bounded time and memory.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "tests/hostile/hostile_util.h"
 
@@ -71,6 +72,39 @@ TEST(ConfigHostileTest, OversizedPolicyExits2) {
   TempDir dir;
   dir.Write("big.yaml", "vuln:\n  fail_on: high\n#" + std::string(5 << 20, 'x') + "\n");
   ExpectRefusedQuickly(Vuln(dir, {"--policy", "big.yaml"}), "file is larger than");
+}
+
+// A gigabyte that takes no disk space: real first bytes, then a hole to
+// 1 GiB. Every small-file reader (policy, waivers, import sources, waiver
+// report results) must stop at its cap without reading the rest.
+std::string SparseGigabyte(const TempDir& dir, const std::string& name, const std::string& head) {
+  std::string path = dir.Write(name, head);
+  EXPECT_EQ(truncate(path.c_str(), static_cast<off_t>(1) << 30), 0);
+  return path;
+}
+
+TEST(ConfigHostileTest, SparseGigabytePolicyAndWaiverFilesExit2Quickly) {
+  TempDir dir;
+  SparseGigabyte(dir, "policy.yaml", "vuln:\n  fail_on: high\n");
+  ExpectRefusedQuickly(Vuln(dir, {"--policy", "policy.yaml"}), "file is larger than");
+  SparseGigabyte(dir, "w.yaml", "version: 1\nwaivers: []\n");
+  ExpectRefusedQuickly(Vuln(dir, {"--waivers", "w.yaml"}), "file is larger than");
+  ExpectRefusedQuickly(RunGate("secgate-waivers", dir, {"lint", "w.yaml"}, {.timeout_seconds = 60}),
+                       "file is larger than");
+}
+
+TEST(ConfigHostileTest, SparseGigabyteImportAndResultsFilesExit2Quickly) {
+  TempDir dir;
+  SparseGigabyte(dir, ".trivyignore", "CVE-2024-0001\n");
+  ExpectRefusedQuickly(
+      RunGate("secgate-waivers", dir, {"import", ".trivyignore"}, {.timeout_seconds = 60}),
+      "file is larger than");
+  dir.Write("w.yaml", "version: 1\nwaivers: []\n");
+  SparseGigabyte(dir, "results.json", "{\"tool\":\"secgate-vuln\",");
+  ExpectRefusedQuickly(RunGate("secgate-waivers", dir,
+                               {"report", "--waivers", "w.yaml", "--results", "results.json"},
+                               {.timeout_seconds = 60}),
+                       "results.json");
 }
 
 TEST(ConfigHostileTest, MillionDeepNestingInWaiversExits2) {

@@ -3,6 +3,7 @@
 // must come out as data (SARIF) or neutralised (terminal); deep nesting and
 // oversized input must exit 2 in bounded time and memory.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -83,6 +84,32 @@ TEST(SbomHostileTest, MillionDeepNestingExits2) {
   ASSERT_FALSE(r.timed_out);
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("deep.json"), std::string::npos) << r.err;
+  EXPECT_LT(r.seconds, 10);
+  EXPECT_LT(r.peak_rss_kb, kBoundedRssKb);
+}
+
+TEST(SbomHostileTest, SparseGigabyteFileOverTheLimitExits2Quickly) {
+  TempDir dir;
+  // A CycloneDX opening and 256 KiB of white space (so format detection
+  // sees a document, not binary data), then a hole of zero bytes to 1 GiB
+  // that takes no disk space.
+  std::string path = dir.Write(
+      "sparse.json", R"({"bomFormat":"CycloneDX","specVersion":"1.5","version":1,"components":[)" +
+                         std::string(256 << 10, ' '));
+  ASSERT_EQ(truncate(path.c_str(), static_cast<off_t>(1) << 30), 0);
+  ProcessResult r = RunGate("secgate-sbom", dir, {"--max-input-size", "65536", path},
+                            {.timeout_seconds = 60});
+  ASSERT_FALSE(r.timed_out);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("sparse.json"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("size limit"), std::string::npos) << r.err;
+  EXPECT_LT(r.seconds, 10);
+  EXPECT_LT(r.peak_rss_kb, kBoundedRssKb);
+  // With the default 1 GiB limit the NUL bytes are malformed JSON: still 2.
+  r = RunGate("secgate-sbom", dir, {path}, {.timeout_seconds = 60});
+  ASSERT_FALSE(r.timed_out);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("sparse.json"), std::string::npos) << r.err;
   EXPECT_LT(r.seconds, 10);
   EXPECT_LT(r.peak_rss_kb, kBoundedRssKb);
 }

@@ -94,6 +94,23 @@ TEST(ReportE2e, ErrorsAreExit2) {
   ProcessResult failed = Waivers({"report", "--results", "failed.json"}, dir.path());
   EXPECT_EQ(failed.exit_code, 2);
   EXPECT_EQ(failed.err, "secgate-waivers: error: failed.json:/verdict: is the verdict of a failed run (x.json: not JSON)\n");
+  // Results are streamed, yet the head is still judged before the findings:
+  // a bad finding written before a wrong schema reports the schema.
+  dir.Write("order.json", "{\"findings\": [{\"id\": 7}], \"schema\": \"other/v1\"}");
+  ProcessResult order = Waivers({"report", "--results", "order.json"}, dir.path());
+  EXPECT_EQ(order.exit_code, 2);
+  EXPECT_EQ(order.err, "secgate-waivers: error: order.json:/schema: expected \"secgate.verdict/v1\", got \"other/v1\"\n");
+  dir.Write("badfinding.json", "{\"schema\": \"secgate.verdict/v1\", \"gate\": \"vuln\", "
+                               "\"findings\": [{\"id\": \"CVE-1\"}, {\"id\": 7}]}");
+  ProcessResult bad = Waivers({"report", "--results", "badfinding.json"}, dir.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err, "secgate-waivers: error: badfinding.json:/findings/1/id: expected string, got number\n");
+  dir.Write("nofindings.json", "{\"schema\": \"secgate.verdict/v1\", \"gate\": \"vuln\"}");
+  ProcessResult none = Waivers({"report", "--results", "nofindings.json"}, dir.path());
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_EQ(none.err, "secgate-waivers: error: nofindings.json:/findings: expected an array of findings\n");
+  dir.Write("objfindings.json", "{\"schema\": \"secgate.verdict/v1\", \"gate\": \"vuln\", \"findings\": {}}");
+  EXPECT_EQ(Waivers({"report", "--results", "objfindings.json"}, dir.path()).exit_code, 2);
   ProcessResult fmt = Waivers({"report", "--format", "pdf"}, dir.path());
   EXPECT_EQ(fmt.exit_code, 2);
   EXPECT_EQ(fmt.err, "secgate-waivers: error: --format: expected text, markdown, html or json, got 'pdf'\n");
