@@ -105,11 +105,16 @@ bool ReadFinding(const json& j, const std::string& path, const std::string& ptr,
 }  // namespace
 
 core::Result<ResultFile> ReadResultFile(const std::string& path) {
-  // Streamed: the head fields and one finding at a time are materialised, so
-  // memory follows the number of findings, not the size of the file.
   auto in = core::InputFile::Open(path);
   if (!in) return in.error();
   (*in)->set_max_bytes(kMaxResultsBytes);
+  return ReadResultFile(**in);
+}
+
+core::Result<ResultFile> ReadResultFile(core::InputFile& input) {
+  // Streamed: the head fields and one finding at a time are materialised, so
+  // memory follows the number of findings, not the size of the file.
+  const std::string& path = input.path();
   ResultFile out;
   out.path = path;
   json head = json::object();  // schema, tool, gate, verdict, error
@@ -130,8 +135,8 @@ core::Result<ResultFile> ReadResultFile(const std::string& path) {
     else out.findings.push_back(std::move(rf));
     return core::Status(core::Ok{});
   });
-  core::Status st = s.Parse(**in);
-  if ((*in)->over_limit())
+  core::Status st = s.Parse(input);
+  if (input.over_limit())
     return Error{path, "file is larger than " + std::to_string(kMaxResultsBytes) + " bytes"};
   if (!st) return st.error();
   if (s.top_level_type() != 'o') return Error{path, "expected a secgate.verdict/v1 JSON object"};

@@ -14,6 +14,7 @@
 
 #include "gates/core/error.h"
 #include "gates/core/finding.h"
+#include "gates/core/io.h"
 
 namespace secgate::waivers {
 
@@ -36,6 +37,9 @@ inline constexpr size_t kMaxResultsBytes = 512ULL * 1024 * 1024;
 /// JSON, another schema, the verdict of a failed run ("verdict": "error"),
 /// an unknown gate, or a finding field of the wrong type.
 core::Result<ResultFile> ReadResultFile(const std::string& path);
+/// The same over an open input; messages name in.path(). Set
+/// in.set_max_bytes(kMaxResultsBytes) first, as the path overload does.
+core::Result<ResultFile> ReadResultFile(core::InputFile& in);
 
 /// Reads every file; the first error stops.
 core::Result<std::vector<ResultFile>> ReadResultFiles(const std::vector<std::string>& paths);

@@ -80,7 +80,12 @@ run_one() {
     rm -rf "$work" && mkdir -p "$work"
     extra+=("-seed=1")
   fi
-  if [ -f "tests/fuzz/$name.dict" ]; then extra+=("-dict=tests/fuzz/$name.dict")
+  if [ "$name" = secrets_engine_fuzz ]; then
+    # The rule pack's prefilter keywords, so the fuzzer reaches the regexes.
+    grep -h '^ *keywords:' policies/secrets/*.yaml | grep -o "'[^']*'" | tr -d "'" | sort -u |
+      sed 's/.*/"&"/' >"$build_dir/fuzz-logs/secrets_engine_fuzz.dict"
+    extra+=("-dict=$build_dir/fuzz-logs/secrets_engine_fuzz.dict")
+  elif [ -f "tests/fuzz/$name.dict" ]; then extra+=("-dict=tests/fuzz/$name.dict")
   elif [[ "$name" == vuln_* || "$name" == detect_format_fuzz ]]; then
     extra+=("-dict=tests/fuzz/vuln.dict")
   fi
