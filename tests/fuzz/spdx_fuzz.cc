@@ -26,7 +26,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!sbom::ReadSpdxString(text, "fuzz.json", &doc).ok()) return 0;
   if (doc.format != "spdx") std::abort();
   for (const auto& f : sbom::CheckDocument(doc, "fuzz.json", rules))
-    if (f.id.empty() || f.fingerprint.empty() || f.location.target != "fuzz.json") {
+    // A finding names the document ("fuzz.json") or one of its components
+    // ("fuzz.json#<bom-ref, SPDXID or pointer>"); its path is the file.
+    if (f.id.empty() || f.fingerprint.empty() || f.location.path != "fuzz.json" ||
+        (f.location.target != "fuzz.json" && f.location.target.rfind("fuzz.json#", 0) != 0)) {
       std::fprintf(stderr, "spdx_fuzz: finding without id/fingerprint/location\n");
       std::abort();
     }

@@ -103,5 +103,36 @@ TEST(PurlFuzzRegressionTest, WaiverForSeparatorOnlyPypiNameDoesNotWaiveAnother) 
   EXPECT_FALSE(core::WaiverMatches(w, f));
 }
 
+// vuln_trivy_fuzz (session 2 campaign): "Class": null passed the route's
+// type check (null is allowed: tools write null for empty) and then
+// v.get<std::string>() threw, so the gate died with "internal: type must be
+// string" and no file name. Null Target/Type/Class now read as absent.
+TEST(TrivyFuzzRegression, NullResultTargetTypeClassReadAsAbsent) {
+  auto in = core::InputFile::FromMemory(
+      R"({"SchemaVersion": 2, "Results": [{"Target": null, "Class": null, "Type": null,
+          "Vulnerabilities": [{"VulnerabilityID": "CVE-2024-0001", "PkgName": "a",
+          "InstalledVersion": "1", "Severity": "HIGH"}]}]})",
+      "null.json");
+  vuln::ReaderOutput out;
+  core::Status st = vuln::ReadTrivy(*in, &out);
+  ASSERT_TRUE(st.ok()) << st.error().ToString();
+  ASSERT_EQ(out.findings.size(), 1u);
+  EXPECT_EQ(out.findings[0].id, "CVE-2024-0001");
+  EXPECT_EQ(out.findings[0].location.target, "");
+}
+
+// Same class of bug in the CycloneDX reader of secgate-vuln, found while
+// auditing every reader for it: "specVersion": null threw instead of being
+// refused as an unsupported version.
+TEST(CycloneDxVexFuzzRegression, NullSpecVersionIsAnInputError) {
+  auto in = core::InputFile::FromMemory(
+      R"({"bomFormat": "CycloneDX", "specVersion": null, "vulnerabilities": []})", "vex.json");
+  vuln::ReaderOutput out;
+  core::Status st = vuln::ReadCycloneDx(*in, &out);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().ToString(),
+            "vex.json:/specVersion: unsupported CycloneDX specVersion null (expected 1.2-1.7)");
+}
+
 }  // namespace
 }  // namespace secgate

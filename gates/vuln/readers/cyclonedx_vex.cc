@@ -186,7 +186,7 @@ Status ReadCycloneDx(core::InputFile& in, ReaderOutput* out) {
   s.OnRecord("/specVersion", [&](const std::string& p, json& v) -> Status {
     static const char* kKnown[] = {"1.2", "1.3", "1.4", "1.5", "1.6", "1.7"};
     for (const char* k : kKnown)
-      if (v.get<std::string>() == k) return core::Ok{};
+      if (v.is_string() && v.get<std::string>() == k) return core::Ok{};
     return Error{name + ":" + p,
                  "unsupported CycloneDX specVersion " + v.dump() + " (expected 1.2-1.7)"};
   });

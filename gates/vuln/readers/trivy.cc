@@ -181,6 +181,7 @@ Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
       std::string k = key;
       s.Expect(base + "/" + k, "s");
       s.OnRecord(base + "/" + k, [&, k](const std::string& p, json& v) -> Status {
+        if (!v.is_string()) return core::Ok{};  // null: Trivy's "none", like absent
         ResultInfo& r = results[p.substr(0, p.rfind('/'))];
         (k == "Target" ? r.target : k == "Type" ? r.type : r.cls) = v.get<std::string>();
         return core::Ok{};
