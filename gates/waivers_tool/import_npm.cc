@@ -28,7 +28,12 @@ core::Result<json> Parse(std::string_view text, const std::string& path) {
 std::string ExpiryText(const json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_number()) {
-    long long ms = v.get<long long>();
+    // Milliseconds since 1970. A number no date in 1970-9999 has (1e300,
+    // -5) is kept as its text, which the draft then marks "TODO: expiry";
+    // converting it to an integer would be undefined behaviour.
+    const double ms = v.get<double>();
+    constexpr double kYear10000Ms = 253402300800000.0;
+    if (!(ms >= 0 && ms < kYear10000Ms)) return v.dump();
     return core::Date::FromDaysSinceEpoch(static_cast<long>(ms / 86400000)).ToString();
   }
   return "";

@@ -240,5 +240,24 @@ TEST(ImportFuzzRegression, NumberOverflowIsAnErrorNotATermination) {
   EXPECT_FALSE(nested.ok());
 }
 
+// Found while auditing the readers after the session-2 campaign: an .nsprc
+// expiry of 1e300 (milliseconds) was converted to long long, which is
+// undefined behaviour (UBSan: "outside the range of representable values").
+// A number that is no date in 1970-9999 now leaves the draft's expiry TODO.
+TEST(ImportFuzzRegression, ExpiryNumberOutOfRangeIsTodoNotUndefinedBehaviour) {
+  for (const char* expiry : {"1e300", "-5", "9223372036854775807", "253402300800000"}) {
+    auto r = ImportText(ImportFormat::kNsprc,
+                        std::string(R"({"1": {"notes": "n", "expiry": )") + expiry + "}}",
+                        {".nsprc", "2026-04-01"});
+    ASSERT_TRUE(r.ok()) << r.error().ToString();
+    ASSERT_EQ(r->size(), 1u);
+    EXPECT_EQ((*r)[0].expires, "TODO: expiry") << expiry;
+  }
+  auto ok = ImportText(ImportFormat::kNsprc, R"({"1": {"notes": "n", "expiry": 1777593600000}})",
+                       {".nsprc", "2026-04-01"});
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ((*ok)[0].expires, "2026-05-01");
+}
+
 }  // namespace
 }  // namespace secgate::waivers
