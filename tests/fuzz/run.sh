@@ -97,9 +97,10 @@ run_one() {
 summarise() {
   local name="$1" status="$2" log="$build_dir/fuzz-logs/$1.log"
   local execs cov ft
-  execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{print $2}' | tail -1)
-  cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | awk '{print $2}')
-  ft=$(grep -oE 'ft: [0-9]+' "$log" | tail -1 | awk '{print $2}')
+  # A target that fails on its seeds prints no cov/ft: "-", not a script error.
+  execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{print $2}' | tail -1 || true)
+  cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | awk '{print $2}' || true)
+  ft=$(grep -oE 'ft: [0-9]+' "$log" | tail -1 | awk '{print $2}' || true)
   printf '%-28s %-6s execs=%-10s cov=%-6s ft=%-6s\n' "$name" "$status" "${execs:--}" "${cov:--}" \
     "${ft:--}"
 }
