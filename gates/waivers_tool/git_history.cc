@@ -39,7 +39,7 @@ std::string DirOf(const std::string& p) {
   return slash == std::string::npos ? "." : (slash == 0 ? "/" : p.substr(0, slash));
 }
 
-// The author of a hunk's commit. Read from the commit itself: hunks that
+// True when HEAD's tree has the file at `rel` (relative to the work tree).
 bool InHeadTree(git_repository* repo, const std::string& rel) {
   git_object* tree = nullptr;
   if (git_revparse_single(&tree, repo, "HEAD^{tree}") != 0) return false;
@@ -50,6 +50,7 @@ bool InHeadTree(git_repository* repo, const std::string& rel) {
   return rc == 0;
 }
 
+// The author of a hunk's commit. Read from the commit itself: hunks that
 // git_blame_buffer splits around an edited line carry no signature.
 Commit CommitOf(git_repository* repo, const git_blame_hunk* h, std::map<std::string, Commit>* cache) {
   Commit c;
