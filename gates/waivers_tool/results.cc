@@ -14,45 +14,29 @@ using nlohmann::json;
 
 namespace {
 
-std::string TypeName(const json& j) { return j.type_name(); }
-
-// Reads an optional string member; a present non-string is an error.
+// Reads an optional string member; a present non-string is an error
+// ("<file>:<pointer>/<key>: expected string, got number").
 bool Str(const json& obj, const char* key, std::string* out, const std::string& path,
          const std::string& ptr, Error* err) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return true;
-  if (!it->is_string()) {
-    *err = Error{path + ":" + ptr + "/" + key, std::string("expected string, got ") + TypeName(*it)};
-    return false;
-  }
-  *out = it->get<std::string>();
-  return true;
+  auto v = core::GetString(obj, key, path + ":" + ptr);
+  if (!v) *err = v.error();
+  else *out = std::move(*v);
+  return v.ok();
 }
 
 bool StrList(const json& obj, const char* key, std::vector<std::string>* out,
              const std::string& path, const std::string& ptr, Error* err) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return true;
-  if (!it->is_array()) {
-    *err = Error{path + ":" + ptr + "/" + key, std::string("expected array, got ") + TypeName(*it)};
-    return false;
-  }
-  for (size_t i = 0; i < it->size(); ++i) {
-    if (!(*it)[i].is_string()) {
-      *err = Error{path + ":" + ptr + "/" + key + "/" + std::to_string(i),
-                   std::string("expected string, got ") + TypeName((*it)[i])};
-      return false;
-    }
-    out->push_back((*it)[i].get<std::string>());
-  }
-  return true;
+  auto v = core::GetStringArray(obj, key, path + ":" + ptr);
+  if (!v) *err = v.error();
+  else *out = std::move(*v);
+  return v.ok();
 }
 
 // Reads one finding; its gate is set by the caller once the head is known.
 bool ReadFinding(const json& j, const std::string& path, const std::string& ptr,
                  ResultFinding* out, Error* err) {
   if (!j.is_object()) {
-    *err = Error{path + ":" + ptr, "expected object, got " + TypeName(j)};
+    *err = Error{path + ":" + ptr, "expected object, got " + core::JsonTypeName(j)};
     return false;
   }
   core::Finding& f = out->finding;
@@ -76,7 +60,7 @@ bool ReadFinding(const json& j, const std::string& path, const std::string& ptr,
   }
   if (auto p = j.find("package"); p != j.end() && !p->is_null()) {
     if (!p->is_object()) {
-      *err = Error{path + ":" + ptr + "/package", "expected object, got " + TypeName(*p)};
+      *err = Error{path + ":" + ptr + "/package", "expected object, got " + core::JsonTypeName(*p)};
       return false;
     }
     std::string pp = ptr + "/package";
@@ -88,7 +72,7 @@ bool ReadFinding(const json& j, const std::string& path, const std::string& ptr,
   }
   if (auto l = j.find("location"); l != j.end() && !l->is_null()) {
     if (!l->is_object()) {
-      *err = Error{path + ":" + ptr + "/location", "expected object, got " + TypeName(*l)};
+      *err = Error{path + ":" + ptr + "/location", "expected object, got " + core::JsonTypeName(*l)};
       return false;
     }
     std::string lp = ptr + "/location";
