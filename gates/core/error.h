@@ -56,4 +56,21 @@ class [[nodiscard]] Result {
 struct Ok {};
 using Status = Result<Ok>;
 
+// The assign-or-return / return-if-error pair. `lhs` may declare:
+//   SECGATE_ASSIGN_OR_RETURN(std::string id, ReadId(t));
+//   SECGATE_RETURN_IF_ERROR(Check(t));
+#define SECGATE_CONCAT_INNER_(a, b) a##b
+#define SECGATE_CONCAT_(a, b) SECGATE_CONCAT_INNER_(a, b)
+#define SECGATE_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
+  auto tmp = (expr);                                   \
+  if (!tmp) return tmp.error();                        \
+  lhs = std::move(*tmp)
+#define SECGATE_ASSIGN_OR_RETURN(lhs, expr) \
+  SECGATE_ASSIGN_OR_RETURN_IMPL_(SECGATE_CONCAT_(secgate_result_, __LINE__), lhs, expr)
+#define SECGATE_RETURN_IF_ERROR(expr)             \
+  do {                                            \
+    auto secgate_status_ = (expr);                \
+    if (!secgate_status_) return secgate_status_.error(); \
+  } while (0)
+
 }  // namespace secgate::core

@@ -10,7 +10,6 @@
 #include "gates/core/waiver.h"
 #include "gates/core/yaml_util.h"
 #include "gates/waivers_tool/import.h"
-#include "gates/waivers_tool/toml.h"
 
 using secgate::waivers::ImportFormat;
 
@@ -25,7 +24,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   secgate::waivers::ImportContext ctx{"fuzz", "2026-01-01"};
   auto format = pick == 7 ? secgate::waivers::DetectImportFormat("fuzz", text)
                           : secgate::core::Result<ImportFormat>(kFormats[pick]);
-  (void)secgate::waivers::ParseToml(text, "fuzz");
   if (!format) return 0;
   auto drafts = secgate::waivers::ImportText(*format, text, ctx);
   if (!drafts) return 0;

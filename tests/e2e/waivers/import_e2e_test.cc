@@ -103,7 +103,7 @@ TEST(ImportE2e, UnknownOrBrokenInputIsExit2) {
   dir.Write("osv-scanner.toml", "[[IgnoredVulns]]\nid = {bad = 1}\n");
   ProcessResult toml = Waivers({"import", "osv-scanner.toml"}, dir.path());
   EXPECT_EQ(toml.exit_code, 2);
-  EXPECT_EQ(toml.err, "secgate-waivers: error: osv-scanner.toml:2: inline tables are not supported\n");
+  EXPECT_EQ(toml.err, "secgate-waivers: error: osv-scanner.toml:2: [[IgnoredVulns]] id must be a string\n");
   ProcessResult forced = Waivers({"import", "notes.txt", "--format", "gitleaksignore"}, dir.path());
   EXPECT_EQ(forced.exit_code, 2);
   EXPECT_EQ(forced.err,

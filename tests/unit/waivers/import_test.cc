@@ -126,6 +126,72 @@ reason = "internal"
   EXPECT_EQ(d[2].package, "lib");
 }
 
+// osv-scanner.toml is read by toml++: every TOML syntax osv-scanner accepts
+// (dotted keys, [table.sub] headers, literal strings, dates), and errors that
+// name the line instead of yielding an empty value.
+TEST(ImportOsv, FullTomlSyntax) {
+  auto d = Import(ImportFormat::kOsvScanner, R"(title = 'x'
+[[PackageOverrides]]
+name = 'lib'
+version = "1.2.3"
+vulnerability.ignore = true
+effectiveUntil = 2027-01-31
+
+[[IgnoredVulns]]
+id = 'GHSA-aaaa-bbbb-cccc'
+reason = """multi
+line"""
+
+[[PackageOverrides]]
+name = "kept"
+ignore = false
+)");
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].id, "*");
+  EXPECT_EQ(d[0].package, "lib@1.2.3");
+  EXPECT_EQ(d[0].expires, "2027-01-31");
+  EXPECT_EQ(d[0].comments[0], "imported from in:2 (osv-scanner)");
+  EXPECT_EQ(d[1].id, "GHSA-aaaa-bbbb-cccc");
+  EXPECT_EQ(d[1].reason, "multi\nline");
+  EXPECT_EQ(d[1].comments[0], "imported from in:8 (osv-scanner)");
+}
+
+TEST(ImportOsv, ErrorsNameTheLine) {
+  struct Case {
+    const char* text;
+    const char* want;
+  } cases[] = {
+      {"[[IgnoredVulns]]\nid = 3\n", "in:2: [[IgnoredVulns]] id must be a string"},
+      {"[[IgnoredVulns]]\nreason = 'r'\n", "in:1: [[IgnoredVulns]] without an id"},
+      {"[[IgnoredVulns]]\nid = 'a'\nignoreUntil = true\n",
+       "in:3: [[IgnoredVulns]] ignoreUntil must be a date"},
+      {"[[PackageOverrides]]\nignore = 'yes'\n",
+       "in:2: [[PackageOverrides]] ignore must be true or false"},
+      {"IgnoredVulns = 'x'\n", "in:1: IgnoredVulns must be an array of tables ([[IgnoredVulns]])"},
+  };
+  for (const auto& c : cases) {
+    auto r = ImportText(ImportFormat::kOsvScanner, c.text, {"in", "2026-01-01"});
+    ASSERT_FALSE(r.ok()) << c.text;
+    EXPECT_EQ(r.error().ToString(), c.want) << c.text;
+  }
+}
+
+TEST(ImportOsv, MalformedTomlIsAnError) {
+  // Duplicate keys, an unclosed string, a broken header, deep nesting and
+  // binary: each an error with the line, never zero waivers.
+  const char* bad[] = {"[[IgnoredVulns]]\nid = 'a'\nid = 'b'\n", "a = \"open\n", "[x\n",
+                       "a 1\n"};
+  for (const char* text : bad) {
+    auto r = ImportText(ImportFormat::kOsvScanner, text, {"in", "2026-01-01"});
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.error().where.rfind("in:", 0), 0u) << r.error().ToString();
+  }
+  std::string deep = "a = " + std::string(100000, '[');
+  EXPECT_FALSE(ImportText(ImportFormat::kOsvScanner, deep, {"in", "2026-01-01"}).ok());
+  EXPECT_FALSE(ImportText(ImportFormat::kOsvScanner, std::string("a = '\xff\xfe'\n"),
+                          {"in", "2026-01-01"}).ok());
+}
+
 TEST(ImportAuditCi, StringsPathsModulesAndRecords) {
   auto d = Import(ImportFormat::kAuditCi, R"({
   // audit-ci.jsonc allows comments
