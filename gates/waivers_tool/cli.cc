@@ -77,8 +77,8 @@ int RunCli(int argc, char** argv) {
 
   ImportConfig imp;
   CLI::App* imp_cmd = app.add_subcommand("import", "Convert other tools' ignore files into waivers");
-  imp_cmd->add_option("files", imp.files, "Ignore files: " + ImportFormatNames())->required();
-  imp_cmd->add_option("--format", imp.format, "Skip detection: " + ImportFormatNames());
+  imp_cmd->add_option("files", imp.files, "Ignore files: " + ImportSourceNames())->required();
+  imp_cmd->add_option("--format", imp.format, "Skip detection: " + ImportSourceNames());
   imp_cmd->add_option("-o,--output", imp.output, "Write here instead of stdout");
   AddCommon(imp_cmd, common);
 

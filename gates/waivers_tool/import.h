@@ -1,8 +1,10 @@
 // `secgate-waivers import FILE...`: converts the ignore files teams already
-// have into secgate waivers. One file per source format:
+// have into secgate waivers. Each source format is one ImportSource row
+// (name, file names, content sniff, converter), defined in its own file and
+// listed once in import_sources.cc:
 //   import_trivy.cc     .trivyignore, .trivyignore.yaml
 //   import_grype.cc     .grype.yaml ignore rules
-//   import_osv.cc       osv-scanner.toml [[IgnoredVulns]] (toml.h)
+//   import_osv.cc       osv-scanner.toml [[IgnoredVulns]] (toml++)
 //   import_npm.cc       audit-ci allowlists, .nsprc
 //   import_gitleaks.cc  .gitleaksignore
 // Reasons and expiry dates are kept where the source has them; a missing
@@ -10,8 +12,8 @@
 // as missing, so the output lints as invalid until someone fills it in.
 // Every entry carries a comment naming the file and line it came from.
 //
-//   auto fmt = DetectImportFormat(".trivyignore", text);
-//   auto drafts = ImportText(*fmt, text, {.path = ".trivyignore", .today = "2026-01-01"});
+//   auto source = DetectImportSource(".trivyignore", text);
+//   auto drafts = ImportText(**source, text, {.path = ".trivyignore", .today = "2026-01-01"});
 #pragma once
 
 #include <iosfwd>
@@ -27,36 +29,40 @@
 
 namespace secgate::waivers {
 
-enum class ImportFormat { kTrivyIgnore, kTrivyYaml, kGrype, kOsvScanner, kAuditCi, kNsprc, kGitleaks };
-
-/// "trivyignore", "trivyignore-yaml", "grype", "osv-scanner", "audit-ci",
-/// "nsprc", "gitleaksignore".
-std::string_view ImportFormatName(ImportFormat f);
-std::optional<ImportFormat> ImportFormatByName(std::string_view name);
-/// Every format name, comma-separated, for help and errors.
-std::string ImportFormatNames();
-
-/// The format from the file name, else from the content. Error when neither
-/// says: "<path>: unknown ignore-file format (…)".
-core::Result<ImportFormat> DetectImportFormat(const std::string& path, std::string_view text);
-
 struct ImportContext {
   std::string path;   ///< Shown in comments and errors.
   std::string today;  ///< YYYY-MM-DD: the `created` date of every entry.
 };
 
-/// Converts one file's text. Errors name the file and line.
-core::Result<std::vector<DraftWaiver>> ImportText(ImportFormat format, std::string_view text,
-                                                  const ImportContext& ctx);
+using ImportResult = core::Result<std::vector<DraftWaiver>>;
 
-// The per-format converters (same contract as ImportText).
-core::Result<std::vector<DraftWaiver>> ImportTrivyIgnore(std::string_view, const ImportContext&);
-core::Result<std::vector<DraftWaiver>> ImportTrivyYaml(std::string_view, const ImportContext&);
-core::Result<std::vector<DraftWaiver>> ImportGrype(std::string_view, const ImportContext&);
-core::Result<std::vector<DraftWaiver>> ImportOsvScanner(std::string_view, const ImportContext&);
-core::Result<std::vector<DraftWaiver>> ImportAuditCi(std::string_view, const ImportContext&);
-core::Result<std::vector<DraftWaiver>> ImportNsprc(std::string_view, const ImportContext&);
-core::Result<std::vector<DraftWaiver>> ImportGitleaks(std::string_view, const ImportContext&);
+/// One format `secgate-waivers import` reads: a row of ImportSources().
+struct ImportSource {
+  std::string_view name;                     ///< The --format value: "osv-scanner".
+  std::vector<std::string_view> file_names;  ///< Base names that identify it.
+  /// Content detection: sources are asked in ascending rank; the first whose
+  /// sniff says yes is the format (nullptr: never detected from content).
+  int sniff_rank;
+  bool (*sniff)(std::string_view text);
+  /// Converts one file's text. Errors name the file and line.
+  ImportResult (*read)(std::string_view text, const ImportContext& ctx);
+};
+
+/// Every source, in the order help and errors list them.
+const std::vector<const ImportSource*>& ImportSources();
+/// The source with this --format name, or nullptr.
+const ImportSource* ImportSourceByName(std::string_view name);
+/// Every source name, comma-separated, for help and errors.
+std::string ImportSourceNames();
+
+/// The source from the file name, else from the content. Error when neither
+/// says: "<path>: unknown ignore-file format (…)".
+core::Result<const ImportSource*> DetectImportSource(const std::string& path,
+                                                     std::string_view text);
+
+/// Checks the text is UTF-8, then converts it with `source`.
+ImportResult ImportText(const ImportSource& source, std::string_view text,
+                        const ImportContext& ctx);
 
 // Helpers shared by the converters.
 
@@ -69,6 +75,12 @@ void FillPlaceholders(DraftWaiver* d);
 std::optional<std::string> NormalizeDate(std::string_view text);
 /// Sets d->expires from a source date, or leaves a TODO with the raw text.
 void SetExpiry(DraftWaiver* d, std::string_view raw);
+/// The key of the first line that starts (at column 0) with a top-level key
+/// of a YAML ignore file — grype's "ignore:" or one of .trivyignore.yaml's
+/// "vulnerabilities:", "misconfigurations:", "secrets:", "licenses:" — or "".
+std::string_view YamlIgnoreFileKey(std::string_view text);
+/// The first non-blank character of `text`, or '\0'.
+char FirstNonBlank(std::string_view text);
 
 struct ImportConfig {
   std::vector<std::string> files;  ///< Required.

@@ -20,9 +20,25 @@ bool IsHexId(const std::string& s) {
   return true;
 }
 
+// Every content line is "…:rule:<digits>" with at least two colons and no
+// spaces.
+bool LooksLikeGitleaks(std::string_view text) {
+  int entries = 0;
+  for (const auto& line : SplitLines(text)) {
+    if (IsBlankOrComment(line)) continue;
+    size_t colon = line.rfind(':');
+    if (colon == std::string::npos || colon + 1 == line.size()) return false;
+    for (size_t i = colon + 1; i < line.size(); ++i)
+      if (!std::isdigit(static_cast<unsigned char>(line[i]))) return false;
+    if (line.find(':') == colon || line.find(' ') != std::string::npos) return false;
+    ++entries;
+  }
+  return entries > 0;
+}
+
 }  // namespace
 
-core::Result<std::vector<DraftWaiver>> ImportGitleaks(std::string_view text, const ImportContext& ctx) {
+ImportResult ReadGitleaksIgnore(std::string_view text, const ImportContext& ctx) {
   std::vector<DraftWaiver> out;
   std::vector<std::string> lines = SplitLines(text);
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -58,5 +74,8 @@ core::Result<std::vector<DraftWaiver>> ImportGitleaks(std::string_view text, con
   }
   return out;
 }
+
+extern const ImportSource kGitleaksIgnoreSource{
+    "gitleaksignore", {".gitleaksignore"}, 50, LooksLikeGitleaks, ReadGitleaksIgnore};
 
 }  // namespace secgate::waivers

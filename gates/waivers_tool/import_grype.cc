@@ -17,7 +17,7 @@ core::Result<std::string> OptionalString(const YAML::Node& map, const char* key,
 
 }  // namespace
 
-core::Result<std::vector<DraftWaiver>> ImportGrype(std::string_view text, const ImportContext& ctx) {
+ImportResult ReadGrypeIgnore(std::string_view text, const ImportContext& ctx) {
   auto doc = core::LoadYaml(text, ctx.path);
   if (!doc) return doc.error();
   const YAML::Node& root = *doc;
@@ -61,5 +61,15 @@ core::Result<std::vector<DraftWaiver>> ImportGrype(std::string_view text, const 
   }
   return out;
 }
+
+namespace {
+
+bool LooksLikeGrypeIgnore(std::string_view text) { return YamlIgnoreFileKey(text) == "ignore:"; }
+
+}  // namespace
+
+extern const ImportSource kGrypeIgnoreSource{"grype",
+                                             {".grype.yaml", ".grype.yml", "grype.yaml"}, 40,
+                                             LooksLikeGrypeIgnore, ReadGrypeIgnore};
 
 }  // namespace secgate::waivers

@@ -86,7 +86,7 @@ void FromString(const std::string& entry, DraftWaiver d, std::vector<DraftWaiver
 
 }  // namespace
 
-core::Result<std::vector<DraftWaiver>> ImportAuditCi(std::string_view text, const ImportContext& ctx) {
+ImportResult ReadAuditCi(std::string_view text, const ImportContext& ctx) {
   auto doc = Parse(text, ctx.path);
   if (!doc) return doc.error();
   if (!doc->is_object() || !doc->contains("allowlist"))
@@ -110,7 +110,7 @@ core::Result<std::vector<DraftWaiver>> ImportAuditCi(std::string_view text, cons
   return out;
 }
 
-core::Result<std::vector<DraftWaiver>> ImportNsprc(std::string_view text, const ImportContext& ctx) {
+ImportResult ReadNsprc(std::string_view text, const ImportContext& ctx) {
   auto doc = Parse(text, ctx.path);
   if (!doc) return doc.error();
   if (!doc->is_object()) return core::Error{ctx.path, "expected a JSON object of advisory ids"};
@@ -134,5 +134,21 @@ core::Result<std::vector<DraftWaiver>> ImportNsprc(std::string_view text, const 
   }
   return out;
 }
+
+namespace {
+
+bool LooksLikeAuditCi(std::string_view text) {
+  return FirstNonBlank(text) == '{' && text.find("\"allowlist\"") != std::string_view::npos;
+}
+
+// Any other JSON object (asked after audit-ci).
+bool LooksLikeNsprc(std::string_view text) { return FirstNonBlank(text) == '{'; }
+
+}  // namespace
+
+extern const ImportSource kAuditCiSource{"audit-ci",
+                                         {"audit-ci.json", "audit-ci.jsonc", ".audit-ci.json"}, 10,
+                                         LooksLikeAuditCi, ReadAuditCi};
+extern const ImportSource kNsprcSource{"nsprc", {".nsprc"}, 20, LooksLikeNsprc, ReadNsprc};
 
 }  // namespace secgate::waivers

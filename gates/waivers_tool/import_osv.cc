@@ -122,8 +122,7 @@ core::Result<const toml::array*> Tables(const toml::table& doc, std::string_view
 
 }  // namespace
 
-core::Result<std::vector<DraftWaiver>> ImportOsvScanner(std::string_view text,
-                                                        const ImportContext& ctx) {
+ImportResult ReadOsvScannerToml(std::string_view text, const ImportContext& ctx) {
   SECGATE_ASSIGN_OR_RETURN(toml::table doc, ParseTomlFile(text, ctx));
   std::vector<DraftWaiver> out;
   SECGATE_ASSIGN_OR_RETURN(const toml::array* vulns, Tables(doc, "IgnoredVulns", ctx));
@@ -144,5 +143,17 @@ core::Result<std::vector<DraftWaiver>> ImportOsvScanner(std::string_view text,
   for (auto& [line, d] : by_line) out.push_back(std::move(d));
   return out;
 }
+
+namespace {
+
+bool LooksLikeOsvScannerToml(std::string_view text) {
+  return text.find("[[IgnoredVulns]]") != std::string_view::npos ||
+         text.find("[[PackageOverrides]]") != std::string_view::npos;
+}
+
+}  // namespace
+
+extern const ImportSource kOsvScannerSource{
+    "osv-scanner", {"osv-scanner.toml"}, 30, LooksLikeOsvScannerToml, ReadOsvScannerToml};
 
 }  // namespace secgate::waivers

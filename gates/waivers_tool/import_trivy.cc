@@ -51,7 +51,7 @@ void SetId(DraftWaiver* d, const std::string& id, const std::string& kind) {
 
 }  // namespace
 
-core::Result<std::vector<DraftWaiver>> ImportTrivyIgnore(std::string_view text,
+ImportResult ReadTrivyIgnore(std::string_view text,
                                                          const ImportContext& ctx) {
   std::vector<DraftWaiver> out;
   std::string pending;  // comment lines just above the current id
@@ -87,7 +87,7 @@ core::Result<std::vector<DraftWaiver>> ImportTrivyIgnore(std::string_view text,
   return out;
 }
 
-core::Result<std::vector<DraftWaiver>> ImportTrivyYaml(std::string_view text,
+ImportResult ReadTrivyIgnoreYaml(std::string_view text,
                                                        const ImportContext& ctx) {
   auto doc = core::LoadYaml(text, ctx.path);
   if (!doc) return doc.error();
@@ -153,5 +153,33 @@ core::Result<std::vector<DraftWaiver>> ImportTrivyYaml(std::string_view text,
   }
   return out;
 }
+
+namespace {
+
+// Every content line starts with an advisory-looking id (alphanumeric, with
+// a '-' somewhere in the line).
+bool LooksLikeTrivyIgnore(std::string_view text) {
+  if (FirstNonBlank(text) == '\0') return false;
+  for (const auto& line : SplitLines(text)) {
+    if (IsBlankOrComment(line)) continue;
+    size_t start = line.find_first_not_of(" \t");
+    if (!std::isalnum(static_cast<unsigned char>(line[start])) || line.find('-') == std::string::npos)
+      return false;
+  }
+  return true;
+}
+
+bool LooksLikeTrivyIgnoreYaml(std::string_view text) {
+  std::string_view key = YamlIgnoreFileKey(text);
+  return !key.empty() && key != "ignore:";
+}
+
+}  // namespace
+
+extern const ImportSource kTrivyIgnoreSource{
+    "trivyignore", {".trivyignore"}, 60, LooksLikeTrivyIgnore, ReadTrivyIgnore};
+extern const ImportSource kTrivyIgnoreYamlSource{"trivyignore-yaml",
+                                                 {".trivyignore.yaml", ".trivyignore.yml"}, 40,
+                                                 LooksLikeTrivyIgnoreYaml, ReadTrivyIgnoreYaml};
 
 }  // namespace secgate::waivers

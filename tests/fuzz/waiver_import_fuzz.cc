@@ -11,21 +11,19 @@
 #include "gates/core/yaml_util.h"
 #include "gates/waivers_tool/import.h"
 
-using secgate::waivers::ImportFormat;
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  const ImportFormat kFormats[] = {
-      ImportFormat::kTrivyIgnore, ImportFormat::kTrivyYaml, ImportFormat::kGrype,
-      ImportFormat::kOsvScanner,  ImportFormat::kAuditCi,   ImportFormat::kNsprc,
-      ImportFormat::kGitleaks};
+  // The first byte picks a registered source, or (one past the last)
+  // detection: the picks follow the registry, so a new source is fuzzed too.
+  const auto& sources = secgate::waivers::ImportSources();
   std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
-  size_t pick = data[0] % 8;
+  size_t pick = data[0] % (sources.size() + 1);
   secgate::waivers::ImportContext ctx{"fuzz", "2026-01-01"};
-  auto format = pick == 7 ? secgate::waivers::DetectImportFormat("fuzz", text)
-                          : secgate::core::Result<ImportFormat>(kFormats[pick]);
-  if (!format) return 0;
-  auto drafts = secgate::waivers::ImportText(*format, text, ctx);
+  auto source = pick == sources.size()
+                    ? secgate::waivers::DetectImportSource("fuzz", text)
+                    : secgate::core::Result<const secgate::waivers::ImportSource*>(sources[pick]);
+  if (!source) return 0;
+  auto drafts = secgate::waivers::ImportText(**source, text, ctx);
   if (!drafts) return 0;
   std::string yaml = secgate::waivers::WaiverFileYaml(*drafts);
   if (yaml.size() > secgate::core::kMaxYamlBytes) return 0;

@@ -5,20 +5,34 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+#include <set>
+
 #include "gates/core/waiver.h"
 
 namespace secgate::waivers {
 namespace {
 
-std::vector<DraftWaiver> Import(ImportFormat f, const std::string& text,
+// The registered source with this --format name (the test fails if none).
+const ImportSource& Src(std::string_view name) {
+  const ImportSource* s = ImportSourceByName(name);
+  if (s == nullptr) {
+    ADD_FAILURE() << "no import source " << name;
+    return *ImportSources().front();
+  }
+  return *s;
+}
+
+std::vector<DraftWaiver> Import(const ImportSource& source, const std::string& text,
                                 const std::string& path = "in") {
-  auto r = ImportText(f, text, {path, "2026-04-01"});
+  auto r = ImportText(source, text, {path, "2026-04-01"});
   EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().ToString());
   return r.ok() ? *r : std::vector<DraftWaiver>{};
 }
 
 TEST(ImportTrivyIgnore, CommentsBecomeReasonsAndExpiryIsKept) {
-  auto d = Import(ImportFormat::kTrivyIgnore,
+  auto d = Import(Src("trivyignore"),
                   "# Accept the risk\n# until the base image moves\nCVE-2018-14618 exp:2026-06-01\n\n"
                   "CVE-2019-1\naws-access-key-id\n");
   ASSERT_EQ(d.size(), 3u);
@@ -36,14 +50,14 @@ TEST(ImportTrivyIgnore, CommentsBecomeReasonsAndExpiryIsKept) {
 }
 
 TEST(ImportTrivyIgnore, BadExpiryIsATodoWithTheRawText) {
-  auto d = Import(ImportFormat::kTrivyIgnore, "CVE-2019-1 exp:2026-02-30\n");
+  auto d = Import(Src("trivyignore"), "CVE-2019-1 exp:2026-02-30\n");
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].expires, "TODO: expiry");
   EXPECT_EQ(d[0].comments.back(), "expiry '2026-02-30' is not a YYYY-MM-DD date");
 }
 
 TEST(ImportTrivyYaml, PathsAndPurlsMultiply) {
-  auto d = Import(ImportFormat::kTrivyYaml, R"(vulnerabilities:
+  auto d = Import(Src("trivyignore-yaml"), R"(vulnerabilities:
   - id: CVE-2022-40897
     paths: [a/METADATA, b/METADATA]
     statement: Accept the risk
@@ -69,14 +83,14 @@ licenses:
 }
 
 TEST(ImportTrivyYaml, UnknownKeyIsAnError) {
-  auto r = ImportText(ImportFormat::kTrivyYaml, "vulns:\n  - id: x\n", {"t.yaml", "2026-04-01"});
+  auto r = ImportText(Src("trivyignore-yaml"), "vulns:\n  - id: x\n", {"t.yaml", "2026-04-01"});
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().ToString().find("t.yaml:1: unknown key 'vulns'"), std::string::npos)
       << r.error().ToString();
 }
 
 TEST(ImportGrype, RulesKeepPackageLocationAndReason) {
-  auto d = Import(ImportFormat::kGrype, R"(output: table
+  auto d = Import(Src("grype"), R"(output: table
 ignore:
   - vulnerability: CVE-2008-4318
     fix-state: unknown
@@ -100,7 +114,7 @@ ignore:
 }
 
 TEST(ImportOsv, IgnoredVulnsAndPackageOverrides) {
-  auto d = Import(ImportFormat::kOsvScanner, R"([[IgnoredVulns]]
+  auto d = Import(Src("osv-scanner"), R"([[IgnoredVulns]]
 id = "GO-2022-0968"
 # ignoreUntil = 2022-11-09
 reason = "No ssh servers are connected to or hosted in Go lang"
@@ -130,7 +144,7 @@ reason = "internal"
 // (dotted keys, [table.sub] headers, literal strings, dates), and errors that
 // name the line instead of yielding an empty value.
 TEST(ImportOsv, FullTomlSyntax) {
-  auto d = Import(ImportFormat::kOsvScanner, R"(title = 'x'
+  auto d = Import(Src("osv-scanner"), R"(title = 'x'
 [[PackageOverrides]]
 name = 'lib'
 version = "1.2.3"
@@ -170,7 +184,7 @@ TEST(ImportOsv, ErrorsNameTheLine) {
       {"IgnoredVulns = 'x'\n", "in:1: IgnoredVulns must be an array of tables ([[IgnoredVulns]])"},
   };
   for (const auto& c : cases) {
-    auto r = ImportText(ImportFormat::kOsvScanner, c.text, {"in", "2026-01-01"});
+    auto r = ImportText(Src("osv-scanner"), c.text, {"in", "2026-01-01"});
     ASSERT_FALSE(r.ok()) << c.text;
     EXPECT_EQ(r.error().ToString(), c.want) << c.text;
   }
@@ -182,18 +196,18 @@ TEST(ImportOsv, MalformedTomlIsAnError) {
   const char* bad[] = {"[[IgnoredVulns]]\nid = 'a'\nid = 'b'\n", "a = \"open\n", "[x\n",
                        "a 1\n"};
   for (const char* text : bad) {
-    auto r = ImportText(ImportFormat::kOsvScanner, text, {"in", "2026-01-01"});
+    auto r = ImportText(Src("osv-scanner"), text, {"in", "2026-01-01"});
     ASSERT_FALSE(r.ok()) << text;
     EXPECT_EQ(r.error().where.rfind("in:", 0), 0u) << r.error().ToString();
   }
   std::string deep = "a = " + std::string(100000, '[');
-  EXPECT_FALSE(ImportText(ImportFormat::kOsvScanner, deep, {"in", "2026-01-01"}).ok());
-  EXPECT_FALSE(ImportText(ImportFormat::kOsvScanner, std::string("a = '\xff\xfe'\n"),
+  EXPECT_FALSE(ImportText(Src("osv-scanner"), deep, {"in", "2026-01-01"}).ok());
+  EXPECT_FALSE(ImportText(Src("osv-scanner"), std::string("a = '\xff\xfe'\n"),
                           {"in", "2026-01-01"}).ok());
 }
 
 TEST(ImportAuditCi, StringsPathsModulesAndRecords) {
-  auto d = Import(ImportFormat::kAuditCi, R"({
+  auto d = Import(Src("audit-ci"), R"({
   // audit-ci.jsonc allows comments
   "low": true,
   "allowlist": [
@@ -217,7 +231,7 @@ TEST(ImportAuditCi, StringsPathsModulesAndRecords) {
 }
 
 TEST(ImportNsprc, RecordsAndInactive) {
-  auto d = Import(ImportFormat::kNsprc, R"({
+  auto d = Import(Src("nsprc"), R"({
   "1337": {"active": true, "notes": "Ignored since we don't use xxx method", "expiry": "2026-05-01"},
   "4501": {"active": false, "notes": "no longer needed"},
   "GHSA-pppp-qqqq-rrrr": {"notes": "x"}
@@ -231,7 +245,7 @@ TEST(ImportNsprc, RecordsAndInactive) {
 }
 
 TEST(ImportGitleaks, BothFingerprintForms) {
-  auto d = Import(ImportFormat::kGitleaks,
+  auto d = Import(Src("gitleaksignore"),
                   "# ignored\ncd5226711335c68be1e720b318b7bc3135a30eb2:cmd/a:b.go:sidekiq-secret:23\n"
                   "config/dev.env:generic-api-key:4\n");
   ASSERT_EQ(d.size(), 2u);
@@ -240,28 +254,28 @@ TEST(ImportGitleaks, BothFingerprintForms) {
   EXPECT_EQ(d[0].id, "TODO: fingerprint of the sidekiq-secret secret (run secgate-secrets on cmd/a:b.go)");
   EXPECT_EQ(d[0].comments.back(), "found in commit cd5226711335c68be1e720b318b7bc3135a30eb2");
   EXPECT_EQ(d[1].path, "config/dev.env");
-  auto bad = ImportText(ImportFormat::kGitleaks, "just words\n", {"g", "2026-04-01"});
+  auto bad = ImportText(Src("gitleaksignore"), "just words\n", {"g", "2026-04-01"});
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().ToString(),
             "g:1: expected a gitleaks fingerprint [commit:]file:rule:line, got 'just words'");
 }
 
-TEST(DetectImportFormat, ByNameThenContent) {
-  EXPECT_EQ(*DetectImportFormat("x/.trivyignore", ""), ImportFormat::kTrivyIgnore);
-  EXPECT_EQ(*DetectImportFormat(".trivyignore.yaml", ""), ImportFormat::kTrivyYaml);
-  EXPECT_EQ(*DetectImportFormat(".grype.yaml", ""), ImportFormat::kGrype);
-  EXPECT_EQ(*DetectImportFormat("osv-scanner.toml", ""), ImportFormat::kOsvScanner);
-  EXPECT_EQ(*DetectImportFormat("audit-ci.jsonc", ""), ImportFormat::kAuditCi);
-  EXPECT_EQ(*DetectImportFormat(".nsprc", ""), ImportFormat::kNsprc);
-  EXPECT_EQ(*DetectImportFormat(".gitleaksignore", ""), ImportFormat::kGitleaks);
-  EXPECT_EQ(*DetectImportFormat("a", "{\"allowlist\": []}"), ImportFormat::kAuditCi);
-  EXPECT_EQ(*DetectImportFormat("a", "{\"1\": {}}"), ImportFormat::kNsprc);
-  EXPECT_EQ(*DetectImportFormat("a", "[[IgnoredVulns]]\nid='x'\n"), ImportFormat::kOsvScanner);
-  EXPECT_EQ(*DetectImportFormat("a", "ignore:\n  - vulnerability: x\n"), ImportFormat::kGrype);
-  EXPECT_EQ(*DetectImportFormat("a", "secrets:\n  - id: x\n"), ImportFormat::kTrivyYaml);
-  EXPECT_EQ(*DetectImportFormat("a", "f.env:rule:3\n"), ImportFormat::kGitleaks);
-  EXPECT_EQ(*DetectImportFormat("a", "# c\nCVE-2024-1\n"), ImportFormat::kTrivyIgnore);
-  auto unknown = DetectImportFormat("notes.txt", "hello world\n");
+TEST(DetectImportSource, ByNameThenContent) {
+  EXPECT_EQ((*DetectImportSource("x/.trivyignore", ""))->name, "trivyignore");
+  EXPECT_EQ((*DetectImportSource(".trivyignore.yaml", ""))->name, "trivyignore-yaml");
+  EXPECT_EQ((*DetectImportSource(".grype.yaml", ""))->name, "grype");
+  EXPECT_EQ((*DetectImportSource("osv-scanner.toml", ""))->name, "osv-scanner");
+  EXPECT_EQ((*DetectImportSource("audit-ci.jsonc", ""))->name, "audit-ci");
+  EXPECT_EQ((*DetectImportSource(".nsprc", ""))->name, "nsprc");
+  EXPECT_EQ((*DetectImportSource(".gitleaksignore", ""))->name, "gitleaksignore");
+  EXPECT_EQ((*DetectImportSource("a", "{\"allowlist\": []}"))->name, "audit-ci");
+  EXPECT_EQ((*DetectImportSource("a", "{\"1\": {}}"))->name, "nsprc");
+  EXPECT_EQ((*DetectImportSource("a", "[[IgnoredVulns]]\nid='x'\n"))->name, "osv-scanner");
+  EXPECT_EQ((*DetectImportSource("a", "ignore:\n  - vulnerability: x\n"))->name, "grype");
+  EXPECT_EQ((*DetectImportSource("a", "secrets:\n  - id: x\n"))->name, "trivyignore-yaml");
+  EXPECT_EQ((*DetectImportSource("a", "f.env:rule:3\n"))->name, "gitleaksignore");
+  EXPECT_EQ((*DetectImportSource("a", "# c\nCVE-2024-1\n"))->name, "trivyignore");
+  auto unknown = DetectImportSource("notes.txt", "hello world\n");
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().ToString(),
             "notes.txt: unknown ignore-file format (expected one of: trivyignore, "
@@ -270,7 +284,7 @@ TEST(DetectImportFormat, ByNameThenContent) {
 }
 
 TEST(Import, OutputParsesButIsInvalidUntilFilledIn) {
-  auto d = Import(ImportFormat::kTrivyIgnore, "# r\nCVE-2019-1 exp:2026-05-01\n");
+  auto d = Import(Src("trivyignore"), "# r\nCVE-2019-1 exp:2026-05-01\n");
   std::string yaml = WaiverFileYaml(d);
   auto parsed = core::ParseWaiverFile(yaml, "w.yaml", {});
   ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
@@ -283,7 +297,7 @@ TEST(Import, OutputParsesButIsInvalidUntilFilledIn) {
 }
 
 TEST(Import, InvalidUtf8IsAnError) {
-  auto r = ImportText(ImportFormat::kTrivyIgnore, "CVE-1 \xff\n", {"t", "2026-04-01"});
+  auto r = ImportText(Src("trivyignore"), "CVE-1 \xff\n", {"t", "2026-04-01"});
   EXPECT_FALSE(r.ok());
 }
 
@@ -297,12 +311,12 @@ namespace {
 // double made nlohmann throw out_of_range (not parse_error), which escaped
 // and terminated secgate-waivers. It must be an ordinary "not JSON" error.
 TEST(ImportFuzzRegression, NumberOverflowIsAnErrorNotATermination) {
-  for (ImportFormat f : {ImportFormat::kNsprc, ImportFormat::kAuditCi}) {
-    auto r = ImportText(f, "544E7555", {".nsprc", "2026-04-01"});
+  for (const char* f : {"nsprc", "audit-ci"}) {
+    auto r = ImportText(Src(f), "544E7555", {".nsprc", "2026-04-01"});
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().message.rfind("not JSON: ", 0), 0u) << r.error().ToString();
   }
-  auto nested = ImportText(ImportFormat::kNsprc, R"({"1": {"notes": 1e99999}})", {"x", "2026-04-01"});
+  auto nested = ImportText(Src("nsprc"), R"({"1": {"notes": 1e99999}})", {"x", "2026-04-01"});
   EXPECT_FALSE(nested.ok());
 }
 
@@ -312,17 +326,39 @@ TEST(ImportFuzzRegression, NumberOverflowIsAnErrorNotATermination) {
 // A number that is no date in 1970-9999 now leaves the draft's expiry TODO.
 TEST(ImportFuzzRegression, ExpiryNumberOutOfRangeIsTodoNotUndefinedBehaviour) {
   for (const char* expiry : {"1e300", "-5", "9223372036854775807", "253402300800000"}) {
-    auto r = ImportText(ImportFormat::kNsprc,
+    auto r = ImportText(Src("nsprc"),
                         std::string(R"({"1": {"notes": "n", "expiry": )") + expiry + "}}",
                         {".nsprc", "2026-04-01"});
     ASSERT_TRUE(r.ok()) << r.error().ToString();
     ASSERT_EQ(r->size(), 1u);
     EXPECT_EQ((*r)[0].expires, "TODO: expiry") << expiry;
   }
-  auto ok = ImportText(ImportFormat::kNsprc, R"({"1": {"notes": "n", "expiry": 1777593600000}})",
+  auto ok = ImportText(Src("nsprc"), R"({"1": {"notes": "n", "expiry": 1777593600000}})",
                        {".nsprc", "2026-04-01"});
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ((*ok)[0].expires, "2026-05-01");
+}
+
+// The registry is the one list of import sources: every row has a unique
+// name that round-trips, every file name it claims detects to it, help
+// lists it, and docs/waivers.md documents each of its file names.
+TEST(ImportSources, EveryRowIsReachableAndDocumented) {
+  std::ifstream doc(std::string(SECGATE_SOURCE_DIR) + "/docs/waivers.md");
+  std::string docs((std::istreambuf_iterator<char>(doc)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(docs.empty());
+  std::set<std::string_view> names;
+  for (const ImportSource* s : ImportSources()) {
+    EXPECT_TRUE(names.insert(s->name).second) << s->name;
+    EXPECT_EQ(ImportSourceByName(s->name), s);
+    EXPECT_NE(ImportSourceNames().find(s->name), std::string::npos);
+    EXPECT_NE(docs.find("`" + std::string(s->name) + "`"), std::string::npos) << s->name;
+    ASSERT_FALSE(s->file_names.empty()) << s->name;
+    ASSERT_NE(s->read, nullptr);
+    for (std::string_view file : s->file_names) {
+      EXPECT_EQ(*DetectImportSource("dir/" + std::string(file), ""), s) << file;
+      EXPECT_NE(docs.find("`" + std::string(file) + "`"), std::string::npos) << file;
+    }
+  }
 }
 
 }  // namespace
