@@ -7,19 +7,44 @@
 #include "gates/core/report/sarif_reporter.h"
 #include "gates/core/report/text_reporter.h"
 
+#include <type_traits>
+
 namespace secgate::core {
 
+namespace {
+
+// The report formats: one row each, in the order help lists them. Adding a
+// format is its own reporter file, one row here and one build line.
+struct ReporterRow {
+  std::string_view name;
+  std::unique_ptr<Reporter> (*make)(const ReportOptions& o);
+};
+
+template <typename R>
+std::unique_ptr<Reporter> Make(const ReportOptions& o) {
+  if constexpr (std::is_constructible_v<R, const ReportOptions&>)
+    return std::make_unique<R>(o);
+  else
+    return std::make_unique<R>();
+}
+
+constexpr ReporterRow kReporters[] = {
+    {"text", Make<TextReporter>},         {"json", Make<JsonReporter>},
+    {"sarif", Make<SarifReporter>},       {"junit", Make<JunitReporter>},
+    {"markdown", Make<MarkdownReporter>}, {"github", Make<GithubReporter>},
+};
+
+}  // namespace
+
 std::vector<std::string> ReportFormats() {
-  return {"text", "json", "sarif", "junit", "markdown", "github"};
+  std::vector<std::string> names;
+  for (const ReporterRow& r : kReporters) names.emplace_back(r.name);
+  return names;
 }
 
 Result<std::unique_ptr<Reporter>> MakeReporter(std::string_view format, const ReportOptions& o) {
-  if (format == "text") return std::unique_ptr<Reporter>(new TextReporter(o));
-  if (format == "json") return std::unique_ptr<Reporter>(new JsonReporter());
-  if (format == "sarif") return std::unique_ptr<Reporter>(new SarifReporter());
-  if (format == "junit") return std::unique_ptr<Reporter>(new JunitReporter());
-  if (format == "markdown") return std::unique_ptr<Reporter>(new MarkdownReporter(o));
-  if (format == "github") return std::unique_ptr<Reporter>(new GithubReporter());
+  for (const ReporterRow& r : kReporters)
+    if (r.name == format) return r.make(o);
   std::string list;
   for (const auto& f : ReportFormats()) list += (list.empty() ? "" : ", ") + f;
   return Error{"", "unknown report format '" + std::string(format) + "' (expected one of: " +
