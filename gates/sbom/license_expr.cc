@@ -73,24 +73,44 @@ bool IsIdString(std::string_view s) {
   return true;
 }
 
-Result<LicenseTerm> RefTerm(const std::string& w) {
-  LicenseTerm t;
-  t.ref = true;
+// "LicenseRef-x" or "DocumentRef-d:LicenseRef-x" (kind "LicenseRef-"), or
+// the same with "AdditionRef-": the canonical spelling of the reference.
+Result<std::string> RefId(const std::string& w, std::string_view kind, const char* what) {
   std::string_view rest = w;
   std::string doc;
   if (StartsWithNoCase(rest, "DocumentRef-")) {
     size_t colon = rest.find(':');
     if (colon == std::string_view::npos)
-      return Error{"", "'" + w + "' needs ':LicenseRef-' after the DocumentRef"};
+      return Error{"", "'" + w + "' needs ':" + std::string(kind) + "' after the DocumentRef"};
     std::string_view doc_id = rest.substr(12, colon - 12);
     if (!IsIdString(doc_id)) return Error{"", "invalid DocumentRef in '" + w + "'"};
     doc = "DocumentRef-" + std::string(doc_id) + ":";
     rest = rest.substr(colon + 1);
   }
-  if (!StartsWithNoCase(rest, "LicenseRef-") || !IsIdString(rest.substr(11)))
-    return Error{"", "invalid license reference '" + w + "'"};
-  t.id = t.base = doc + "LicenseRef-" + std::string(rest.substr(11));
+  if (!StartsWithNoCase(rest, kind) || !IsIdString(rest.substr(kind.size())))
+    return Error{"", std::string("invalid ") + what + " reference '" + w + "'"};
+  return doc + std::string(kind) + std::string(rest.substr(kind.size()));
+}
+
+Result<LicenseTerm> RefTerm(const std::string& w) {
+  auto id = RefId(w, "LicenseRef-", "license");
+  if (!id) return id.error();
+  LicenseTerm t;
+  t.ref = true;
+  t.id = t.base = *id;
   return t;
+}
+
+// The right side of WITH: an SPDX exception id (canonical case) or an
+// AdditionRef-. Anything else, a license id in particular, is an error: a
+// term must not hide a second license where no policy looks at it.
+Result<std::string> ExceptionWord(const std::string& w) {
+  if (StartsWithNoCase(w, "AdditionRef-") || StartsWithNoCase(w, "DocumentRef-"))
+    return RefId(w, "AdditionRef-", "addition");
+  std::string canonical = FindExceptionId(w);
+  if (canonical.empty())
+    return Error{"", "'" + w + "' after WITH is not an SPDX license exception id (or AdditionRef-…)"};
+  return canonical;
 }
 
 // Turns one word ("gpl-2.0+", "MIT", "LicenseRef-x") into a term.
@@ -208,10 +228,9 @@ class Parser {
       if (Peek().kind != Tok::kWord) return Unexpected("an exception id");
       if (!term->exception.empty())
         return Error{"", "'" + toks_[pos_ - 2].text + "' already names an exception"};
-      const std::string& ex = Peek().text;
-      if (!IsIdString(ex)) return Error{"", "invalid exception id '" + ex + "'"};
-      std::string canonical = FindExceptionId(ex);
-      term->exception = canonical.empty() ? ex : canonical;
+      auto ex = ExceptionWord(Peek().text);
+      if (!ex) return ex.error();
+      term->exception = std::move(*ex);
       ++pos_;
     }
     LicenseNode n;

@@ -5,7 +5,9 @@
 // Grammar (operators case-insensitive here, though SPDX writes them upper-case):
 //   or-expr   = and-expr *( "OR" and-expr )
 //   and-expr  = with-expr *( "AND" with-expr )        ; AND binds tighter than OR
-//   with-expr = term [ "WITH" exception-id ] / "(" or-expr ")"
+//   with-expr = term [ "WITH" exception ] / "(" or-expr ")"
+//   exception = exception-id (SPDX list, license_ids.h) / "AdditionRef-" idstring
+//             / "DocumentRef-" idstring ":AdditionRef-" idstring
 //   term      = license-id [ "+" ] / "LicenseRef-" idstring
 //             / "DocumentRef-" idstring ":LicenseRef-" idstring
 //

@@ -51,20 +51,36 @@ constexpr std::string_view kLicenseIds[] = {
     "bzip2-1.0.5", "copyleft-next-0.3.1", "dvipdfm", "etalab-2.0", "psfrag", "xpp",
 };
 
+// Every exception id of the SPDX License List (exceptions.json of the 3.2x
+// releases, deprecated ones included): the right side of WITH must be one
+// of these or an AdditionRef- (license_expr.cc), so a license id there
+// ("MIT WITH AGPL-3.0-only") does not parse.
 constexpr std::string_view kExceptionIds[] = {
-    "389-exception", "Autoconf-exception-2.0", "Autoconf-exception-3.0",
-    "Bison-exception-2.2", "Bootloader-exception", "CLISP-exception-2.0",
-    "Classpath-exception-2.0", "DigiRule-FOSS-exception", "FLTK-exception",
-    "Fawkes-Runtime-exception", "Font-exception-2.0", "GCC-exception-2.0",
-    "GCC-exception-3.1", "GPL-3.0-linking-exception", "GPL-3.0-linking-source-exception",
-    "GPL-CC-1.0", "LGPL-3.0-linking-exception", "LLVM-exception", "LZMA-exception",
-    "Libtool-exception", "Linux-syscall-note", "Nokia-Qt-exception-1.1",
+    "389-exception", "Asterisk-exception", "Asterisk-linking-protocols-exception",
+    "Autoconf-exception-2.0", "Autoconf-exception-3.0", "Autoconf-exception-generic",
+    "Autoconf-exception-generic-3.0", "Autoconf-exception-macro", "Bison-exception-1.24",
+    "Bison-exception-2.2", "Bootloader-exception", "CGAL-linking-exception",
+    "CLISP-exception-2.0", "Classpath-exception-2.0", "DigiRule-FOSS-exception",
+    "FLTK-exception", "Fawkes-Runtime-exception", "Font-exception-2.0",
+    "GCC-exception-2.0", "GCC-exception-2.0-note", "GCC-exception-3.1", "GNAT-exception",
+    "GNOME-examples-exception", "GNU-compiler-exception", "GPL-3.0-389-ds-base-exception",
+    "GPL-3.0-interface-exception", "GPL-3.0-linking-exception",
+    "GPL-3.0-linking-source-exception", "GPL-CC-1.0", "GStreamer-exception-2005",
+    "GStreamer-exception-2008", "Gmsh-exception", "Independent-modules-exception",
+    "KiCad-libraries-exception", "LGPL-3.0-linking-exception", "LLGPL", "LLVM-exception",
+    "LZMA-exception", "Libtool-exception", "Linux-syscall-note", "Nokia-Qt-exception-1.1",
     "OCCT-exception-1.0", "OCaml-LGPL-linking-exception", "OpenJDK-assembly-exception-1.0",
-    "PS-or-PDF-font-exception-20170817", "Qt-GPL-exception-1.0", "Qt-LGPL-exception-1.1",
-    "Qwt-exception-1.0", "Swift-exception", "Universal-FOSS-exception-1.0",
-    "WxWindows-exception-3.1", "eCos-exception-2.0", "freertos-exception-2.0",
-    "gnu-javamail-exception", "i2p-gpl-java-exception", "mif-exception",
-    "openvpn-openssl-exception", "u-boot-exception-2.0",
+    "PCRE2-exception", "PS-or-PDF-font-exception-20170817", "QPL-1.0-INRIA-2004-exception",
+    "Qt-GPL-exception-1.0", "Qt-LGPL-exception-1.1", "Qwt-exception-1.0",
+    "RRDtool-FLOSS-exception-2.0", "SANE-exception", "SHL-2.0", "SHL-2.1", "SWI-exception",
+    "Swift-exception", "Texinfo-exception", "UBDL-exception", "Universal-FOSS-exception-1.0",
+    "WxWindows-exception-3.1", "cryptsetup-OpenSSL-exception", "eCos-exception-2.0",
+    "erlang-otp-linking-exception", "fmt-exception", "freertos-exception-2.0",
+    "gnu-javamail-exception", "harbour-exception", "i2p-gpl-java-exception",
+    "libpri-OpenH323-exception", "mif-exception", "mxml-exception",
+    "openvpn-openssl-exception", "polyparse-exception", "romic-exception",
+    "stunnel-exception", "u-boot-exception-2.0", "vsftpd-openssl-exception",
+    "x11vnc-openssl-exception",
 };
 
 // Deprecated ids that name a license plus an exception (SPDX License List,

@@ -1,9 +1,11 @@
 // SPDX license and exception identifiers secgate knows by name: used to put
 // ids into their canonical case ("mit" -> "MIT"), to read deprecated ids as
 // their replacements ("GPL-2.0" -> "GPL-2.0-only") and to tell a real SPDX
-// id from a made-up one ("BSD"). The list covers the ids seen in practice,
-// not all of the SPDX License List; an id missing here can still be named in
-// the policy, which makes it known (see license_policy.h).
+// id from a made-up one ("BSD"). The license list covers the ids seen in
+// practice, not all of the SPDX License List; an id missing here can still be
+// named in the policy, which makes it known (see license_policy.h). The
+// exception list is the whole SPDX one: an exception id it lacks does not
+// parse (use AdditionRef-…).
 //
 //   const KnownLicense* k = FindLicenseId("apache-2.0");   // k->id == "Apache-2.0"
 #pragma once

@@ -1,6 +1,7 @@
 // Text and markdown renderings of the waiver report (report.h).
 #include <cctype>
 
+#include "gates/core/report/escape.h"
 #include "gates/core/report/reporter.h"
 #include "gates/waivers_tool/report.h"
 
@@ -52,24 +53,9 @@ std::string NextExpiry(const WaiverReport& r, int i) {
          std::to_string(e.days_left) + " days)";
 }
 
-// Markdown table cell: no pipes, no newlines, HTML-significant characters
-// escaped (GitHub renders inline HTML in comments).
-std::string Cell(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '|': out += "\\|"; break;
-      case '\n': case '\r': out += ' '; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '`': out += "\\`"; break;
-      case '*': case '_': case '[': case ']': out += '\\'; out += c; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+// Markdown text and table cells: the shared Markdown escaping (no pipes,
+// line breaks or control characters, no raw HTML, no markup).
+std::string Cell(std::string_view s) { return core::MarkdownEscape(s); }
 
 }  // namespace
 

@@ -67,6 +67,18 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
+// C0 controls, DEL and C1 controls: what can drive a terminal or a log
+// viewer (ESC sequences, BEL, backspace, CR, the 8-bit CSI U+009B).
+bool IsControl(char32_t cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F); }
+
+// "\x1b": a control character shown as text.
+void AppendHexEscape(char32_t cp, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  *out += "\\x";
+  *out += kHex[(cp >> 4) & 15];
+  *out += kHex[cp & 15];
+}
+
 bool XmlAllowed(char32_t cp) {
   return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
          (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
@@ -75,14 +87,17 @@ bool XmlAllowed(char32_t cp) {
 std::string GithubEscape(std::string_view s, bool property) {
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp = NextChar(s, &i);
+    switch (cp) {
       case '%': out += "%25"; break;
       case '\r': out += "%0D"; break;
       case '\n': out += "%0A"; break;
       case ':': out += property ? "%3A" : ":"; break;
       case ',': out += property ? "%2C" : ","; break;
-      default: out += c;
+      default:
+        if (IsControl(cp)) AppendHexEscape(cp, &out);  // the log renders ANSI sequences
+        else AppendUtf8(cp, &out);
     }
   }
   return out;
@@ -128,6 +143,17 @@ std::string XmlEscape(std::string_view s, bool attribute) {
   return out;
 }
 
+std::string SanitizeForTerminal(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp = NextChar(s, &i);
+    if (IsControl(cp)) AppendHexEscape(cp, &out);
+    else AppendUtf8(cp, &out);
+  }
+  return out;
+}
+
 std::string MarkdownEscape(std::string_view s) {
   // Characters that start emphasis, code, links, tables, strikethrough or
   // math in GFM; the rest of the ASCII punctuation is inert inside a line.
@@ -142,7 +168,7 @@ std::string MarkdownEscape(std::string_view s) {
       out += "&gt;";
     } else if (cp == '&') {
       out += "&amp;";
-    } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+    } else if (IsControl(cp)) {
       out += ' ';  // Line breaks would end a table row; other controls are noise.
     } else if (cp < 0x80 && kPunct.find(static_cast<char>(cp)) != std::string_view::npos) {
       out += '\\';
@@ -161,7 +187,7 @@ std::string MarkdownCodeSpan(std::string_view s) {
     char32_t cp = NextChar(s, &i);
     run = cp == '`' ? run + 1 : 0;
     longest = std::max(longest, run);
-    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+    if (IsControl(cp)) {
       body += ' ';
     } else if (cp == '|') {
       body += "\\|";  // GFM tables split on '|' even inside code spans.

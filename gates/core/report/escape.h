@@ -1,8 +1,12 @@
 // Escaping for the report formats: every value a reporter takes from an
-// input (a package name, a title, a path) goes through one of these before
-// it reaches XML, Markdown, a GitHub workflow command or a SARIF URI, so
-// that hostile input can neither break the document nor inject markup or
-// commands.
+// input (a package name, a title, a path, a waiver reason) goes through one
+// of these before it reaches a terminal, XML, Markdown, a GitHub workflow
+// command or a SARIF URI, so that hostile input can neither break the
+// document nor inject markup, commands or terminal control sequences. One
+// function per output kind: terminal text SanitizeForTerminal, workflow
+// commands GithubEscapeData/Property, Markdown MarkdownEscape/CodeSpan, XML
+// XmlEscape. Each also replaces invalid UTF-8 with U+FFFD. "Control
+// characters" below are C0 (U+0000-U+001F), DEL and C1 (U+0080-U+009F).
 //
 // Pipeline position: helpers for reporters (gates/core/report/*), which
 // render a Verdict and decide nothing.
@@ -24,6 +28,10 @@ std::string ValidUtf8(std::string_view s);
 /// "…" appended when anything was cut (the result still fits `max_bytes`).
 std::string TruncateUtf8(std::string_view s, size_t max_bytes);
 
+/// Text for a terminal (and for stderr): control characters become "\x1b"
+/// style text, so that data from an input can never drive the terminal.
+std::string SanitizeForTerminal(std::string_view s);
+
 /// XML 1.0 text or attribute content: escapes & < > " ', drops characters
 /// XML 1.0 forbids (C0 controls other than TAB/LF/CR, U+FFFE, U+FFFF) and
 /// replaces invalid UTF-8 with U+FFFD. In attributes TAB, LF and CR become
@@ -41,7 +49,9 @@ std::string MarkdownEscape(std::string_view s);
 /// and control characters become spaces.
 std::string MarkdownCodeSpan(std::string_view s);
 
-/// GitHub Actions workflow command message: % -> %25, CR -> %0D, LF -> %0A.
+/// GitHub Actions workflow command message: % -> %25, CR -> %0D, LF -> %0A,
+/// other control characters as in SanitizeForTerminal ("\x1b"): the
+/// workflow log renders ANSI sequences.
 std::string GithubEscapeData(std::string_view s);
 
 /// GitHub Actions workflow command parameter value: as GithubEscapeData,

@@ -21,7 +21,7 @@ void Command(std::ostream& out, const char* kind, const std::vector<Param>& para
   bool first = true;
   for (const auto& p : params) {
     if (p.value.empty()) continue;
-    out << (first ? " " : ",") << p.key << "=" << GithubEscapeProperty(ValidUtf8(p.value));
+    out << (first ? " " : ",") << p.key << "=" << GithubEscapeProperty(p.value);
     first = false;
   }
   out << "::" << GithubEscapeData(TruncateUtf8(ValidUtf8(message), kMaxMessage)) << "\n";

@@ -51,27 +51,6 @@ Result<std::unique_ptr<Reporter>> MakeReporter(std::string_view format, const Re
                        list + ")"};
 }
 
-std::string SanitizeForTerminal(std::string_view s) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    // C1 controls are U+0080..U+009F, encoded as C2 80..C2 9F.
-    bool c1 = c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-              static_cast<unsigned char>(s[i + 1]) <= 0x9f;
-    if (c < 0x20 || c == 0x7f || c1) {
-      unsigned char shown = c1 ? static_cast<unsigned char>(s[++i]) : c;
-      out += "\\x";
-      out += kHex[shown >> 4];
-      out += kHex[shown & 15];
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
 std::string PackageLabel(const Package& p) {
   if (p.name.empty()) return "";
   return p.version.empty() ? p.name : p.name + "@" + p.version;

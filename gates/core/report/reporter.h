@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "gates/core/error.h"
+#include "gates/core/report/escape.h"  // SanitizeForTerminal, used with every reporter
 #include "gates/core/verdict.h"
 
 namespace secgate::core {
@@ -34,10 +35,6 @@ std::vector<std::string> ReportFormats();
 
 /// A reporter for `format` ("text", "json", ...); Error for an unknown one.
 Result<std::unique_ptr<Reporter>> MakeReporter(std::string_view format, const ReportOptions& o);
-
-/// Replaces control characters (ESC, CR, BEL, C1 …) with "\xNN" so that data
-/// from an input can never drive a terminal. Keeps valid UTF-8 text.
-std::string SanitizeForTerminal(std::string_view s);
 
 /// "name@version" or "name", for one-line displays.
 std::string PackageLabel(const Package& p);

@@ -19,10 +19,31 @@ using nlohmann::ordered_json;
 namespace {
 
 constexpr size_t kMaxDescription = 1024;  // GitHub: short/full description.
-constexpr char kResultsMark[] = "\x01secgate-results\x01";
 
 std::string Dump(const ordered_json& j, int indent) {
   return j.dump(indent, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+// `j` pretty-printed as Dump(j, 2) prints it `depth` levels down: every line
+// after the first is indented by two spaces per level. Serialized JSON has
+// line breaks only between tokens (a string's are escaped as \n), so this
+// never alters a value.
+std::string DumpAt(const ordered_json& j, int depth) {
+  const std::string text = Dump(j, 2), pad(2 * depth, ' ');
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += pad;
+  }
+  return out;
+}
+
+// One member of an object whose members sit `depth` levels down.
+void WriteMember(std::ostream& out, const std::string& key, const ordered_json& value, int depth,
+                 bool first) {
+  out << (first ? "\n" : ",\n") << std::string(2 * depth, ' ') << Dump(ordered_json(key), -1)
+      << ": " << DumpAt(value, depth);
 }
 
 std::string Text(const std::string& s) { return ValidUtf8(s); }
@@ -198,19 +219,14 @@ ordered_json ResultJson(const Verdict& v, const EvaluatedFinding& e, int rule_in
   return r;
 }
 
-}  // namespace
-
-void SarifReporter::Write(const Verdict& v, std::ostream& out) const {
-  const bool error = v.exit_code == ExitCode::kError;
-  ReportSelection sel = SelectWorst(v.findings, error ? 0 : max_results_);
-
-  // One rule per id, in order of first appearance among the rendered results.
-  std::map<std::string, int> rule_index;
+// One rule per id, in order of first appearance among the rendered
+// results, scored by the worst of them; `index` maps the id to its rule.
+ordered_json Rules(const Verdict& v, const ReportSelection& sel, std::map<std::string, int>* index) {
   std::vector<const EvaluatedFinding*> rule_first;
   std::vector<double> rule_score;
   for (size_t i : sel.indices) {
     const EvaluatedFinding& e = v.findings[i];
-    auto [it, added] = rule_index.emplace(e.finding.id, static_cast<int>(rule_first.size()));
+    auto [it, added] = index->emplace(e.finding.id, static_cast<int>(rule_first.size()));
     if (added) {
       rule_first.push_back(&e);
       rule_score.push_back(0);
@@ -219,13 +235,18 @@ void SarifReporter::Write(const Verdict& v, std::ostream& out) const {
   }
   ordered_json rules = ordered_json::array();
   for (size_t r = 0; r < rule_first.size(); ++r) rules.push_back(Rule(*rule_first[r], rule_score[r]));
+  return rules;
+}
 
+// The run's members before its results: tool, automationDetails, invocations.
+ordered_json RunHead(const Verdict& v, ordered_json rules) {
+  const bool error = v.exit_code == ExitCode::kError;
   std::string name = v.tool.empty() ? "secgate" : v.tool;
   ordered_json driver = {{"name", name},
                          {"version", v.version},
                          {"semanticVersion", v.version},
                          {"informationUri", SECGATE_HOMEPAGE},
-                         {"rules", rules}};
+                         {"rules", std::move(rules)}};
   if (v.version.empty()) {
     driver.erase("version");
     driver.erase("semanticVersion");
@@ -234,39 +255,51 @@ void SarifReporter::Write(const Verdict& v, std::ostream& out) const {
   if (error)
     invocation["toolExecutionNotifications"] = ordered_json::array(
         {{{"level", "error"}, {"message", {{"text", Text(v.error)}}}}});
+  ordered_json head;
+  head["tool"] = {{"driver", driver}};
+  head["automationDetails"] = {{"id", name + "/"}};
+  head["invocations"] = ordered_json::array({invocation});
+  return head;
+}
 
-  ordered_json run;
-  run["tool"] = {{"driver", driver}};
-  run["automationDetails"] = {{"id", name + "/"}};
-  run["invocations"] = ordered_json::array({invocation});
-  run["results"] = kResultsMark;
-  run["properties"] = {{"secgate",
-                        {{"verdict", VerdictName(v)},
-                         {"exitCode", ToInt(v.exit_code)},
-                         {"gate", GateName(v.gate)},
-                         {"failOn", SeverityName(v.fail_on)},
-                         {"findings", v.summary.findings},
-                         {"violations", v.summary.violations},
-                         {"waived", v.summary.waived},
-                         {"resultLimit", max_results_},
-                         {"resultsWritten", sel.indices.size()},
-                         {"resultsOmitted", sel.omitted}}}};
-  ordered_json doc;
-  doc["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-  doc["version"] = "2.1.0";
-  doc["runs"] = ordered_json::array({run});
+ordered_json RunProperties(const Verdict& v, const ReportSelection& sel, size_t max_results) {
+  return {{"secgate",
+           {{"verdict", VerdictName(v)},
+            {"exitCode", ToInt(v.exit_code)},
+            {"gate", GateName(v.gate)},
+            {"failOn", SeverityName(v.fail_on)},
+            {"findings", v.summary.findings},
+            {"violations", v.summary.violations},
+            {"waived", v.summary.waived},
+            {"resultLimit", max_results},
+            {"resultsWritten", sel.indices.size()},
+            {"resultsOmitted", sel.omitted}}}};
+}
 
-  // Stream the results in place of the marker: memory stays one result.
-  std::string text = Dump(doc, 2);
-  std::string mark = Dump(ordered_json(kResultsMark), -1);
-  size_t at = text.find(mark);
-  out << text.substr(0, at) << "[";
+}  // namespace
+
+// Written member by member, laid out as Dump(document, 2) would, with the
+// results streamed one at a time between the run's invocations and its
+// properties (memory stays one result). Nothing searches serialized text.
+void SarifReporter::Write(const Verdict& v, std::ostream& out) const {
+  ReportSelection sel = SelectWorst(v.findings, v.exit_code == ExitCode::kError ? 0 : max_results_);
+  std::map<std::string, int> rule_index;
+  const ordered_json head = RunHead(v, Rules(v, sel, &rule_index));
+  out << "{";
+  WriteMember(out, "$schema", "https://json.schemastore.org/sarif-2.1.0.json", 1, true);
+  WriteMember(out, "version", "2.1.0", 1, false);
+  out << ",\n  \"runs\": [\n    {";
+  for (auto it = head.begin(); it != head.end(); ++it)
+    WriteMember(out, it.key(), it.value(), 3, it == head.begin());
+  out << ",\n      \"results\": [";
   for (size_t k = 0; k < sel.indices.size(); ++k) {
     const EvaluatedFinding& e = v.findings[sel.indices[k]];
     out << (k ? ",\n        " : "\n        ")
         << Dump(ResultJson(v, e, rule_index.at(e.finding.id)), -1);
   }
-  out << (sel.indices.empty() ? "]" : "\n      ]") << text.substr(at + mark.size()) << "\n";
+  out << (sel.indices.empty() ? "]" : "\n      ]");
+  WriteMember(out, "properties", RunProperties(v, sel, max_results_), 3, false);
+  out << "\n    }\n  ]\n}\n";
 }
 
 }  // namespace secgate::core

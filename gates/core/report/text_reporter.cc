@@ -142,7 +142,8 @@ void TextReporter::Write(const Verdict& v, std::ostream& out) const {
   for (const auto& in : v.inputs) {
     out << "Input:   " << SanitizeForTerminal(in.path) << " (" << in.format << ", " << in.findings
         << " findings";
-    for (const auto& [what, n] : in.skipped) out << ", " << n << " " << what << " not gated";
+    for (const auto& [what, n] : in.skipped)
+      out << ", " << n << " " << SanitizeForTerminal(what) << " not gated";
     out << ")\n";
   }
   for (const auto& n : v.notes) out << "Note:    " << SanitizeForTerminal(n) << "\n";

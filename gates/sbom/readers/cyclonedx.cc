@@ -1,13 +1,15 @@
-// CycloneDX JSON 1.2-1.7 (input-formats.md §14): components nested at any
-// depth (walked with an explicit stack, never recursion), licenses in every
+// CycloneDX JSON 1.2-1.7 (input-formats.md §14; any other specVersion is an
+// error): components nested at any depth (walked with an explicit stack,
+// never recursion; a bom-ref repeated with other content is an error,
+// ref_index.h), licenses in every
 // licenseChoice shape (license.id, license.name, expression; 1.7 mixes them),
 // purl/cpe/swid, supplier/manufacturer/publisher, hashes, dependencies,
 // metadata.timestamp/authors/tools (array before 1.5, object from 1.5).
 // Streams the file: each top-level component is materialised on its own.
-#include <unordered_set>
-
+#include "gates/core/spec_versions.h"
 #include "gates/sbom/readers/json_fields.h"
 #include "gates/sbom/readers/reader.h"
+#include "gates/sbom/readers/ref_index.h"
 
 namespace secgate::sbom {
 
@@ -22,7 +24,7 @@ struct State {
   std::string file;
   SbomDocument* doc;
   bool saw_format = false;
-  std::unordered_set<std::string> refs;
+  RefIndex refs{"bom-ref"};
 };
 
 Status ParseLicenses(const json& list, const std::string& where, Component* c) {
@@ -34,12 +36,16 @@ Status ParseLicenses(const json& list, const std::string& where, Component* c) {
     SBOM_STR(expression, item, "expression", w);
     auto lic = GetObject(item, "license", w);
     if (!lic) return lic.error();
+    // The schema makes license and expression (and license.id and
+    // license.name) exclusive: reading one would leave the other unjudged.
+    if (!expression.empty() && *lic) return Error{w, "expected license or expression, not both"};
     if (!expression.empty()) {
       c->licenses.push_back({LicenseEntry::Kind::kExpression, expression});
     } else if (*lic) {
       std::string id, name;
       SBOM_STR(id, **lic, "id", w + "/license");
       SBOM_STR(name, **lic, "name", w + "/license");
+      if (!id.empty() && !name.empty()) return Error{w + "/license", "expected id or name, not both"};
       if (!id.empty()) c->licenses.push_back({LicenseEntry::Kind::kId, id});
       else if (!name.empty()) c->licenses.push_back({LicenseEntry::Kind::kName, name});
       else return Error{w + "/license", "expected id or name"};
@@ -102,7 +108,7 @@ Status ParseComponent(const json& v, const std::string& where, Component* c) {
 
 // One top-level component and everything nested in it, depth first, in
 // document order. The JSON is a tree, so the walk ends; a bom-ref seen
-// before (a component repeated at two places) is counted, not read twice.
+// before is counted when the repeat is identical, else an error (RefIndex).
 Status WalkComponents(State& st, const std::string& pointer, const json& top) {
   std::vector<std::pair<const json*, std::string>> stack{{&top, pointer}};
   while (!stack.empty()) {
@@ -116,11 +122,7 @@ Status WalkComponents(State& st, const std::string& pointer, const json& top) {
     if (!children) return children.error();
     for (size_t i = *children ? (*children)->size() : 0; i-- > 0;)
       stack.push_back({&(**children)[i], ptr + "/components/" + std::to_string(i)});
-    if (!c.ref.empty() && !st.refs.insert(c.ref).second) {
-      st.doc->duplicate_refs++;
-      continue;
-    }
-    st.doc->components.push_back(std::move(c));
+    SBOM_TRY(st.refs.Add(std::move(c), st.file, st.doc));
   }
   return Ok{};
 }
@@ -186,7 +188,8 @@ void Register(core::JsonStreamer& s, State& st) {
     return Ok{};
   });
   s.OnRecord("/specVersion", [&st](const std::string& p, json& v) -> Status {
-    if (!v.is_string()) return Error{st.file + ":" + p, "expected string, got " + core::JsonTypeName(v)};
+    if (!v.is_string() || !core::IsKnownCycloneDxVersion(v.get<std::string>()))
+      return Error{st.file + ":" + p, core::UnsupportedCycloneDxVersion(v.dump())};
     st.doc->spec_version = v.get<std::string>();
     return Ok{};
   });
@@ -210,6 +213,7 @@ void Register(core::JsonStreamer& s, State& st) {
 Status Finish(const Status& parsed, State& st) {
   if (!parsed) return parsed;
   if (!st.saw_format) return Error{st.file, "not CycloneDX: no bomFormat"};
+  if (st.doc->spec_version.empty()) return Error{st.file, "not CycloneDX: no specVersion"};
   st.doc->format = "cyclonedx";
   return Ok{};
 }
@@ -217,14 +221,14 @@ Status Finish(const Status& parsed, State& st) {
 }  // namespace
 
 Status ReadCycloneDx(core::InputFile& in, SbomDocument* out) {
-  State st{in.path(), out, false, {}};
+  State st{in.path(), out};
   core::JsonStreamer s;
   Register(s, st);
   return Finish(s.Parse(in), st);
 }
 
 Status ReadCycloneDxString(std::string_view text, const std::string& name, SbomDocument* out) {
-  State st{name, out, false, {}};
+  State st{name, out};
   core::JsonStreamer s;
   Register(s, st);
   return Finish(s.ParseString(text, name), st);

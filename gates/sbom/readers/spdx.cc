@@ -1,13 +1,13 @@
-// SPDX JSON 2.2 and 2.3 (input-formats.md §15): packages[] with
+// SPDX JSON 2.2 and 2.3 (input-formats.md §15; other spdxVersions are errors): packages[] with
 // licenseConcluded / licenseDeclared (NOASSERTION, NONE; an absent
 // licenseConcluded means NOASSERTION), externalRefs purls under
 // PACKAGE-MANAGER or the 2.2 spelling PACKAGE_MANAGER, supplier, checksums,
 // creationInfo, relationships and hasExtractedLicensingInfos.
 // Streams the file: each package is materialised on its own.
-#include <unordered_set>
-
+#include "gates/core/spec_versions.h"
 #include "gates/sbom/readers/json_fields.h"
 #include "gates/sbom/readers/reader.h"
+#include "gates/sbom/readers/ref_index.h"
 
 namespace secgate::sbom {
 
@@ -22,7 +22,7 @@ struct State {
   std::string file;
   SbomDocument* doc;
   bool saw_version = false;
-  std::unordered_set<std::string> refs;
+  RefIndex refs{"SPDXID"};
 };
 
 // The license a package is judged by: the concluded one when someone
@@ -91,12 +91,7 @@ Status ParsePackage(State& st, const std::string& ptr, const json& pkg) {
     c.hashes += !value.empty();
   }
   SBOM_TRY(ParseExternalRefs(pkg, where, &c));
-  if (!c.ref.empty() && !st.refs.insert(c.ref).second) {
-    st.doc->duplicate_refs++;
-    return Ok{};
-  }
-  st.doc->components.push_back(std::move(c));
-  return Ok{};
+  return st.refs.Add(std::move(c), st.file, st.doc);
 }
 
 Status ParseCreationInfo(const json& v, const std::string& where, SbomDocument* doc) {
@@ -125,8 +120,8 @@ Status ParseRelationship(const json& v, const std::string& where, SbomDocument* 
 
 void Register(core::JsonStreamer& s, State& st) {
   s.OnRecord("/spdxVersion", [&st](const std::string& p, json& v) -> Status {
-    if (!v.is_string() || v.get<std::string>().rfind("SPDX-", 0) != 0)
-      return Error{st.file + ":" + p, "expected \"SPDX-2.x\", got " + v.dump()};
+    if (!v.is_string() || !core::IsKnownSpdxVersion(v.get<std::string>()))
+      return Error{st.file + ":" + p, core::UnsupportedSpdxVersion(v.dump())};
     st.doc->spec_version = v.get<std::string>();
     st.saw_version = true;
     return Ok{};
@@ -168,14 +163,14 @@ Status Finish(const Status& parsed, State& st) {
 }  // namespace
 
 Status ReadSpdx(core::InputFile& in, SbomDocument* out) {
-  State st{in.path(), out, false, {}};
+  State st{in.path(), out};
   core::JsonStreamer s;
   Register(s, st);
   return Finish(s.Parse(in), st);
 }
 
 Status ReadSpdxString(std::string_view text, const std::string& name, SbomDocument* out) {
-  State st{name, out, false, {}};
+  State st{name, out};
   core::JsonStreamer s;
   Register(s, st);
   return Finish(s.ParseString(text, name), st);

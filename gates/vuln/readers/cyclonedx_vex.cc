@@ -10,6 +10,7 @@
 
 #include "gates/core/json_stream.h"
 #include "gates/core/purl.h"
+#include "gates/core/spec_versions.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
 
@@ -184,11 +185,8 @@ Status ReadCycloneDx(core::InputFile& in, ReaderOutput* out) {
     return core::Ok{};
   });
   s.OnRecord("/specVersion", [&](const std::string& p, json& v) -> Status {
-    static const char* kKnown[] = {"1.2", "1.3", "1.4", "1.5", "1.6", "1.7"};
-    for (const char* k : kKnown)
-      if (v.is_string() && v.get<std::string>() == k) return core::Ok{};
-    return Error{name + ":" + p,
-                 "unsupported CycloneDX specVersion " + v.dump() + " (expected 1.2-1.7)"};
+    if (v.is_string() && core::IsKnownCycloneDxVersion(v.get<std::string>())) return core::Ok{};
+    return Error{name + ":" + p, core::UnsupportedCycloneDxVersion(v.dump())};
   });
   s.OnRecord("/metadata/component", [&](const std::string& p, json& v) -> Status {
     return CollectComponent(v, name + ":" + p, &components);

@@ -25,6 +25,11 @@ GateRun RunGate(const testing::TempDir& dir, const std::string& policy,
   return g;
 }
 
+std::string ErrorLine(const testing::TempDir& dir, const std::string& name,
+                      const std::string& msg) {
+  return "secgate-sbom: error: " + dir.path() + "/" + name + msg + "\n";
+}
+
 std::vector<std::string> WithDisposition(const nlohmann::json& report, const std::string& d) {
   std::vector<std::string> out;
   for (const auto& f : report.value("findings", nlohmann::json::array()))

@@ -23,6 +23,11 @@ struct GateRun {
 GateRun RunGate(const testing::TempDir& dir, const std::string& policy,
                 const std::vector<std::string>& args, const std::string& waivers = "");
 
+/// The one stderr line of an error in dir/name: "secgate-sbom: error:
+/// <dir>/<name><msg>\n" (msg starts with ':' and the place).
+std::string ErrorLine(const testing::TempDir& dir, const std::string& name,
+                      const std::string& msg);
+
 /// "<id> <package name>" of every finding with this disposition, sorted.
 std::vector<std::string> WithDisposition(const nlohmann::json& report, const std::string& d);
 
