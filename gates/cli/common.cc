@@ -36,7 +36,35 @@ bool UseColor(const std::string& mode) {
   return ::isatty(STDOUT_FILENO) == 1;
 }
 
+// The first option (in `app` or a subcommand that was used) given an empty
+// value, or nullptr. Flags take no value and are skipped.
+const CLI::Option* OptionWithEmptyValue(CLI::App& app) {
+  for (const CLI::Option* opt : app.get_options()) {
+    if (opt->get_type_size_max() == 0) continue;
+    for (const auto& r : opt->results())
+      if (r.empty()) return opt;
+  }
+  for (CLI::App* sub : app.get_subcommands())
+    if (const CLI::Option* opt = OptionWithEmptyValue(*sub)) return opt;
+  return nullptr;
+}
+
 }  // namespace
+
+CLI::Option* AddByteCountOption(CLI::App& app, const std::string& name, size_t* out,
+                                const std::string& help) {
+  auto parse = [name, out](const std::string& s) {
+    unsigned long long v = 0;
+    bool ok = !s.empty() && s.size() <= 19 &&
+              s.find_first_not_of("0123456789") == std::string::npos;
+    if (ok) v = std::stoull(s);
+    if (!ok || v < 1 || v > kMaxByteCount)
+      throw CLI::ValidationError(name, "expected a whole number of bytes from 1 to " +
+                                           std::to_string(kMaxByteCount) + ", got '" + s + "'");
+    *out = static_cast<size_t>(v);
+  };
+  return app.add_option_function<std::string>(name, parse, help);
+}
 
 void AddCommonOptions(CLI::App& app, CommonOptions& o) {
   app.add_option("--policy", o.policy,
@@ -79,6 +107,12 @@ std::optional<int> ParseArgs(CLI::App& app, int argc, char** argv, const std::st
     std::cerr << tool << ": error: " << e.what() << " (see --help)\n";
     return core::ToInt(ExitCode::kError);
   }
+  if (const CLI::Option* opt = OptionWithEmptyValue(app)) {
+    std::cerr << tool << ": error: " << opt->get_name()
+              << ": empty value (an unset variable?); give a value or leave the option out "
+                 "(see --help)\n";
+    return core::ToInt(ExitCode::kError);
+  }
   return std::nullopt;
 }
 
@@ -112,6 +146,15 @@ Result<GateContext> PrepareContext(const CommonOptions& o, core::Gate gate,
     ctx.policy.vuln.fail_on = ctx.policy.secrets.fail_on = ctx.policy.sbom.fail_on = *sev;
   }
 
+  // Today first: the waiver validator refuses dates after it.
+  if (o.today.empty()) {
+    ctx.today = core::TodayUtc();
+  } else {
+    auto d = core::ParseDate(o.today);
+    if (!d) return Error{"--today", "'" + o.today + "' is not a real date (YYYY-MM-DD)"};
+    ctx.today = *d;
+  }
+
   std::string waiver_path = o.waivers;
   if (waiver_path.empty() && FileExists("secgate-waivers.yaml"))
     waiver_path = "secgate-waivers.yaml";
@@ -120,7 +163,7 @@ Result<GateContext> PrepareContext(const CommonOptions& o, core::Gate gate,
   } else {
     auto text = ReadSmallFile(waiver_path);
     if (!text) return text.error();
-    auto w = core::ParseWaiverFile(*text, waiver_path, ctx.policy.waivers);
+    auto w = core::ParseWaiverFile(*text, waiver_path, ctx.policy.waivers, ctx.today);
     if (!w) return w.error();
     if (!w->problems.empty()) {
       const auto& p = w->problems.front();
@@ -131,14 +174,6 @@ Result<GateContext> PrepareContext(const CommonOptions& o, core::Gate gate,
       return Error{waiver_path + ":" + std::to_string(p.line), p.message + more};
     }
     ctx.waivers = std::move(*w);
-  }
-
-  if (o.today.empty()) {
-    ctx.today = core::TodayUtc();
-  } else {
-    auto d = core::ParseDate(o.today);
-    if (!d) return Error{"--today", "'" + o.today + "' is not a real date (YYYY-MM-DD)"};
-    ctx.today = *d;
   }
 
   auto reports = ParseReportSpecs(o.reports);

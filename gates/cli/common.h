@@ -57,9 +57,18 @@ struct GateContext {
 /// Registers the common flags on `app`.
 void AddCommonOptions(CLI::App& app, CommonOptions& opts);
 
+/// Adds an option taking a byte count ("--max-input-size"): plain decimal
+/// digits, 1 to kMaxByteCount. A sign, a suffix, zero or a value that does
+/// not fit is a usage error, never a wrapped-around limit.
+inline constexpr unsigned long long kMaxByteCount = 1ULL << 62;
+CLI::Option* AddByteCountOption(CLI::App& app, const std::string& name, size_t* out,
+                                const std::string& help);
+
 /// Parses argv with CLI11. Returns nullopt to continue, or the exit code to
 /// return now: 0 after --help/--version, 2 after a usage error (printed as
-/// "<tool>: error: …").
+/// "<tool>: error: …"). An option or argument given an empty value
+/// ("--fail-on ''", as an unset CI variable gives) is a usage error in every
+/// gate and subcommand, never "use the default".
 std::optional<int> ParseArgs(CLI::App& app, int argc, char** argv, const std::string& tool);
 
 /// Loads the policy and waivers, applies --fail-on, checks --today and every

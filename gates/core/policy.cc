@@ -1,5 +1,9 @@
 #include "gates/core/policy.h"
 
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
 #include "gates/core/fingerprint.h"
 #include "gates/core/yaml_util.h"
 
@@ -14,6 +18,35 @@ Result<Severity> ThresholdAt(const YAML::Node& n, const std::string& path, const
     return Error{Where(path, n), key + ": unknown severity '" + *s +
                                      "' (expected critical, high, medium or low)"};
   return *sev;
+}
+
+// Severity sources vuln.severity_source may name: "reported", "max", and the
+// rating sources the readers produce (Trivy vendors, Grype namespaces, OSV
+// id prefixes, the tools themselves). A name outside the list would never
+// match a rating and silently keep the reported severity, so it is an error
+// (docs/policy.md). Compared case-insensitively, as ratings are.
+constexpr std::string_view kSeveritySources[] = {
+    "reported", "max", "nvd", "ghsa", "github", "redhat", "debian", "ubuntu", "alpine",
+    "amazon", "alma", "rocky", "oracle", "oracle-oval", "photon", "suse", "suse-cvrf",
+    "sles", "arch-linux", "azure", "cbl-mariner", "mariner", "wolfi", "chainguard",
+    "bitnami", "k8s", "go", "go-vulndb", "osv", "rustsec", "pysec", "npm", "npm-audit",
+    "pip-audit", "ruby-advisory-db", "php-security-advisories", "nodejs-security-wg",
+    "python-safety-db", "glad", "echo", "minimos", "julia", "cvss", "cyclonedx",
+    "osv-scanner", "grype", "trivy"};
+
+Status CheckSeveritySource(const YAML::Node& v, const std::string& path, const std::string& key,
+                           const std::string& source) {
+  for (std::string_view known : kSeveritySources) {
+    bool same = known.size() == source.size() &&
+                std::equal(known.begin(), known.end(), source.begin(), [](char a, char b) {
+                  return a == std::tolower(static_cast<unsigned char>(b));
+                });
+    if (same) return Ok{};
+  }
+  std::string list;
+  for (std::string_view known : kSeveritySources) list += (list.empty() ? "" : ", ") + std::string(known);
+  return Error{Where(path, v), key + ": unknown severity source '" + source +
+                                   "' (expected one of: " + list + ")"};
 }
 
 // Assigns a parsed value or returns its error from the enclosing function.
@@ -56,8 +89,7 @@ Status ParseVuln(const YAML::Node& n, const std::string& path, VulnPolicy* out) 
       SECGATE_ASSIGN(out->baseline, ScalarString(v, path, key));
     } else if (k == "severity_source") {
       SECGATE_ASSIGN(out->severity_source, ScalarString(v, path, key));
-      if (out->severity_source.empty())
-        return Error{Where(path, v), key + ": expected reported, max or a source name"};
+      if (Status s = CheckSeveritySource(v, path, key, out->severity_source); !s) return s;
     } else if (k == "limits") {
       if (Status s = CheckKeys(v, {"critical", "high", "medium", "low", "unknown"}, path,
                                "vuln.limits");

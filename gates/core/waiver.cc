@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
-#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "gates/core/fingerprint.h"
@@ -13,9 +14,39 @@
 namespace secgate::core {
 namespace {
 
-bool IsPlaceholder(const std::string& s) {
+// Characters a blank-looking field may be made of: ASCII white space, and
+// (UTF-8) the Unicode spaces and invisible characters that render as nothing.
+const std::vector<std::string>& BlankSequences() {
+  static const std::vector<std::string> kBlanks = [] {
+    std::vector<std::string> v = {" ", "\t", "\r", "\n", "\v", "\f",
+                                  "\xc2\xa0", "\xe1\x9a\x80", "\xe1\xa0\x8e",
+                                  "\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\xaf",
+                                  "\xe2\x81\x9f", "\xe2\x81\xa0", "\xe3\x80\x80",
+                                  "\xef\xbb\xbf"};
+    for (int c = 0x80; c <= 0x8d; ++c)  // U+2000..U+200D
+      v.push_back(std::string("\xe2\x80") + static_cast<char>(c));
+    return v;
+  }();
+  return kBlanks;
+}
+
+// `s` without blank characters at either end.
+std::string_view TrimBlank(std::string_view s) {
+  for (bool cut = true; cut && !s.empty();) {
+    cut = false;
+    for (const auto& b : BlankSequences()) {
+      if (s.starts_with(b)) s.remove_prefix(b.size()), cut = true;
+      if (s.ends_with(b)) s.remove_suffix(b.size()), cut = true;
+    }
+  }
+  return s;
+}
+
+// Blank, or a placeholder someone meant to replace. Trimmed first, so that
+// ' ' or '  TODO' count as what they look like.
+bool IsPlaceholder(std::string_view raw) {
   std::string t;
-  for (char c : s) t += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char c : TrimBlank(raw)) t += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return t.empty() || t.rfind("TODO", 0) == 0 || t == "FIXME" || t == "TBD";
 }
 
@@ -49,116 +80,200 @@ bool WellFormedSecretId(const std::string& id) {
 
 bool HasWildcard(const std::string& s) { return s.find_first_of("*?") != std::string::npos; }
 
-std::string ParseOneWaiver(const YAML::Node& n, const std::string& path,
-                           const WaiverPolicy& policy, Waiver* w,
-                           std::vector<WaiverProblem>* problems, int index) {
-  auto problem = [&](const YAML::Node& at, const std::string& msg) {
+// One entry being validated: where problems go and what they are checked
+// against.
+struct EntryCheck {
+  const YAML::Node& n;
+  const WaiverPolicy& policy;
+  const Date& today;
+  Waiver* w;
+  std::vector<WaiverProblem>* problems;
+  int index;
+
+  void Problem(const YAML::Node& at, const std::string& msg) const {
     problems->push_back({LineOf(at) ? LineOf(at) : w->line, index,
                          "waiver " + (w->id.empty() ? "#" + std::to_string(index + 1) : w->id) +
                              ": " + msg});
     w->valid = false;
-  };
-  if (!n.IsMap()) {
-    problem(n, "expected a mapping with id, gate, reason, owner, created, expires");
-    return "";
   }
-  if (n["id"] && n["id"].IsScalar()) w->id = n["id"].Scalar();
-  static const std::set<std::string> kKeys = {"id",     "gate",    "package", "path",
-                                              "reason", "owner",   "ticket",  "created",
-                                              "expires", "renewed"};
-  for (const auto& kv : n) {
-    if (!kv.first.IsScalar() || !kKeys.count(kv.first.Scalar()))
-      problem(kv.first, "unknown key '" + (kv.first.IsScalar() ? kv.first.Scalar() : "?") + "'");
-  }
-  auto str = [&](const char* key, std::string* out, bool required) {
+
+  // Reads a string field; a required one must not be blank or a placeholder.
+  void Str(const char* key, std::string* out, bool required) const {
     YAML::Node v = n[key];
     if (!v || v.IsNull()) {
-      if (required) problem(n, std::string("missing ") + key);
+      if (required) Problem(n, std::string("missing ") + key);
       return;
     }
     if (!v.IsScalar()) {
-      problem(v, std::string(key) + ": expected a string");
+      Problem(v, std::string(key) + ": expected a string");
       return;
     }
     *out = v.Scalar();
-    if (required && IsPlaceholder(*out)) problem(v, std::string("missing ") + key + " (placeholder '" + *out + "')");
-  };
-  str("id", &w->id, true);
-  std::string gate;
-  str("gate", &gate, true);
-  str("package", &w->package, false);
-  str("path", &w->path, false);
-  str("reason", &w->reason, true);
-  str("owner", &w->owner, true);
-  str("ticket", &w->ticket, policy.require_ticket);
-  if (!gate.empty() && !ParseGate(gate, &w->gate))
-    problem(n["gate"], "gate: unknown gate '" + gate + "' (expected vuln, secrets or sbom)");
+    if (required && IsPlaceholder(*out))
+      Problem(v, std::string("missing ") + key + " (placeholder '" + *out + "')");
+  }
 
-  auto date = [&](const char* key, std::optional<Date>* out) {
+  // Reads a required date that must not lie after today.
+  void PastDate(const char* key, std::optional<Date>* out) const {
     std::string text;
-    str(key, &text, true);
-    if (text.empty() || IsPlaceholder(text)) return;
+    Str(key, &text, true);
+    if (IsPlaceholder(text)) return;
     *out = ParseDate(text);
-    if (!*out) problem(n[key], std::string(key) + ": '" + text + "' is not a real date (YYYY-MM-DD)");
-  };
-  date("created", &w->created);
-  date("expires", &w->expires);
+    if (!*out) Problem(n[key], std::string(key) + ": '" + text + "' is not a real date (YYYY-MM-DD)");
+  }
 
-  Date limit_from = w->created.value_or(Date{});
-  if (YAML::Node r = n["renewed"]; r && !r.IsNull()) {
-    if (!r.IsSequence()) {
-      problem(r, "renewed: expected a list");
-    } else {
-      for (const auto& item : r) {
-        Renewal ren;
-        if (!item.IsMap()) { problem(item, "renewed: expected date, from, until, reason"); continue; }
-        for (const auto& kv : item) {
-          std::string k = kv.first.IsScalar() ? kv.first.Scalar() : "?";
-          if (!kv.second.IsScalar()) { problem(kv.second, "renewed." + k + ": expected a string"); continue; }
-          if (k == "date") ren.date = kv.second.Scalar();
-          else if (k == "from") ren.from = kv.second.Scalar();
-          else if (k == "until") ren.until = kv.second.Scalar();
-          else if (k == "reason") ren.reason = kv.second.Scalar();
-          else if (k == "by") ren.by = kv.second.Scalar();
-          else problem(kv.first, "renewed: unknown key '" + k + "'");
-        }
-        auto d = ParseDate(ren.date);
-        if (!d) problem(item, "renewed.date: '" + ren.date + "' is not a real date (YYYY-MM-DD)");
-        else if (*d > limit_from) limit_from = *d;
-        w->renewed.push_back(ren);
-      }
-    }
+  void CheckNotFuture(const YAML::Node& at, const std::string& what, const Date& d) const {
+    if (d > today)
+      Problem(at, what + " " + d.ToString() + " is in the future (today is " + today.ToString() + ")");
   }
-  if (w->created && w->expires) {
-    if (*w->expires < *w->created) {
-      problem(n["expires"], "expires " + w->expires->ToString() + " is before created " +
-                                w->created->ToString());
-    } else if (DaysBetween(limit_from, *w->expires) > policy.max_days) {
-      problem(n["expires"], "expires " + w->expires->ToString() + " is more than " +
-                                std::to_string(policy.max_days) + " days after " +
-                                (w->renewed.empty() ? "created " : "the last renewal ") +
-                                limit_from.ToString() + " (waivers.max_days)");
-    }
+};
+
+void CheckKnownKeys(const EntryCheck& c) {
+  static const std::set<std::string> kKeys = {"id",     "gate",    "package", "path",
+                                              "reason", "owner",   "ticket",  "created",
+                                              "expires", "renewed"};
+  for (const auto& kv : c.n) {
+    if (!kv.first.IsScalar() || !kKeys.count(kv.first.Scalar()))
+      c.Problem(kv.first, "unknown key '" + (kv.first.IsScalar() ? kv.first.Scalar() : "?") + "'");
   }
-  if (!w->id.empty() && !gate.empty()) {
-    if (HasWildcard(w->id) && !policy.allow_wildcards) {
-      problem(n["id"], "id '" + w->id + "' waives everything (set waivers.allow_wildcards to allow)");
-    } else if (!HasWildcard(w->id)) {
-      if (w->gate == Gate::kVuln && !WellFormedVulnId(w->id))
-        problem(n["id"], "id '" + w->id + "' is not a vulnerability id (CVE-…, GHSA-…, …) or vuln fingerprint");
-      if (w->gate == Gate::kSecrets && !WellFormedSecretId(w->id))
-        problem(n["id"], "id '" + w->id + "' is not a secret fingerprint (secret:<rule>:<16 hex>)");
-      if (w->id.find_first_of(" \t") != std::string::npos)
-        problem(n["id"], "id '" + w->id + "' contains white space");
-    }
+}
+
+Renewal ReadRenewal(const EntryCheck& c, const YAML::Node& item) {
+  Renewal ren;
+  for (const auto& kv : item) {
+    std::string k = kv.first.IsScalar() ? kv.first.Scalar() : "?";
+    if (!kv.second.IsScalar()) { c.Problem(kv.second, "renewed." + k + ": expected a string"); continue; }
+    if (k == "date") ren.date = kv.second.Scalar();
+    else if (k == "from") ren.from = kv.second.Scalar();
+    else if (k == "until") ren.until = kv.second.Scalar();
+    else if (k == "reason") ren.reason = kv.second.Scalar();
+    else if (k == "by") ren.by = kv.second.Scalar();
+    else c.Problem(kv.first, "renewed: unknown key '" + k + "'");
   }
-  if (!w->package.empty() && w->package.rfind("pkg:", 0) == 0 && !ParsePurl(w->package))
-    problem(n["package"], "package: '" + w->package + "' is not a valid purl");
-  else if (w->package.find_first_of(" \t") != std::string::npos)
-    problem(n["package"], "package: '" + w->package + "' is not a purl or package name");
-  if (!policy.allow_wildcards && (w->path == "**" || w->path == "*" || w->path == "**/*"))
-    problem(n["path"], "path '" + w->path + "' matches everything (set waivers.allow_wildcards to allow)");
-  return gate;
+  return ren;
+}
+
+// Reads `renewed:`; returns the day max_days counts from (the last renewal,
+// else created). A renewal dated after today is a problem and never counts.
+Date ReadRenewals(const EntryCheck& c) {
+  Date from = c.w->created.value_or(Date{});
+  YAML::Node r = c.n["renewed"];
+  if (!r || r.IsNull()) return from;
+  if (!r.IsSequence()) {
+    c.Problem(r, "renewed: expected a list");
+    return from;
+  }
+  for (const auto& item : r) {
+    if (!item.IsMap()) { c.Problem(item, "renewed: expected date, from, until, reason"); continue; }
+    Renewal ren = ReadRenewal(c, item);
+    auto d = ParseDate(ren.date);
+    if (!d) c.Problem(item, "renewed.date: '" + ren.date + "' is not a real date (YYYY-MM-DD)");
+    else if (*d > c.today) c.CheckNotFuture(item, "renewed.date", *d);
+    else if (*d > from) from = *d;
+    c.w->renewed.push_back(ren);
+  }
+  return from;
+}
+
+void CheckSpan(const EntryCheck& c, const Date& limit_from) {
+  const Waiver& w = *c.w;
+  if (!w.created || !w.expires) return;
+  if (*w.expires < *w.created) {
+    c.Problem(c.n["expires"], "expires " + w.expires->ToString() + " is before created " +
+                                  w.created->ToString());
+  } else if (DaysBetween(limit_from, *w.expires) > c.policy.max_days) {
+    c.Problem(c.n["expires"], "expires " + w.expires->ToString() + " is more than " +
+                                  std::to_string(c.policy.max_days) + " days after " +
+                                  (limit_from == *w.created ? "created " : "the last renewal ") +
+                                  limit_from.ToString() + " (waivers.max_days)");
+  }
+}
+
+void CheckId(const EntryCheck& c) {
+  const std::string& id = c.w->id;
+  if (HasWildcard(id)) {
+    if (!c.policy.allow_wildcards)
+      c.Problem(c.n["id"], "id '" + id + "' waives everything (set waivers.allow_wildcards to allow)");
+    return;
+  }
+  if (c.w->gate == Gate::kVuln && !WellFormedVulnId(id))
+    c.Problem(c.n["id"], "id '" + id + "' is not a vulnerability id (CVE-…, GHSA-…, …) or vuln fingerprint");
+  if (c.w->gate == Gate::kSecrets && !WellFormedSecretId(id))
+    c.Problem(c.n["id"], "id '" + id + "' is not a secret fingerprint (secret:<rule>:<16 hex>)");
+  if (id.find_first_of(" \t") != std::string::npos)
+    c.Problem(c.n["id"], "id '" + id + "' contains white space");
+}
+
+void CheckScopes(const EntryCheck& c) {
+  const Waiver& w = *c.w;
+  if (!w.package.empty() && w.package.rfind("pkg:", 0) == 0 && !ParsePurl(w.package))
+    c.Problem(c.n["package"], "package: '" + w.package + "' is not a valid purl");
+  else if (w.package.find_first_of(" \t") != std::string::npos)
+    c.Problem(c.n["package"], "package: '" + w.package + "' is not a purl or package name");
+  if (!c.policy.allow_wildcards && !w.path.empty() && GlobMatchesEverything(w.path))
+    c.Problem(c.n["path"], "path '" + w.path + "' matches everything (set waivers.allow_wildcards to allow)");
+}
+
+void ParseOneWaiver(const EntryCheck& c) {
+  Waiver* w = c.w;
+  if (!c.n.IsMap()) {
+    c.Problem(c.n, "expected a mapping with id, gate, reason, owner, created, expires");
+    return;
+  }
+  if (c.n["id"] && c.n["id"].IsScalar()) w->id = c.n["id"].Scalar();
+  CheckKnownKeys(c);
+  c.Str("id", &w->id, true);
+  std::string gate;
+  c.Str("gate", &gate, true);
+  c.Str("package", &w->package, false);
+  c.Str("path", &w->path, false);
+  c.Str("reason", &w->reason, true);
+  c.Str("owner", &w->owner, true);
+  c.Str("ticket", &w->ticket, c.policy.require_ticket);
+  bool gate_ok = !gate.empty() && ParseGate(gate, &w->gate);
+  if (!gate.empty() && !gate_ok)
+    c.Problem(c.n["gate"], "gate: unknown gate '" + gate + "' (expected vuln, secrets or sbom)");
+  c.PastDate("created", &w->created);
+  c.PastDate("expires", &w->expires);
+  CheckSpan(c, ReadRenewals(c));
+  if (!w->id.empty() && !gate.empty()) CheckId(c);
+  CheckScopes(c);
+  if (w->created) c.CheckNotFuture(c.n, "created", *w->created);
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Entry j against an earlier entry i of the same gate and id: equal scopes,
+// or one covering the other, so which one applies would depend on order.
+// Returns the problem, or "" when they are independent.
+std::string OverlapOf(const Waiver& a, const Waiver& b) {
+  if (a.package == b.package && a.path == b.path)
+    return "duplicate of an earlier entry with the same gate, id and scopes";
+  bool a_covers = PackageScopeContains(a.package, b.package) && PathScopeContains(a.path, b.path);
+  bool b_covers = PackageScopeContains(b.package, a.package) && PathScopeContains(b.path, a.path);
+  if (!a_covers && !b_covers) return "";
+  return "overlaps the entry on line " + std::to_string(a.line) +
+         (a_covers ? " (its scope already covers this one)" : " (this scope covers that one)");
+}
+
+void AddOverlapProblems(WaiverFile* file) {
+  std::map<std::pair<Gate, std::string>, std::vector<size_t>> by_id;
+  auto& ws = file->waivers;
+  for (size_t j = 0; j < ws.size(); ++j) {
+    if (ws[j].id.empty()) continue;
+    auto& earlier = by_id[{ws[j].gate, Upper(ws[j].id)}];
+    for (size_t i : earlier) {
+      std::string what = OverlapOf(ws[i], ws[j]);
+      if (what.empty()) continue;
+      file->problems.push_back({ws[j].line, static_cast<int>(j), "waiver " + ws[j].id + ": " + what});
+      ws[j].valid = false;
+      break;
+    }
+    earlier.push_back(j);
+  }
 }
 
 }  // namespace
@@ -173,7 +288,7 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 }
 
 Result<WaiverFile> ParseWaiverFile(std::string_view yaml_text, const std::string& path,
-                                   const WaiverPolicy& policy) {
+                                   const WaiverPolicy& policy, const Date& today) {
   auto doc = LoadYaml(yaml_text, path);
   if (!doc) return doc.error();
   WaiverFile file;
@@ -189,66 +304,46 @@ Result<WaiverFile> ParseWaiverFile(std::string_view yaml_text, const std::string
   YAML::Node list = root["waivers"];
   if (!list || list.IsNull()) return file;
   if (!list.IsSequence()) return Error{Where(path, list), "waivers: expected a list"};
-  std::set<std::tuple<int, std::string, std::string, std::string>> seen;
   int index = 0;
   for (const auto& item : list) {
     Waiver w;
     w.line = LineOf(item);
-    ParseOneWaiver(item, path, policy, &w, &file.problems, index);
-    std::string id_key = w.id;
-    for (char& c : id_key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    auto key = std::make_tuple(static_cast<int>(w.gate), id_key, w.package, w.path);
-    if (!w.id.empty() && !seen.insert(key).second) {
-      file.problems.push_back({w.line, index, "waiver " + w.id +
-                                                  ": duplicate of an earlier entry with the same "
-                                                  "gate, id and scopes"});
-      w.valid = false;
-    }
+    ParseOneWaiver({item, policy, today, &w, &file.problems, index++});
     file.waivers.push_back(std::move(w));
-    ++index;
   }
+  AddOverlapProblems(&file);
+  std::stable_sort(file.problems.begin(), file.problems.end(),
+                   [](const WaiverProblem& x, const WaiverProblem& y) { return x.line < y.line; });
   return file;
 }
 
-bool GlobMatch(std::string_view p, std::string_view t) {
-  // Dynamic programming over (pattern position, text position): O(|p|*|t|),
-  // no recursion, no backtracking blow-up. Tokens: "**/" (zero or more
-  // directories), "**" (anything), "*" (anything but '/'), "?" (one char but
-  // '/'), anything else literally.
-  const size_t n = t.size();
-  std::vector<char> next(n + 1, 0), cur(n + 1, 0);
-  next[n] = 1;  // Empty pattern matches only the empty rest of text.
-  // Walk the pattern backwards, token by token.
-  std::vector<std::pair<int, char>> tokens;  // kind: 0 literal, 1 ?, 2 *, 3 **, 4 **/
-  for (size_t i = 0; i < p.size();) {
-    if (p[i] == '*' && i + 1 < p.size() && p[i + 1] == '*') {
-      if (i + 2 < p.size() && p[i + 2] == '/') { tokens.push_back({4, 0}); i += 3; }
-      else { tokens.push_back({3, 0}); i += 2; }
-    } else if (p[i] == '*') { tokens.push_back({2, 0}); ++i; }
-    else if (p[i] == '?') { tokens.push_back({1, 0}); ++i; }
-    else { tokens.push_back({0, p[i]}); ++i; }
+bool PackageScopeContains(const std::string& outer, const std::string& inner) {
+  if (outer.empty() || outer == inner) return true;
+  if (inner.empty()) return false;
+  auto o = ParsePurl(outer), i = ParsePurl(inner);
+  if (o && i) {
+    if (o->Base() != i->Base()) return false;
+    return o->version.empty() || o->version == i->version;
   }
-  for (size_t k = tokens.size(); k-- > 0;) {
-    auto [kind, ch] = tokens[k];
-    cur.assign(n + 1, 0);
-    bool slash_after = false;
-    for (size_t j = n + 1; j-- > 0;) {
-      switch (kind) {
-        case 0: cur[j] = j < n && t[j] == ch && next[j + 1]; break;
-        case 1: cur[j] = j < n && t[j] != '/' && next[j + 1]; break;
-        case 2: cur[j] = next[j] || (j < n && t[j] != '/' && cur[j + 1]); break;
-        case 3: cur[j] = next[j] || (j < n && cur[j + 1]); break;
-        case 4:
-          // Zero directories, or any run of characters ending in '/':
-          // `slash_after` carries "some '/' at or after j is followed by a match".
-          slash_after = slash_after || (j < n && t[j] == '/' && next[j + 1]);
-          cur[j] = next[j] || slash_after;
-          break;
-      }
-    }
-    std::swap(cur, next);
+  if (!o && !i) {
+    // "name" covers "name@version".
+    size_t at = inner.rfind('@');
+    return at != std::string::npos && at > 0 && EqualsIgnoreCase(inner.substr(0, at), outer);
   }
-  return next[0];
+  return false;
+}
+
+bool PathScopeContains(const std::string& outer, const std::string& inner) {
+  if (outer.empty() || outer == inner) return true;
+  if (inner.empty()) return false;
+  if (!HasWildcard(inner)) return GlobMatch(outer, inner);
+  // Both are patterns: only the clear case "dir/**" covers "dir/<anything>".
+  if (outer == "**") return true;
+  if (outer.size() > 3 && outer.compare(outer.size() - 3, 3, "/**") == 0) {
+    std::string prefix = outer.substr(0, outer.size() - 2);  // keeps the '/'
+    return !HasWildcard(prefix) && inner.rfind(prefix, 0) == 0;
+  }
+  return false;
 }
 
 bool WaiverMatches(const Waiver& w, const Finding& f) {

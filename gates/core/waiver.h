@@ -4,9 +4,10 @@
 // Pipeline position: loaded once by a gate's CLI (or by secgate-waivers
 // lint/report), passed to Evaluate(). Parsing collects every problem with its
 // line number: a gate refuses the file when there is any problem (exit 2);
-// `secgate-waivers lint` prints them all.
+// `secgate-waivers lint` prints them all. Both call the same function, so
+// every check lint makes fails a gate run too.
 //
-//   Result<WaiverFile> w = ParseWaiverFile(text, "secgate-waivers.yaml", policy.waivers);
+//   Result<WaiverFile> w = ParseWaiverFile(text, "secgate-waivers.yaml", policy.waivers, today);
 //   if (w && !w->problems.empty()) ... // invalid file
 //   bool m = WaiverMatches(w->waivers[0], finding);
 #pragma once
@@ -19,6 +20,7 @@
 #include "gates/core/date.h"
 #include "gates/core/error.h"
 #include "gates/core/finding.h"
+#include "gates/core/glob.h"
 #include "gates/core/policy.h"
 
 namespace secgate::core {
@@ -61,18 +63,23 @@ struct WaiverFile {
   std::string sha256;   ///< Hash of the bytes; empty when none.
 };
 
-/// Parses and validates a waiver file. A file that is not YAML, or whose
-/// top level is not {version: 1, waivers: [...]}, is an Error; problems with
-/// individual entries are collected in WaiverFile::problems.
+/// Parses and validates a waiver file: the ONE validator, called by every
+/// gate's loader and by `secgate-waivers lint` alike. A file that is not
+/// YAML, or whose top level is not {version: 1, waivers: [...]}, is an Error;
+/// problems with entries are collected in WaiverFile::problems, sorted by
+/// line: each entry against the policy, `created` or a renewal after
+/// `today`, and entries of one gate and id whose scopes overlap.
 Result<WaiverFile> ParseWaiverFile(std::string_view yaml_text, const std::string& path,
-                                   const WaiverPolicy& policy);
+                                   const WaiverPolicy& policy, const Date& today);
 
 /// True when the waiver's id (or any alias / the fingerprint) and its scopes
 /// match the finding. Ignores dates: callers decide what expiry means.
 bool WaiverMatches(const Waiver& w, const Finding& f);
 
-/// Glob over paths: `**` matches anything, `*` anything but '/', `?` one char.
-bool GlobMatch(std::string_view pattern, std::string_view text);
+/// True when scope `outer` (a package or a path scope) covers everything
+/// `inner` covers. An empty scope covers everything.
+bool PackageScopeContains(const std::string& outer, const std::string& inner);
+bool PathScopeContains(const std::string& outer, const std::string& inner);
 
 /// Case-insensitive ASCII comparison.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);

@@ -1,7 +1,11 @@
 #include "gates/core/yaml_util.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "gates/core/io.h"
 
@@ -57,6 +61,47 @@ Status CheckNesting(std::string_view text, const std::string& path) {
   return Ok{};
 }
 
+// YAML 1.2 requires unique keys in a mapping, but yaml-cpp keeps every copy
+// (lookups see the first, iteration sees all), so two readers of one file
+// could disagree. Walks every mapping once: nodes reached through an alias
+// are the same node and share its mark, so `seen` keeps the walk linear even
+// for an alias bomb.
+using SeenNodes = std::set<std::tuple<int, bool, size_t>>;  // mark, is map, size
+
+Status CheckUniqueKeys(const YAML::Node& n, const std::string& path, SeenNodes* seen) {
+  if (!n.IsMap() && !n.IsSequence()) return Ok{};
+  if (!seen->insert({n.Mark().pos, n.IsMap(), n.size()}).second) return Ok{};
+  if (n.IsSequence()) {
+    for (const auto& item : n)
+      if (Status s = CheckUniqueKeys(item, path, seen); !s) return s;
+    return Ok{};
+  }
+  std::map<std::string, int> keys;  // key text -> line of its first copy
+  for (const auto& kv : n) {
+    if (kv.first.IsScalar()) {
+      auto [it, fresh] = keys.emplace(kv.first.Scalar(), LineOf(kv.first));
+      if (!fresh)
+        return Error{Where(path, kv.first), "duplicate key '" + kv.first.Scalar() +
+                                                "' (first on line " + std::to_string(it->second) +
+                                                "; YAML forbids repeated keys)"};
+    }
+    if (Status s = CheckUniqueKeys(kv.first, path, seen); !s) return s;
+    if (Status s = CheckUniqueKeys(kv.second, path, seen); !s) return s;
+  }
+  return Ok{};
+}
+
+// Parses every document so that nothing hides after a `...` end marker or in
+// a second `---` document, where a reader of the first one never looks.
+Result<YAML::Node> LoadSingleDocument(const std::string& text, const std::string& path) {
+  std::vector<YAML::Node> docs = YAML::LoadAll(text);
+  if (docs.size() > 1)
+    return Error{Where(path, docs[1]),
+                 "more than one YAML document (content after '...' or a second '---'); "
+                 "expected exactly one"};
+  return docs.empty() ? YAML::Node() : docs.front();
+}
+
 }  // namespace
 
 Result<YAML::Node> LoadYaml(std::string_view text, const std::string& path) {
@@ -67,7 +112,11 @@ Result<YAML::Node> LoadYaml(std::string_view text, const std::string& path) {
   if (std::string bad = CheckUtf8(text); !bad.empty()) return Error{path, bad};
   if (Status s = CheckNesting(text, path); !s) return s.error();
   try {
-    return YAML::Load(std::string(text));
+    auto doc = LoadSingleDocument(std::string(text), path);
+    if (!doc) return doc;
+    SeenNodes seen;
+    if (Status s = CheckUniqueKeys(*doc, path, &seen); !s) return s.error();
+    return doc;
   } catch (const YAML::Exception& e) {
     return Error{path + ":" + std::to_string(e.mark.line + 1), "invalid YAML: " + e.msg};
   } catch (const std::exception& e) {

@@ -18,8 +18,11 @@ inline constexpr size_t kMaxYamlBytes = 4 * 1024 * 1024;
 /// Deepest nesting accepted in a YAML config file.
 inline constexpr int kMaxYamlDepth = 64;
 
-/// Parses YAML text. Errors: "<path>:<line>: <yaml-cpp message>", nesting or
-/// size over the limits, invalid UTF-8.
+/// Parses YAML text that must hold exactly one document. Errors:
+/// "<path>:<line>: <yaml-cpp message>", nesting or size over the limits,
+/// invalid UTF-8, a second document or content after `...`, and a key
+/// repeated in one mapping ("<path>:<line>: duplicate key 'k' (first on
+/// line N; ...)").
 Result<YAML::Node> LoadYaml(std::string_view text, const std::string& path);
 
 /// 1-based line of a node, for messages.

@@ -28,7 +28,7 @@ int RunCli(int argc, char** argv) {
   app.add_option("sboms", inputs, "SBOM files (JSON); '-' reads stdin")->required();
   app.add_option("--input-format", input_format,
                  "Skip detection and read every SBOM as this format: cyclonedx, spdx");
-  app.add_option("--max-input-size", max_input_size,
+  cli::AddByteCountOption(app, "--max-input-size", &max_input_size,
                  "Refuse (exit 2) an SBOM larger than this many bytes (default 1 GiB)");
 
   if (auto code = cli::ParseArgs(app, argc, argv, tool)) return *code;

@@ -4,7 +4,8 @@
 
 namespace secgate::vuln {
 
-core::Result<std::vector<core::Waiver>> LoadBaseline(const core::Policy& policy) {
+core::Result<std::vector<core::Waiver>> LoadBaseline(const core::Policy& policy,
+                                                     const core::Date& today) {
   std::vector<core::Waiver> out;
   if (!policy.vuln.only_new) return out;
   std::string path = policy.vuln.baseline;
@@ -12,7 +13,7 @@ core::Result<std::vector<core::Waiver>> LoadBaseline(const core::Policy& policy)
   if (path[0] != '/' && !policy.dir.empty()) path = policy.dir + "/" + path;
   auto text = core::ReadInput(path, 64u << 20);
   if (!text) return core::Error{text.error().where, "vuln.baseline: " + text.error().message};
-  auto file = core::ParseWaiverFile(*text, path, policy.waivers);
+  auto file = core::ParseWaiverFile(*text, path, policy.waivers, today);
   if (!file) return file.error();
   for (const auto& w : file->waivers) {
     if (w.gate != core::Gate::kVuln) continue;

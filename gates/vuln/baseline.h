@@ -2,7 +2,7 @@
 // `secgate-waivers baseline`) whose entries mark findings as pre-existing.
 // Evaluate then ignores matching findings with reason "in baseline".
 //
-//   auto entries = LoadBaseline(policy);   // empty when only_new is off
+//   auto entries = LoadBaseline(policy, today); // empty when only_new is off
 #pragma once
 
 #include <vector>
@@ -18,6 +18,7 @@ namespace secgate::vuln {
 /// Dates, owners and reasons are not required of baseline entries (a fresh
 /// baseline has them to fill in), but the file must be a valid waiver file
 /// shape and every entry needs an id. Errors name the baseline file.
-core::Result<std::vector<core::Waiver>> LoadBaseline(const core::Policy& policy);
+core::Result<std::vector<core::Waiver>> LoadBaseline(const core::Policy& policy,
+                                                     const core::Date& today);
 
 }  // namespace secgate::vuln

@@ -29,7 +29,7 @@ int RunCli(int argc, char** argv) {
   for (const auto& f : Formats()) formats += (formats.empty() ? "" : ", ") + std::string(f.name);
   app.add_option("--input-format", input_format,
                  "Skip detection and read every report as this format: " + formats);
-  app.add_option("--max-input-size", max_input_size,
+  cli::AddByteCountOption(app, "--max-input-size", &max_input_size,
                  "Refuse (exit 2) a report larger than this many bytes (default 1 GiB)");
 
   if (auto code = cli::ParseArgs(app, argc, argv, tool)) return *code;

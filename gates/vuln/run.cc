@@ -63,7 +63,7 @@ Result<core::Verdict> RunVuln(const VulnConfig& config, const cli::GateContext& 
     inputs.push_back(std::move(*summary));
   }
   core::EvaluateOptions options = core::EvaluateOptions::ForVuln(ctx.policy);
-  auto baseline = LoadBaseline(ctx.policy);
+  auto baseline = LoadBaseline(ctx.policy, ctx.today);
   if (!baseline) return baseline.error();
   options.baseline = std::move(*baseline);
   if (ctx.policy.vuln.only_new)

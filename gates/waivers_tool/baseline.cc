@@ -93,9 +93,9 @@ DraftWaiver BaselineDraft(const core::Finding& f, const std::string& owner,
 
 core::Result<std::string> BuildBaseline(const BaselineConfig& c, std::ostream& err) {
   const int max_days = c.policy.waivers.max_days;
-  int days = c.days == 0 ? max_days : c.days;
+  int days = c.days.value_or(max_days);  // --days 0 is out of range, not "the default"
   if (days < 1 || days > max_days)
-    return core::Error{"--days", std::to_string(c.days) + " is outside 1.." +
+    return core::Error{"--days", std::to_string(days) + " is outside 1.." +
                                      std::to_string(max_days) + " (waivers.max_days)"};
   if (c.owner.empty()) return core::Error{"--owner", "must not be empty"};
   auto results = ReadResultFiles(c.results);
@@ -103,7 +103,7 @@ core::Result<std::string> BuildBaseline(const BaselineConfig& c, std::ostream& e
 
   LoadedWaivers existing;
   if (!c.existing.empty()) {
-    auto l = LoadWaivers(c.existing, c.policy);
+    auto l = LoadWaivers(c.existing, c.policy, c.today);
     if (!l) return l.error();
     existing = std::move(*l);
   }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,7 @@ namespace secgate::waivers {
 struct BaselineConfig {
   std::vector<std::string> results;  ///< --from (required, repeatable).
   std::string owner = "unassigned";  ///< --owner.
-  int days = 0;                      ///< --days; 0 = policy waivers.max_days.
+  std::optional<int> days;           ///< --days; unset = policy waivers.max_days.
   std::string existing;              ///< --waivers: file to merge into; "" = none.
   std::string output = "-";          ///< --output; "-" = stdout.
   core::Policy policy;

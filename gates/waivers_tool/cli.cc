@@ -59,7 +59,9 @@ int RunCli(int argc, char** argv) {
   base_cmd->add_option("--from", base.results, "Gate JSON results (--report json=PATH); repeatable")
       ->required();
   base_cmd->add_option("--owner", base.owner, "Owner of the new waivers (default: unassigned)");
-  base_cmd->add_option("--days", base.days, "Days until the new waivers expire (default and maximum: waivers.max_days)");
+  base_cmd->add_option_function<int>(
+      "--days", [&base](const int& d) { base.days = d; },
+      "Days until the new waivers expire (default and maximum: waivers.max_days)");
   base_cmd->add_option("--waivers", base.existing, "Existing waiver file to merge into (kept as is)");
   base_cmd->add_option("-o,--output", base.output, "Write here instead of stdout");
   AddCommon(base_cmd, common);
@@ -90,7 +92,8 @@ int RunCli(int argc, char** argv) {
   ren_cmd->add_option("--by", ren.by, "Who renews it (recorded)");
   ren_cmd->add_option("--waivers", ren.waivers, "Waiver file, edited in place (default: ./secgate-waivers.yaml)");
   ren_cmd->add_option("--gate", ren.gate, "Only a waiver of this gate")->check(CLI::IsMember({"vuln", "secrets", "sbom"}));
-  ren_cmd->add_option("--line", ren.line, "Only the waiver on this line");
+  ren_cmd->add_option("--line", ren.line, "Only the waiver on this line")
+      ->check(CLI::Range(1, 1 << 30));
   AddCommon(ren_cmd, common);
 
   if (auto code = cli::ParseArgs(app, argc, argv, kTool)) return *code;

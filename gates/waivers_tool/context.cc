@@ -40,13 +40,14 @@ Result<core::Date> ResolveToday(const std::string& text) {
   return *d;
 }
 
-Result<LoadedWaivers> LoadWaivers(const std::string& path, const core::Policy& policy) {
+Result<LoadedWaivers> LoadWaivers(const std::string& path, const core::Policy& policy,
+                                  const core::Date& today) {
   LoadedWaivers out;
   out.path = path.empty() ? kDefaultWaiverFile : path;
   auto text = cli::ReadSmallFile(out.path);
   if (!text) return text.error();
   out.text = std::move(*text);
-  auto file = core::ParseWaiverFile(out.text, out.path, policy.waivers);
+  auto file = core::ParseWaiverFile(out.text, out.path, policy.waivers, today);
   if (!file) return file.error();
   out.file = std::move(*file);
   return out;

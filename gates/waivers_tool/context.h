@@ -41,10 +41,11 @@ struct LoadedWaivers {
   core::WaiverFile file;
 };
 
-/// Reads and parses a waiver file. Unreadable, not YAML, or not
+/// Reads and validates a waiver file (core::ParseWaiverFile, as the gates do). Unreadable, not YAML, or not
 /// {version: 1, waivers: [...]} is an Error; entry problems are in
 /// file.problems.
-core::Result<LoadedWaivers> LoadWaivers(const std::string& path, const core::Policy& policy);
+core::Result<LoadedWaivers> LoadWaivers(const std::string& path, const core::Policy& policy,
+                                        const core::Date& today);
 
 /// Prints "secgate-waivers: error: <where>: <message>" and returns kError.
 core::ExitCode ReportError(const core::Error& e, std::ostream& err);

@@ -33,7 +33,7 @@ core::Result<std::string> RenewText(const std::string& text, const RenewConfig& 
   if (!until) return Error{"--until", "'" + c.until + "' is not a real date (YYYY-MM-DD)"};
   if (c.reason.empty() || c.reason.find_first_not_of(" \t") == std::string::npos)
     return Error{"--reason", "a renewal needs a reason"};
-  auto parsed = core::ParseWaiverFile(text, path, c.policy.waivers);
+  auto parsed = core::ParseWaiverFile(text, path, c.policy.waivers, c.today);
   if (!parsed) return parsed.error();
   const auto& ws = parsed->waivers;
   int found = -1, candidates = 0;
@@ -119,7 +119,7 @@ core::Result<std::string> RenewText(const std::string& text, const RenewConfig& 
 
   // Fail closed: the edited file must parse to the same entries, with this
   // one renewed and no new problem.
-  auto check = core::ParseWaiverFile(out, path, c.policy.waivers);
+  auto check = core::ParseWaiverFile(out, path, c.policy.waivers, c.today);
   if (!check || check->waivers.size() != ws.size() || !check->waivers[found].expires ||
       *check->waivers[found].expires != *until ||
       check->waivers[found].renewed.size() != w.renewed.size() + 1)
@@ -131,7 +131,7 @@ core::Result<std::string> RenewText(const std::string& text, const RenewConfig& 
 }
 
 core::ExitCode RunRenew(const RenewConfig& c, std::ostream& err) {
-  auto loaded = LoadWaivers(c.waivers, c.policy);
+  auto loaded = LoadWaivers(c.waivers, c.policy, c.today);
   if (!loaded) return ReportError(loaded.error(), err);
   auto text = RenewText(loaded->text, c);
   if (!text) return ReportError(text.error(), err);

@@ -36,7 +36,7 @@ core::ExitCode RunReport(const ReportConfig& c, std::ostream& err) {
   if (c.fail_on != "expired" && c.fail_on != "expiring" && c.fail_on != "never")
     return ReportError({"--fail-on", "expected expired, expiring or never, got '" + c.fail_on + "'"},
                        err);
-  auto loaded = LoadWaivers(c.waivers, c.policy);
+  auto loaded = LoadWaivers(c.waivers, c.policy, c.today);
   if (!loaded) return ReportError(loaded.error(), err);
   auto results = ReadResultFiles(c.results);
   if (!results) return ReportError(results.error(), err);

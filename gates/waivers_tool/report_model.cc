@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "gates/waivers_tool/lint.h"
 
 namespace secgate::waivers {
 
@@ -44,8 +43,7 @@ WaiverReport BuildReport(const LoadedWaivers& loaded, const std::vector<ResultFi
   r.history_note = blame.note;
   for (const auto& f : results) r.results.push_back(f.path);
 
-  core::WaiverFile file = loaded.file;
-  AddFileChecks(&file, today);
+  const core::WaiverFile& file = loaded.file;
   std::vector<LineRange> ranges = EntryRanges(loaded.text, file.waivers);
   for (size_t i = 0; i < file.waivers.size(); ++i) {
     ReportEntry e;

@@ -1,9 +1,11 @@
-// libFuzzer target: waiver path globs (core::GlobMatch). The input is
+// libFuzzer target: waiver path globs (core::GlobMatch,
+// core::GlobMatchesEverything). The input is
 // "pattern\0text". Never crash, stay O(|pattern|*|text|), and agree with a
 // straightforward memoised reference matcher written from the documented
 // rules: "**/" zero or more directories, "**" anything, "*" anything but '/',
 // "?" one character but '/', everything else literally.
 #include <cstring>
+#include <string>
 #include <map>
 #include <vector>
 
@@ -67,5 +69,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (pattern.find_first_of("*?") == std::string_view::npos && got != (pattern == text))
     fuzz::Fail("a pattern without wildcards must match exactly itself");
   if (!core::GlobMatch("**", text)) fuzz::Fail("'**' must match everything");
+  // GlobMatchesEverything is false only when a literal is left, and a text
+  // without any of the pattern's literals can then never match.
+  if (!core::GlobMatchesEverything(pattern) && pattern.size() * text.size() < 64 * 1024) {
+    std::string stripped;
+    for (char c : text)
+      if (c == '*' || c == '?' || c == '/' || pattern.find(c) == std::string_view::npos)
+        stripped += c;
+    if (core::GlobMatch(pattern, stripped))
+      fuzz::Fail("a glob with a literal matched a text without any of its literals");
+  }
   return 0;
 }

@@ -25,7 +25,7 @@ TEST(BaselineTest, ValidWaiverFileMatchingEachFinding) {
   std::string yaml = BaselineYaml(fs, today, 30);
   core::WaiverPolicy wp;
   wp.max_days = 30;
-  auto w = core::ParseWaiverFile(yaml, "baseline.yaml", wp);
+  auto w = core::ParseWaiverFile(yaml, "baseline.yaml", wp, today);
   ASSERT_TRUE(w.ok()) << w.error().ToString();
   EXPECT_TRUE(w->problems.empty()) << w->problems[0].message;
   ASSERT_EQ(w->waivers.size(), 2u);
@@ -41,7 +41,7 @@ TEST(BaselineTest, ValidWaiverFileMatchingEachFinding) {
 
 TEST(BaselineTest, NoFindingsIsAnEmptyValidFile) {
   auto w = core::ParseWaiverFile(BaselineYaml({}, *core::ParseDate("2026-03-01"), 90), "b.yaml",
-                                 core::WaiverPolicy{});
+                                 core::WaiverPolicy{}, *core::ParseDate("2026-03-01"));
   ASSERT_TRUE(w.ok()) << w.error().ToString();
   EXPECT_TRUE(w->waivers.empty());
   EXPECT_TRUE(w->problems.empty());

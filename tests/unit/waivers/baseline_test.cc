@@ -12,7 +12,7 @@ namespace {
 core::Date D(const char* s) { return *core::ParseDate(s); }
 
 core::Waiver Reparse(const DraftWaiver& d) {
-  auto f = core::ParseWaiverFile(WaiverFileYaml({d}), "w.yaml", {});
+  auto f = core::ParseWaiverFile(WaiverFileYaml({d}), "w.yaml", {}, core::Date{2099, 12, 31});
   EXPECT_TRUE(f.ok());
   EXPECT_TRUE(f->problems.empty()) << f->problems[0].message;
   return f->waivers.at(0);

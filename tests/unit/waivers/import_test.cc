@@ -286,12 +286,12 @@ TEST(DetectImportSource, ByNameThenContent) {
 TEST(Import, OutputParsesButIsInvalidUntilFilledIn) {
   auto d = Import(Src("trivyignore"), "# r\nCVE-2019-1 exp:2026-05-01\n");
   std::string yaml = WaiverFileYaml(d);
-  auto parsed = core::ParseWaiverFile(yaml, "w.yaml", {});
+  auto parsed = core::ParseWaiverFile(yaml, "w.yaml", {}, core::Date{2099, 12, 31});
   ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
   ASSERT_EQ(parsed->problems.size(), 1u);
   EXPECT_EQ(parsed->problems[0].message, "waiver CVE-2019-1: missing owner (placeholder 'TODO: owner')");
   d[0].owner = "lead@example.com";
-  auto fixed = core::ParseWaiverFile(WaiverFileYaml(d), "w.yaml", {});
+  auto fixed = core::ParseWaiverFile(WaiverFileYaml(d), "w.yaml", {}, core::Date{2099, 12, 31});
   ASSERT_TRUE(fixed.ok());
   EXPECT_TRUE(fixed->problems.empty());
 }

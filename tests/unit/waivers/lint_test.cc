@@ -1,5 +1,5 @@
-// Tests for gates/waivers_tool/lint.h: scope containment and the whole-file
-// checks lint adds to core's per-entry validation.
+// Tests for the checks `secgate-waivers lint` reports that concern the whole
+// file: scope containment and overlaps, future dates (all in core now).
 #include "gates/waivers_tool/lint.h"
 
 #include <gtest/gtest.h>
@@ -8,33 +8,35 @@ namespace secgate::waivers {
 namespace {
 
 TEST(ScopeContains, Packages) {
-  EXPECT_TRUE(PackageScopeContains("", "pkg:npm/a@1"));
-  EXPECT_TRUE(PackageScopeContains("pkg:npm/a", "pkg:npm/a@1"));
-  EXPECT_TRUE(PackageScopeContains("pkg:npm/a@1", "pkg:npm/a@1"));
-  EXPECT_FALSE(PackageScopeContains("pkg:npm/a@1", "pkg:npm/a"));
-  EXPECT_FALSE(PackageScopeContains("pkg:npm/a@1", "pkg:npm/a@2"));
-  EXPECT_FALSE(PackageScopeContains("pkg:npm/a", "pkg:npm/b@1"));
-  EXPECT_TRUE(PackageScopeContains("a", "a@1"));
-  EXPECT_FALSE(PackageScopeContains("a@1", "a"));
-  EXPECT_FALSE(PackageScopeContains("pkg:npm/a@1", ""));
+  EXPECT_TRUE(core::PackageScopeContains("", "pkg:npm/a@1"));
+  EXPECT_TRUE(core::PackageScopeContains("pkg:npm/a", "pkg:npm/a@1"));
+  EXPECT_TRUE(core::PackageScopeContains("pkg:npm/a@1", "pkg:npm/a@1"));
+  EXPECT_FALSE(core::PackageScopeContains("pkg:npm/a@1", "pkg:npm/a"));
+  EXPECT_FALSE(core::PackageScopeContains("pkg:npm/a@1", "pkg:npm/a@2"));
+  EXPECT_FALSE(core::PackageScopeContains("pkg:npm/a", "pkg:npm/b@1"));
+  EXPECT_TRUE(core::PackageScopeContains("a", "a@1"));
+  EXPECT_FALSE(core::PackageScopeContains("a@1", "a"));
+  EXPECT_FALSE(core::PackageScopeContains("pkg:npm/a@1", ""));
 }
 
 TEST(ScopeContains, Paths) {
-  EXPECT_TRUE(PathScopeContains("", "x"));
-  EXPECT_TRUE(PathScopeContains("src/**", "src/a/b.js"));
-  EXPECT_TRUE(PathScopeContains("src/**", "src/a/*.js"));
-  EXPECT_FALSE(PathScopeContains("src/*", "src/a/b.js"));
-  EXPECT_FALSE(PathScopeContains("src/a.js", "src/**"));
-  EXPECT_FALSE(PathScopeContains("lib/**", "src/a.js"));
+  EXPECT_TRUE(core::PathScopeContains("", "x"));
+  EXPECT_TRUE(core::PathScopeContains("src/**", "src/a/b.js"));
+  EXPECT_TRUE(core::PathScopeContains("src/**", "src/a/*.js"));
+  EXPECT_FALSE(core::PathScopeContains("src/*", "src/a/b.js"));
+  EXPECT_FALSE(core::PathScopeContains("src/a.js", "src/**"));
+  EXPECT_FALSE(core::PathScopeContains("lib/**", "src/a.js"));
 }
 
-core::WaiverFile Parse(const std::string& yaml) {
-  auto f = core::ParseWaiverFile(yaml, "w.yaml", {});
+core::WaiverFile Parse(const std::string& yaml, const core::Date& today) {
+  auto f = core::ParseWaiverFile(yaml, "w.yaml", {}, today);
   EXPECT_TRUE(f.ok());
   return f.ok() ? *f : core::WaiverFile{};
 }
 
-TEST(AddFileChecks, OverlapsAndFutureDates) {
+// The whole-file checks lint reports are core's (ParseWaiverFile), so the
+// gates make them too.
+TEST(WholeFileChecks, OverlapsAndFutureDates) {
   core::WaiverFile f = Parse(R"(version: 1
 waivers:
   - {id: CVE-2024-1, gate: vuln, package: pkg:npm/a@1, reason: r, owner: o, created: 2026-01-01, expires: 2026-01-02}
@@ -42,9 +44,7 @@ waivers:
   - {id: CVE-2024-1, gate: vuln, package: pkg:npm/b, reason: r, owner: o, created: 2026-01-01, expires: 2026-01-02}
   - {id: CVE-2024-1, gate: sbom, package: pkg:npm/a, reason: r, owner: o, created: 2026-01-01, expires: 2026-01-02}
   - {id: CVE-2024-2, gate: vuln, reason: r, owner: o, created: 2026-05-01, expires: 2026-05-02}
-)");
-  ASSERT_TRUE(f.problems.empty());
-  AddFileChecks(&f, *core::ParseDate("2026-04-01"));
+)", *core::ParseDate("2026-04-01"));
   ASSERT_EQ(f.problems.size(), 2u);
   EXPECT_EQ(f.problems[0].line, 4);
   EXPECT_EQ(f.problems[0].message,

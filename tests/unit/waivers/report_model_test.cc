@@ -22,7 +22,7 @@ WaiverReport Build(bool with_results) {
   LoadedWaivers l;
   l.path = "w.yaml";
   l.text = kFile;
-  l.file = *core::ParseWaiverFile(kFile, "w.yaml", {});
+  l.file = *core::ParseWaiverFile(kFile, "w.yaml", {}, *core::ParseDate("2026-04-01"));
   std::vector<ResultFile> results;
   if (with_results) {
     ResultFile rf;

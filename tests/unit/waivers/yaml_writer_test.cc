@@ -44,7 +44,7 @@ DraftWaiver Hostile() {
 
 TEST(WaiverFileYaml, RoundTripKeepsEveryValue) {
   std::string yaml = WaiverFileYaml({Hostile()}, {"header"});
-  auto parsed = core::ParseWaiverFile(yaml, "w.yaml", {});
+  auto parsed = core::ParseWaiverFile(yaml, "w.yaml", {}, core::Date{2099, 12, 31});
   ASSERT_TRUE(parsed.ok()) << parsed.error().ToString() << "\n" << yaml;
   ASSERT_EQ(parsed->waivers.size(), 1u);
   EXPECT_TRUE(parsed->problems.empty()) << parsed->problems[0].message;
