@@ -1,6 +1,8 @@
-// End-to-end regressions for audit-format reader holes: reports that
-// contradict their own totals (exit 2, naming the file, what the totals say
-// and what was read). Inputs are written to a temp dir and named relatively.
+// End-to-end regressions for audit-format and osv-scanner reader holes:
+// reports that contradict their own totals (exit 2, naming the file, what the
+// totals say and what was read), osv-scanner records in no group (each is a
+// finding) and osv-scanner packages known only by a git commit (read, not
+// refused). Inputs are written to a temp dir and named relatively.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -118,6 +120,44 @@ TEST(VulnAuditHoles, PipAuditEveryDependencySkipped) {
                      R"({"name":"b","skip_reason":"not on PyPI"}],"fixes":[]})"),
             "secgate-vuln: error: in.json: pip-audit audited none of the 2 dependencies (every "
             "one has a skip_reason)\n");
+}
+
+const char kOsvHead[] =
+    R"({"results":[{"source":{"path":"go.mod","type":"lockfile"},"packages":[{"package":)"
+    R"({"name":"golang.org/x/net","version":"0.1.0","ecosystem":"Go"},"vulnerabilities":[)"
+    R"({"id":"GO-1","database_specific":{"severity":"CRITICAL"}},)"
+    R"({"id":"GO-2","database_specific":{"severity":"LOW"}}],)";
+
+TEST(VulnAuditHoles, OsvRecordsInNoGroupAreFindings) {
+  auto v = VerdictFor(std::string(kOsvHead) + R"("groups":[]}]}]})", 1);
+  EXPECT_EQ(v["summary"]["by_severity"]["critical"], 1);
+  EXPECT_EQ(v["summary"]["by_severity"]["low"], 1);
+  EXPECT_TRUE(HasNote(v, "in.json: osv-scanner: 2 vulnerability records in no group, each read "
+                         "as its own finding"))
+      << v["notes"].dump();
+}
+
+TEST(VulnAuditHoles, OsvRecordLeftOutOfTheGroupsIsAFinding) {
+  auto v = VerdictFor(std::string(kOsvHead) + R"("groups":[{"ids":["GO-2"]}]}]}]})", 1);
+  EXPECT_EQ(v["summary"]["by_severity"]["critical"], 1);
+  EXPECT_EQ(v["summary"]["by_severity"]["low"], 1);
+  EXPECT_TRUE(HasNote(v, "1 vulnerability records in no group")) << v["notes"].dump();
+}
+
+TEST(VulnAuditHoles, OsvPackageKnownOnlyByCommit) {
+  TempDir dir;
+  ProcessResult r = RunFiles({Fixture("vuln/synthetic/osv-commit-only.json")}, dir);
+  ASSERT_EQ(r.exit_code, 1) << r.err;
+  auto v = nlohmann::json::parse(ReadFile(dir.path() + "/verdict.json"));
+  ASSERT_EQ(v["findings"].size(), 1u);
+  const auto& f = v["findings"][0];
+  EXPECT_EQ(f["id"], "CVE-2022-37434");
+  EXPECT_EQ(f["severity"], "critical");
+  EXPECT_EQ(f["package"]["name"], "04f42ceca40f73e2978b50e93806c2a18c1281fc");
+  EXPECT_EQ(f["package"]["ecosystem"], "git");
+  EXPECT_EQ(f["location"]["commit"], "04f42ceca40f73e2978b50e93806c2a18c1281fc");
+  EXPECT_EQ(f["location"]["path"], "third_party/zlib");
+  EXPECT_EQ(f["fixed_versions"], nlohmann::json::array({"eff308af425b67093bab25f80f1ae950166bece1"}));
 }
 
 TEST(VulnAuditHoles, CountDifferencesOnRealReportsAreNoted) {
