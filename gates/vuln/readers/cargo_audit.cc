@@ -70,10 +70,12 @@ Result<Finding> ParseEntry(const json& e, const std::string& where) {
 // vulnerabilities.found / .count against the list read.
 Status CheckTotals(const std::string& name, const json& found, const json& count, long listed) {
   if (!found.is_null() && !found.is_boolean())
-    return Error{name + ":/vulnerabilities/found", "expected boolean, got " + core::JsonTypeName(found)};
+    return Error{name + ":/vulnerabilities/found",
+                 "expected boolean, got " + core::JsonTypeName(found)};
   if (found.is_boolean() && found.get<bool>() != (listed > 0))
-    return Error{name, std::string("vulnerabilities.found is ") + (found.get<bool>() ? "true" : "false") +
-                           " but vulnerabilities.list has " + std::to_string(listed) + " entries"};
+    return Error{name, std::string("vulnerabilities.found is ") +
+                           (found.get<bool>() ? "true" : "false") + " but vulnerabilities.list has " +
+                           std::to_string(listed) + " entries"};
   if (count.is_null()) return core::Ok{};
   auto stated = ReadTally(json{{"count", count}}, name + ":/vulnerabilities");
   if (!stated) return stated.error();

@@ -52,7 +52,8 @@ Status ReadAdvisoryLine(const json& data, const std::string& where, const NpmAdv
   if (auto r = data.find("resolution"); r != data.end() && r->is_object()) {
     auto d = r->find("dev");
     if (d != r->end() && !d->is_null() && !d->is_boolean())
-      return Error{where + ":/data/resolution/dev", "expected boolean, got " + core::JsonTypeName(*d)};
+      return Error{where + ":/data/resolution/dev",
+                   "expected boolean, got " + core::JsonTypeName(*d)};
     dev = d != r->end() && d->is_boolean() && d->get<bool>();
   }
   const json& adv = data["advisory"];

@@ -157,7 +157,8 @@ TEST(VulnAuditHoles, OsvPackageKnownOnlyByCommit) {
   EXPECT_EQ(f["package"]["ecosystem"], "git");
   EXPECT_EQ(f["location"]["commit"], "04f42ceca40f73e2978b50e93806c2a18c1281fc");
   EXPECT_EQ(f["location"]["path"], "third_party/zlib");
-  EXPECT_EQ(f["fixed_versions"], nlohmann::json::array({"eff308af425b67093bab25f80f1ae950166bece1"}));
+  EXPECT_EQ(f["fixed_versions"],
+            nlohmann::json::array({"eff308af425b67093bab25f80f1ae950166bece1"}));
 }
 
 TEST(VulnAuditHoles, CountDifferencesOnRealReportsAreNoted) {

@@ -65,7 +65,8 @@ TEST(Totals, Npm6PathsMustMatchMetadata) {
 TEST(Totals, Npm7CarrierMissingNextToOwnAdvisoryIsNoted) {
   auto r = RunReader(&ReadNpmAuditV2,
                      R"({"auditReportVersion":2,"vulnerabilities":{"debug":{"name":"debug",)"
-                     R"("severity":"low","via":[{"source":1,"name":"debug","severity":"low"},"ms"]}}})");
+                     R"("severity":"low","via":[{"source":1,"name":"debug","severity":"low"},)"
+                     R"("ms"]}}})");
   ASSERT_TRUE(r.status.ok()) << r.error;
   ASSERT_EQ(r.out.notes.size(), 1u);
   EXPECT_NE(r.out.notes[0].find("via[] of debug names ms, which the report does not list"),
