@@ -1,10 +1,12 @@
 // cargo-audit `--json` (input-formats.md §12). Severity is computed from the
 // advisory's CVSS v3 vector (core::CvssV3BaseScore) — null means UNKNOWN.
 // Informational advisories (unmaintained, unsound, yanked, notice) live in
-// warnings{kind: [...]}: counted, not gated.
+// warnings{kind: [...]}: counted, not gated. vulnerabilities.found and
+// .count state the list's size and must agree with it.
 #include "gates/core/json_stream.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
+#include "gates/vuln/readers/totals.h"
 
 namespace secgate::vuln {
 
@@ -65,6 +67,22 @@ Result<Finding> ParseEntry(const json& e, const std::string& where) {
   return f;
 }
 
+// vulnerabilities.found / .count against the list read.
+Status CheckTotals(const std::string& name, const json& found, const json& count, long listed) {
+  if (!found.is_null() && !found.is_boolean())
+    return Error{name + ":/vulnerabilities/found",
+                 "expected boolean, got " + core::JsonTypeName(found)};
+  if (found.is_boolean() && found.get<bool>() != (listed > 0))
+    return Error{name, std::string("vulnerabilities.found is ") +
+                           (found.get<bool>() ? "true" : "false") + " but vulnerabilities.list has " +
+                           std::to_string(listed) + " entries"};
+  if (count.is_null()) return core::Ok{};
+  auto stated = ReadTally(json{{"count", count}}, name + ":/vulnerabilities");
+  if (!stated) return stated.error();
+  return CompareTally(name, "vulnerabilities.count", *stated, {{"count", listed}},
+                      "entries of vulnerabilities.list");
+}
+
 }  // namespace
 
 Status ReadCargoAudit(core::InputFile& in, ReaderOutput* out) {
@@ -75,11 +93,22 @@ Status ReadCargoAudit(core::InputFile& in, ReaderOutput* out) {
   s.Expect("/warnings", "o");
   s.Expect("/warnings/*", "a");
   s.Expect("/database", "o");
+  json found, count;
+  long listed = 0;
+  s.OnRecord("/vulnerabilities/found", [&](const std::string&, json& v) -> Status {
+    found = std::move(v);
+    return core::Ok{};
+  });
+  s.OnRecord("/vulnerabilities/count", [&](const std::string&, json& v) -> Status {
+    count = std::move(v);
+    return core::Ok{};
+  });
   s.OnRecord("/vulnerabilities/list/*", [&](const std::string& p, json& v) -> Status {
     auto f = ParseEntry(v, name + ":" + p);
     if (!f) return f.error();
     f->input = name;
     out->findings.push_back(std::move(*f));
+    ++listed;
     return core::Ok{};
   });
   s.OnRecord("/warnings/*/*", [&](const std::string& p, json& v) -> Status {
@@ -92,7 +121,7 @@ Status ReadCargoAudit(core::InputFile& in, ReaderOutput* out) {
   if (Status st = s.Parse(in); !st) return st;
   if (s.top_level_type() != 'o' || !s.HasTopLevelKey("vulnerabilities"))
     return Error{name, "not a cargo-audit report: no vulnerabilities object"};
-  return core::Ok{};
+  return CheckTotals(name, found, count, listed);
 }
 
 }  // namespace secgate::vuln

@@ -2,16 +2,42 @@
 // yarn 2/3 (`yarn npm audit --json`, §9) and pnpm (`pnpm audit --json`, §10)
 // also print. One finding per advisory and installed version; pnpm's
 // dependency paths lose their leading ".>" (the root importer). Ids: the
-// GHSA, then CVEs; npm's numeric id only as alias NPM-<n>.
+// GHSA, then CVEs; npm's numeric id only as alias NPM-<n>. The report's
+// metadata.vulnerabilities counts dependency paths by severity; it must
+// match the advisories read (totals.h).
 #include "gates/core/json_stream.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
+#include "gates/vuln/readers/totals.h"
 
 namespace secgate::vuln {
 
 using core::Error;
 using core::Status;
 using nlohmann::json;
+
+namespace {
+
+// metadata.vulnerabilities against the advisories' paths; a note when the
+// number of findings differs from the number of paths npm counted.
+Status CheckNpm6Totals(const std::string& name, const json* stated_json, const Tally& read,
+                       ReaderOutput* out) {
+  if (!stated_json) return core::Ok{};
+  auto stated = ReadTally(*stated_json, name + ":/metadata/vulnerabilities");
+  if (!stated) return stated.error();
+  if (Status st = CompareTally(name, "metadata.vulnerabilities", *stated, read,
+                               "dependency paths of the advisories, by severity");
+      !st)
+    return st;
+  const long paths = TallySum(read), findings = static_cast<long>(out->findings.size());
+  if (paths != findings)
+    out->notes.push_back(name + ": npm audit metadata counts " + std::to_string(paths) +
+                         " vulnerable dependency paths; read as " + std::to_string(findings) +
+                         " findings (one per advisory and installed version)");
+  return core::Ok{};
+}
+
+}  // namespace
 
 Status ReadNpmAuditV1(core::InputFile& in, ReaderOutput* out) {
   core::JsonStreamer s;
@@ -26,9 +52,16 @@ Status ReadNpmAuditV1(core::InputFile& in, ReaderOutput* out) {
   s.OnRecord("/error", [&](const std::string& p, json& v) -> Status {
     return NpmErrorMember(v, name + ":" + p);
   });
+  json stated;
+  Tally read;
+  s.OnRecord("/metadata/vulnerabilities", [&](const std::string&, json& v) -> Status {
+    stated = std::move(v);
+    return core::Ok{};
+  });
   s.OnRecord("/advisories/*", [&](const std::string& p, json& v) -> Status {
     size_t before = out->findings.size();
     if (Status st = ParseNpmAdvisory(v, name + ":" + p, opt, &out->findings); !st) return st;
+    read[LowerWord(v["severity"].get<std::string>())] += NpmAdvisoryPaths(v);
     for (size_t i = before; i < out->findings.size(); ++i) out->findings[i].input = name;
     return core::Ok{};
   });
@@ -39,7 +72,7 @@ Status ReadNpmAuditV1(core::InputFile& in, ReaderOutput* out) {
   if (Status st = s.Parse(in); !st) return st;
   if (s.top_level_type() != 'o' || !s.HasTopLevelKey("advisories"))
     return Error{name, "not an npm 6 / pnpm / yarn 2-3 audit report: no advisories object"};
-  return core::Ok{};
+  return CheckNpm6Totals(name, stated.is_null() ? nullptr : &stated, read, out);
 }
 
 }  // namespace secgate::vuln

@@ -4,11 +4,16 @@
 // inherits from (a "carrier") and is not counted. The id is the GHSA parsed
 // from via[].url; npm's numeric id (unstable) is kept only as alias NPM-<n>.
 // Installed versions are not in the report, so findings have none.
+// metadata.vulnerabilities counts the entries (vulnerable packages) by their
+// severity and must match them (totals.h), and every entry must lead to an
+// advisory: its own via[] objects, or carriers naming entries that do.
+#include <map>
 #include <set>
 
 #include "gates/core/json_stream.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
+#include "gates/vuln/readers/totals.h"
 
 namespace secgate::vuln {
 
@@ -81,13 +86,114 @@ Result<Finding> ParseVia(const json& via, const std::string& where, const EntryI
   return f;
 }
 
+struct EntryLinks {
+  std::string where;                  // the entry's pointer
+  bool has_advisory = false;          // an object in via[]
+  std::vector<std::string> carriers;  // via[] strings
+};
+
+struct V2State {
+  std::string name;  // file
+  std::set<std::pair<std::string, std::string>> seen;  // (id, package) in this input
+  Tally read;                                          // entries by severity, and "total"
+  std::map<std::string, EntryLinks> entries;           // by package name
+};
+
+Status ParseEntry(const json& e, const std::string& where, V2State* st, ReaderOutput* out) {
+  if (Status s = core::ExpectObject(e, where); !s) return s;
+  EntryInfo info;
+  std::string word;
+  // The map key may contain '/' (scoped packages), so read the name.
+  if (Status s = ReqString(e, "name", where, &info.key); !s) return s;
+  if (Status s = ReqString(e, "severity", where, &word); !s) return s;
+  if (auto sev = SeverityFromWord(word, where + "/severity"); !sev) return sev.error();
+  if (Status s = OptStrings(e, "nodes", where, &info.nodes); !s) return s;
+  if (Status s = ReadFixAvailable(e, where, &info); !s) return s;
+  auto via = OptContainer(e, "via", 'a', where);
+  if (!via) return via.error();
+  if (!*via) return Error{where, "missing via"};
+  st->read[LowerWord(word)]++;
+  st->read["total"]++;
+  EntryLinks& links = st->entries[info.key];
+  links.where = where;
+  for (size_t i = 0; i < (*via)->size(); ++i) {
+    const json& v = (**via)[i];
+    std::string vw = where + "/via/" + std::to_string(i);
+    if (v.is_string()) {  // a carrier: the advisory is counted where it lives
+      links.carriers.push_back(v.get<std::string>());
+      continue;
+    }
+    if (!v.is_object()) return Error{vw, "expected string or object, got " + core::JsonTypeName(v)};
+    links.has_advisory = true;
+    auto f = ParseVia(v, vw, info);
+    if (!f) return f.error();
+    if (!st->seen.insert({f->id, f->package.name}).second) continue;
+    f->input = st->name;
+    out->findings.push_back(std::move(*f));
+  }
+  return core::Ok{};
+}
+
+// Every entry reaches an advisory through carriers (else it was flagged
+// with nothing to show for it); a carrier naming no entry is noted.
+Status CheckCarriers(const V2State& st, ReaderOutput* out) {
+  std::map<std::string, std::vector<std::string>> carried_by;  // carrier -> entries naming it
+  std::set<std::string> reached;
+  std::vector<std::string> work;
+  for (const auto& [key, links] : st.entries) {
+    for (const auto& c : links.carriers) carried_by[c].push_back(key);
+    if (links.has_advisory && reached.insert(key).second) work.push_back(key);
+  }
+  while (!work.empty()) {
+    std::string key = std::move(work.back());
+    work.pop_back();
+    for (const auto& dependent : carried_by[key])
+      if (reached.insert(dependent).second) work.push_back(dependent);
+  }
+  for (const auto& [key, links] : st.entries) {
+    for (const auto& c : links.carriers)
+      if (!st.entries.count(c) && reached.count(key))
+        out->notes.push_back(st.name + ": npm audit: via[] of " + key + " names " + c +
+                             ", which the report does not list (" + key +
+                             " has advisories of its own)");
+    if (!reached.count(key))
+      return Error{links.where, "no advisory in via[] and no carrier leads to one (via names " +
+                                    (links.carriers.empty() ? "nothing" : links.carriers.front()) +
+                                    ")"};
+  }
+  return core::Ok{};
+}
+
+// metadata.vulnerabilities matches the entries. A note when the advisories
+// read are not as many as the packages npm counted.
+Status CheckV2Totals(const json& stated_json, const V2State& st, ReaderOutput* out) {
+  if (Status s = CheckCarriers(st, out); !s) return s;
+  if (stated_json.is_null()) return core::Ok{};
+  auto stated = ReadTally(stated_json, st.name + ":/metadata/vulnerabilities");
+  if (!stated) return stated.error();
+  if (Status s = CompareTally(st.name, "metadata.vulnerabilities", *stated, st.read,
+                              "vulnerable packages by severity");
+      !s)
+    return s;
+  const long packages = st.read.count("total") ? st.read.at("total") : 0;
+  const long findings = static_cast<long>(out->findings.size());
+  if (packages != findings)
+    out->notes.push_back(st.name + ": npm audit metadata counts " + std::to_string(packages) +
+                         " vulnerable packages; read as " + std::to_string(findings) +
+                         " findings (one per advisory and package; packages that only depend "
+                         "on a vulnerable one are not findings)");
+  return core::Ok{};
+}
+
 }  // namespace
 
 Status ReadNpmAuditV2(core::InputFile& in, ReaderOutput* out) {
   core::JsonStreamer s;
-  const std::string name = in.path();
-  std::set<std::pair<std::string, std::string>> seen;  // (id, package) in this input
+  V2State st;
+  st.name = in.path();
+  const std::string& name = st.name;
   bool version_ok = false;
+  json stated;
   s.Expect("/vulnerabilities", "o");
   s.OnRecord("/error", [&](const std::string& p, json& v) -> Status {
     return NpmErrorMember(v, name + ":" + p);
@@ -99,37 +205,18 @@ Status ReadNpmAuditV2(core::InputFile& in, ReaderOutput* out) {
     version_ok = true;
     return core::Ok{};
   });
-  s.OnRecord("/vulnerabilities/*", [&](const std::string& p, json& e) -> Status {
-    const std::string where = name + ":" + p;
-    if (Status st = core::ExpectObject(e, where); !st) return st;
-    EntryInfo info;
-    std::string word;
-    // The map key may contain '/' (scoped packages), so read the name.
-    if (Status st = ReqString(e, "name", where, &info.key); !st) return st;
-    if (Status st = ReqString(e, "severity", where, &word); !st) return st;
-    if (auto sev = SeverityFromWord(word, where + "/severity"); !sev) return sev.error();
-    if (Status st = OptStrings(e, "nodes", where, &info.nodes); !st) return st;
-    if (Status st = ReadFixAvailable(e, where, &info); !st) return st;
-    auto via = OptContainer(e, "via", 'a', where);
-    if (!via) return via.error();
-    if (!*via) return Error{where, "missing via"};
-    for (size_t i = 0; i < (*via)->size(); ++i) {
-      const json& v = (**via)[i];
-      std::string vw = where + "/via/" + std::to_string(i);
-      if (v.is_string()) continue;  // a carrier: the advisory is counted where it lives
-      if (!v.is_object()) return Error{vw, "expected string or object, got " + core::JsonTypeName(v)};
-      auto f = ParseVia(v, vw, info);
-      if (!f) return f.error();
-      if (!seen.insert({f->id, f->package.name}).second) continue;
-      f->input = name;
-      out->findings.push_back(std::move(*f));
-    }
+  s.OnRecord("/metadata/vulnerabilities", [&](const std::string&, json& v) -> Status {
+    stated = std::move(v);
     return core::Ok{};
+  });
+  s.OnRecord("/vulnerabilities/*", [&](const std::string& p, json& e) -> Status {
+    return ParseEntry(e, name + ":" + p, &st, out);
   }, {"name", "severity", "nodes", "fixAvailable", "via"});
-  if (Status st = s.Parse(in); !st) return st;
+  if (Status r = s.Parse(in); !r) return r;
   if (s.top_level_type() != 'o' || !version_ok)
     return Error{name, "not an npm 7+ audit report: no auditReportVersion 2"};
-  return core::Ok{};
+  if (!s.HasTopLevelKey("vulnerabilities")) return Error{name, "missing vulnerabilities"};
+  return CheckV2Totals(stated, st, out);
 }
 
 }  // namespace secgate::vuln

@@ -4,13 +4,19 @@
 // score as a string; "" means no score, i.e. UNKNOWN, never 0), else the
 // group's records (CVSS vectors, then GHSA database_specific.severity).
 // Fixed versions come from the records' affected ranges for this package.
+// A record that no group names is a finding of its own (noted). A package
+// known only by a git commit (name, version, ecosystem empty: submodules,
+// vendored repositories) is named by the commit, ecosystem "git"; its fixes
+// are the GIT ranges' fixed commits.
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <set>
 
 #include "gates/core/json_stream.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
+#include "gates/vuln/readers/totals.h"
 
 namespace secgate::vuln {
 
@@ -24,19 +30,15 @@ namespace {
 
 struct PackageCtx {
   std::string name, ecosystem, file;
+  bool by_commit = false;  // known only by a git commit: fixes come from GIT ranges
   std::map<std::string, std::pair<const json*, std::string>> records;  // id -> (record, where)
 };
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // Severity of one OSV record: max CVSS base score, else the GHSA word.
 Status RecordSeverity(const json& r, const std::string& where, Finding* f) {
   auto sevs = OptContainer(r, "severity", 'a', where);
   if (!sevs) return sevs.error();
-  std::string source = Lower(f->id.substr(0, f->id.find('-')));
+  std::string source = LowerWord(f->id.substr(0, f->id.find('-')));
   for (size_t i = 0; *sevs && i < (*sevs)->size(); ++i) {
     const json& s = (**sevs)[i];
     std::string w = where + "/severity/" + std::to_string(i), type, score;
@@ -76,12 +78,14 @@ Status RecordFixes(const json& r, const std::string& where, const PackageCtx& ct
     if (*pkg) {
       if (Status st = OptString(**pkg, "name", w + "/package", &name); !st) return st;
     }
-    if (name != ctx.name) continue;
+    if (!ctx.by_commit && name != ctx.name) continue;
     auto ranges = OptContainer(a, "ranges", 'a', w);
     if (!ranges) return ranges.error();
     for (size_t j = 0; *ranges && j < (*ranges)->size(); ++j) {
-      std::string rw = w + "/ranges/" + std::to_string(j);
+      std::string rw = w + "/ranges/" + std::to_string(j), type;
       if (Status st = core::ExpectObject((**ranges)[j], rw); !st) return st;
+      if (Status st = OptString((**ranges)[j], "type", rw, &type); !st) return st;
+      if (ctx.by_commit && type != "GIT") continue;  // a commit is fixed by commits
       auto events = OptContainer((**ranges)[j], "events", 'a', rw);
       if (!events) return events.error();
       for (size_t k = 0; *events && k < (*events)->size(); ++k) {
@@ -156,20 +160,66 @@ Status GroupFinding(const std::vector<std::string>& ids, const json* group,
   return core::Ok{};
 }
 
-Status ParsePackage(const json& p, const std::string& where, const std::string& file,
-                    const std::string& source_path, ReaderOutput* out) {
-  if (Status st = core::ExpectObject(p, where); !st) return st;
+using WorkList = std::vector<std::pair<std::vector<std::string>, const json*>>;
+
+// package{}: name, version, ecosystem, purl; a package known only by its git
+// commit (a submodule or vendored repository: name, version and ecosystem
+// empty) is identified by the commit.
+Status ReadPackageInfo(const json& p, const std::string& where, PackageCtx* ctx,
+                       core::Package* pkg_out, std::string* commit) {
   auto pkg = OptContainer(p, "package", 'o', where);
   if (!pkg) return pkg.error();
   if (!*pkg) return Error{where, "missing package"};
+  const std::string pw = where + "/package";
+  std::string version, purl;
+  if (Status st = OptString(**pkg, "name", pw, &ctx->name); !st) return st;
+  if (Status st = OptString(**pkg, "commit", pw, commit); !st) return st;
+  if (Status st = OptString(**pkg, "version", pw, &version); !st) return st;
+  if (Status st = OptString(**pkg, "ecosystem", pw, &ctx->ecosystem); !st) return st;
+  if (Status st = OptString(**pkg, "purl", pw, &purl); !st) return st;
+  if (ctx->name.empty()) {
+    if (commit->empty()) return Error{pw, "missing name"};
+    ctx->name = *commit;
+    ctx->by_commit = true;
+    if (ctx->ecosystem.empty()) ctx->ecosystem = "git";
+  }
+  *pkg_out = {ctx->name, version, ctx->ecosystem, purl};
+  return core::Ok{};
+}
+
+// One work item per group, then one per record that no group names (each
+// record is a finding, grouped or not); `ungrouped` counts the latter.
+Status BuildWork(const json& p, const std::string& where, const std::vector<std::string>& order,
+                 WorkList* work, int* ungrouped) {
+  auto groups = OptContainer(p, "groups", 'a', where);
+  if (!groups) return groups.error();
+  std::set<std::string> covered;
+  for (size_t i = 0; *groups && i < (*groups)->size(); ++i) {
+    std::string w = where + "/groups/" + std::to_string(i);
+    const json& g = (**groups)[i];
+    if (Status st = core::ExpectObject(g, w); !st) return st;
+    std::vector<std::string> ids;
+    if (Status st = OptStrings(g, "ids", w, &ids); !st) return st;
+    if (ids.empty()) return Error{w, "missing ids"};
+    covered.insert(ids.begin(), ids.end());
+    work->push_back({ids, &g});
+  }
+  for (const auto& id : order) {
+    if (covered.count(id)) continue;
+    work->push_back({{id}, nullptr});  // older output (no groups), or a record left out of them
+    if (*groups) ++*ungrouped;
+  }
+  return core::Ok{};
+}
+
+Status ParsePackage(const json& p, const std::string& where, const std::string& file,
+                    const std::string& source_path, ReaderOutput* out, int* ungrouped) {
+  if (Status st = core::ExpectObject(p, where); !st) return st;
   PackageCtx ctx;
   ctx.file = file;
-  std::string version, purl;
-  const std::string pw = where + "/package";
-  if (Status st = ReqString(**pkg, "name", pw, &ctx.name); !st) return st;
-  if (Status st = OptString(**pkg, "version", pw, &version); !st) return st;
-  if (Status st = OptString(**pkg, "ecosystem", pw, &ctx.ecosystem); !st) return st;
-  if (Status st = OptString(**pkg, "purl", pw, &purl); !st) return st;
+  core::Package package;
+  std::string commit;
+  if (Status st = ReadPackageInfo(p, where, &ctx, &package, &commit); !st) return st;
   std::vector<std::string> groups_dev;
   if (Status st = OptStrings(p, "dependency_groups", where, &groups_dev); !st) return st;
   auto vulns = OptContainer(p, "vulnerabilities", 'a', where);
@@ -182,29 +232,17 @@ Status ParsePackage(const json& p, const std::string& where, const std::string& 
     if (!ctx.records.count(id)) order.push_back(id);
     ctx.records[id] = {&(**vulns)[i], w};
   }
-  auto groups = OptContainer(p, "groups", 'a', where);
-  if (!groups) return groups.error();
-  std::vector<std::pair<std::vector<std::string>, const json*>> work;
-  for (size_t i = 0; *groups && i < (*groups)->size(); ++i) {
-    std::string w = where + "/groups/" + std::to_string(i);
-    const json& g = (**groups)[i];
-    if (Status st = core::ExpectObject(g, w); !st) return st;
-    std::vector<std::string> ids;
-    if (Status st = OptStrings(g, "ids", w, &ids); !st) return st;
-    if (ids.empty()) return Error{w, "missing ids"};
-    work.push_back({ids, &g});
-  }
-  if (!*groups) {
-    for (const auto& id : order) work.push_back({{id}, nullptr});  // older output: no groups
-  }
+  WorkList work;
+  if (Status st = BuildWork(p, where, order, &work, ungrouped); !st) return st;
   bool dev = std::find(groups_dev.begin(), groups_dev.end(), "dev") != groups_dev.end();
   for (size_t i = 0; i < work.size(); ++i) {
     Finding f;
     std::string w = where + "/groups/" + std::to_string(i);
     if (Status st = GroupFinding(work[i].first, work[i].second, w, ctx, &f); !st) return st;
-    f.package = {ctx.name, version, ctx.ecosystem, purl};
+    f.package = package;
     f.location.target = source_path;
     f.location.path = source_path;
+    f.location.commit = commit;
     f.dev_only = dev;
     f.sources = {"osv-scanner"};
     f.input = file;
@@ -219,6 +257,7 @@ Status ReadOsvScanner(core::InputFile& in, ReaderOutput* out) {
   core::JsonStreamer s;
   const std::string name = in.path();
   std::map<std::string, std::string> source_paths;  // "/results/3" -> source.path
+  int ungrouped = 0;  // records that no group names
   s.Expect("/results", "a");
   s.Expect("/results/*/packages", "a");
   s.OnRecord("/results/*/source", [&](const std::string& p, json& v) -> Status {
@@ -230,11 +269,14 @@ Status ReadOsvScanner(core::InputFile& in, ReaderOutput* out) {
   });
   s.OnRecord("/results/*/packages/*", [&](const std::string& p, json& v) -> Status {
     std::string result = p.substr(0, p.rfind("/packages/"));
-    return ParsePackage(v, name + ":" + p, name, source_paths[result], out);
+    return ParsePackage(v, name + ":" + p, name, source_paths[result], out, &ungrouped);
   });
   if (Status st = s.Parse(in); !st) return st;
   if (s.top_level_type() != 'o' || !s.HasTopLevelKey("results"))
     return Error{name, "not an osv-scanner report: no results"};
+  if (ungrouped > 0)
+    out->notes.push_back(name + ": osv-scanner: " + std::to_string(ungrouped) +
+                         " vulnerability records in no group, each read as its own finding");
   return core::Ok{};
 }
 

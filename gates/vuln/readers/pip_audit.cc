@@ -2,7 +2,8 @@
 // the older bare array of dependencies. pip-audit reports no severity, so
 // findings are UNKNOWN (policy vuln.unknown_as decides). Dependencies with a
 // skip_reason were not audited: they become notes and a skipped count, never
-// silence.
+// silence; a report in which every dependency was skipped audited nothing
+// and is an error.
 #include "gates/core/json_stream.h"
 #include "gates/core/purl.h"
 #include "gates/vuln/readers/common.h"
@@ -74,12 +75,18 @@ Status ReadPipAudit(core::InputFile& in, ReaderOutput* out) {
   const bool legacy = FirstByte(in) == '[';
   s.Expect("/dependencies", "a");
   s.Expect("/fixes", "a");
+  int dependencies = 0;
   s.OnRecord(legacy ? "/*" : "/dependencies/*", [&](const std::string& p, json& v) -> Status {
+    ++dependencies;
     return ParseDependency(v, name + ":" + p, name, out);
   });
   if (Status st = s.Parse(in); !st) return st;
   if (legacy ? s.top_level_type() != 'a' : !s.HasTopLevelKey("dependencies"))
     return Error{name, "not a pip-audit report: expected dependencies"};
+  const int skipped = out->skipped.count("not audited") ? out->skipped["not audited"] : 0;
+  if (dependencies > 0 && skipped == dependencies)
+    return Error{name, "pip-audit audited none of the " + std::to_string(dependencies) +
+                           " dependencies (every one has a skip_reason)"};
   return core::Ok{};
 }
 
