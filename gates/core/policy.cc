@@ -111,7 +111,7 @@ Status ParseVuln(const YAML::Node& n, const std::string& path, VulnPolicy* out) 
 
 Status ParseSecrets(const YAML::Node& n, const std::string& path, SecretsPolicy* out) {
   if (Status s = CheckKeys(n, {"fail_on", "rules", "replace_rules", "disable", "allow_paths",
-                               "stopwords", "max_file_size"},
+                               "stopwords", "max_file_size", "skip_large_files"},
                            path, "secrets");
       !s)
     return s;
@@ -126,6 +126,7 @@ Status ParseSecrets(const YAML::Node& n, const std::string& path, SecretsPolicy*
     else if (k == "allow_paths") SECGATE_ASSIGN(out->allow_paths, StringList(v, path, key));
     else if (k == "stopwords") SECGATE_ASSIGN(out->stopwords, StringList(v, path, key));
     else if (k == "max_file_size") SECGATE_ASSIGN(out->max_file_size, ScalarInt(v, path, key));
+    else if (k == "skip_large_files") SECGATE_ASSIGN(out->skip_large_files, ScalarBool(v, path, key));
   }
   return Ok{};
 }

@@ -55,8 +55,11 @@ struct SecretsPolicy {
   std::vector<std::string> allow_paths;
   /// Extra stopwords: a candidate containing one is not a secret.
   std::vector<std::string> stopwords;
-  /// Files larger than this are skipped and counted. Default: 10 MB.
+  /// Files larger than this are scanned in chunks (git modes: whole, not
+  /// diffed), or skipped and counted with skip_large_files. Default: 10 MB.
   long long max_file_size = 10LL * 1024 * 1024;
+  /// Skip files over max_file_size instead of scanning them. Default: false.
+  bool skip_large_files = false;
 };
 
 struct SbomPolicy {

@@ -1,6 +1,9 @@
 // Matches to redacted findings (collector.h).
 #include "gates/secrets/collector.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "gates/core/fingerprint.h"
 
 namespace secgate::secrets {
@@ -40,11 +43,13 @@ core::Finding ToFinding(const Engine& engine, const SecretMatch& m, std::string_
 }
 
 void Collector::Scan(const Origin& origin, std::string_view text,
-                     const std::vector<int>* line_numbers, int first_line) {
+                     const std::vector<int>* line_numbers, int first_line, size_t accept_before) {
   scanned_bytes_ += static_cast<long>(text.size());
   matches_.clear();
-  engine_.Scan(text, origin.path, &scratch_, &matches_);
+  const bool message = origin.path == kCommitMessage;
+  engine_.Scan(text, message ? std::string_view() : origin.path, &scratch_, &matches_);
   for (const auto& m : matches_) {
+    if (m.begin >= accept_before) continue;
     int line = line_numbers && m.line_index < line_numbers->size()
                    ? (*line_numbers)[m.line_index]
                    : first_line + static_cast<int>(m.line_index);
@@ -63,6 +68,54 @@ void Collector::Absorb(Collector& other) {
   other.orders_.clear();
   other.skipped_.clear();
   other.notes_.clear();
+}
+
+namespace {
+
+/// Where the kept tail of an over-long line starts: at a byte that cannot
+/// be inside a token ([A-Za-z0-9] can) in the first half of the overlap, so
+/// the next scan does not start mid-token and report a token's tail; the
+/// start of the overlap if there is none.
+size_t TailStart(std::string_view line, size_t overlap) {
+  const size_t from = line.size() - overlap;
+  for (size_t i = from + overlap / 2; i > from; --i) {
+    const unsigned char c = static_cast<unsigned char>(line[i]);
+    if (!std::isalnum(c)) return i;
+  }
+  return from;
+}
+
+}  // namespace
+
+void ChunkedScan::Add(std::string_view text) {
+  while (!text.empty()) {
+    const size_t take = std::min(text.size(), kScanChunk);
+    buf_.append(text.substr(0, take));
+    text.remove_prefix(take);
+    while (buf_.size() >= kScanChunk) ScanFullChunk();
+  }
+}
+
+void ChunkedScan::ScanFullChunk() {
+  const size_t nl = buf_.rfind('\n');
+  if (nl != std::string::npos) {  // whole lines
+    std::string_view lines(buf_.data(), nl + 1);
+    out_->Scan(origin_, lines, nullptr, line_);
+    line_ += static_cast<int>(std::count(lines.begin(), lines.end(), '\n'));
+    buf_.erase(0, nl + 1);
+    return;
+  }
+  // One line longer than a chunk: scan it, keep its tail to scan again with
+  // what follows; a match starting in that tail is taken from the next scan.
+  const size_t keep_from = TailStart(buf_, kScanOverlap);
+  out_->Scan(origin_, buf_, nullptr, line_, keep_from);
+  buf_.erase(0, keep_from);
+}
+
+void ChunkedScan::Finish() {
+  if (!buf_.empty()) out_->Scan(origin_, buf_, nullptr, line_);
+  line_ += static_cast<int>(std::count(buf_.begin(), buf_.end(), '\n'));
+  buf_.clear();
 }
 
 }  // namespace secgate::secrets

@@ -5,7 +5,9 @@
 //
 //   Collector c(engine);
 //   c.Scan({"staged", "app.py"}, added_lines, &line_numbers);
-//   c.Skip("binary files");
+//   c.Skip("files over size limit");
+//
+// ChunkedScan feeds a collector text of any size in bounded chunks.
 #pragma once
 
 #include <map>
@@ -22,11 +24,16 @@ namespace secgate::secrets {
 struct Origin {
   std::string target;  ///< "staged", "history", "A..B", a PATH argument, "stdin".
   std::string path;    ///< File path (repo-relative in git modes); may be empty.
+                       ///< kCommitMessage for a commit's message.
   std::string commit;  ///< Git modes: full commit id.
   std::string author;  ///< "Name <email>".
   std::string date;    ///< ISO 8601.
   long order = 0;      ///< Sort key of the commit (history/range), for stable output.
 };
+
+/// Origin::path of text from a commit message (not a file: rules with path
+/// filters do not apply; every other rule does).
+inline constexpr const char* kCommitMessage = "commit message";
 
 /// At most the first 4 characters (fewer for short secrets) and the length.
 core::RedactedSecret Redact(std::string_view secret);
@@ -41,8 +48,10 @@ class Collector {
 
   /// Scans `text` (whole lines). Line i is numbered `line_numbers[i]` when
   /// given, else first_line + i. (Sources apply the path allowlist.)
+  /// Matches starting at or after offset `accept_before` are dropped (the
+  /// overlap ChunkedScan scans again).
   void Scan(const Origin& origin, std::string_view text, const std::vector<int>* line_numbers,
-            int first_line = 1);
+            int first_line = 1, size_t accept_before = std::string_view::npos);
   /// Counts one skipped input under `what` ("binary files").
   void Skip(const std::string& what) { skipped_[what]++; }
   void Note(std::string note) { notes_.push_back(std::move(note)); }
@@ -65,6 +74,31 @@ class Collector {
   std::map<std::string, int> skipped_;
   std::vector<std::string> notes_;
   long scanned_bytes_ = 0;
+};
+
+/// Text of one origin that arrives in pieces of any size (a large file, a
+/// decoded blob), scanned in chunks of whole lines of about kScanChunk
+/// bytes so that memory stays flat. A line longer than kScanChunk is
+/// scanned in pieces overlapping by kScanOverlap / 2 to kScanOverlap bytes
+/// (cut where no token is): a secret up to kScanOverlap / 2 long is found
+/// across a cut, and found once. Lines are numbered from 1.
+class ChunkedScan {
+ public:
+  static constexpr size_t kScanChunk = size_t{1} << 20;
+  static constexpr size_t kScanOverlap = size_t{64} << 10;
+
+  ChunkedScan(Collector* out, Origin origin) : out_(out), origin_(std::move(origin)) {}
+  void Add(std::string_view text);
+  /// Scans what is left.
+  void Finish();
+
+ private:
+  void ScanFullChunk();
+
+  Collector* out_;
+  Origin origin_;
+  std::string buf_;
+  int line_ = 1;
 };
 
 }  // namespace secgate::secrets

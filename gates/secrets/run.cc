@@ -70,7 +70,7 @@ Result<core::Verdict> RunSecrets(const SecretsConfig& config, const cli::GateCon
   Collector collector(engine);
   core::InputSummary summary;
   summary.path = TargetName(config);
-  const long long max = policy.max_file_size;
+  const MaxFileSize max{policy.max_file_size, policy.skip_large_files};
   core::Status status = core::Ok{};
   bool commits = false;
   switch (config.mode) {

@@ -20,6 +20,9 @@
 
 namespace secgate::core {
 
+/// Appends code point `cp` to `out` as UTF-8.
+void AppendUtf8(char32_t cp, std::string* out);
+
 /// Decodes `s` as UTF-8 and re-encodes it, replacing every invalid sequence
 /// (stray continuation bytes, overlong forms, surrogates) with U+FFFD.
 std::string ValidUtf8(std::string_view s);

@@ -47,8 +47,16 @@ struct Walk {
   }
 };
 
+/// The commit's message, as the text of a file at kCommitMessage.
+void ScanMessage(git_commit* commit, Origin origin, Collector* out) {
+  const char* message = git_commit_message(commit);
+  if (!message || !*message) return;
+  origin.path = kCommitMessage;
+  out->Scan(origin, message, nullptr, 1);
+}
+
 core::Status ScanOne(git_repository* repo, const git_oid& id, long order, const std::string& target,
-                     long long max_size, Collector* out) {
+                     const MaxFileSize& max_size, Collector* out) {
   const std::string hex = OidHex(id);
   git_commit* c_raw = nullptr;
   if (git_commit_lookup(&c_raw, repo, &id) < 0) return GitError(hex, "cannot read commit");
@@ -76,6 +84,7 @@ core::Status ScanOne(git_repository* repo, const git_oid& id, long order, const 
   origin.author = FormatAuthor(git_commit_author(commit.get()));
   origin.date = FormatTime(git_commit_author(commit.get())->when);
   origin.order = order;
+  ScanMessage(commit.get(), origin, out);
   return ScanDiff(repo, diff.get(), std::move(origin), max_size, out);
 }
 
@@ -117,8 +126,8 @@ core::Status Select(git_repository* repo, git_revwalk* walk, const CommitSelecti
 
 }  // namespace
 
-core::Status ScanCommits(const std::string& dir, const CommitSelection& sel, long long max_size,
-                         int jobs, Collector* out) {
+core::Status ScanCommits(const std::string& dir, const CommitSelection& sel,
+                         const MaxFileSize& max_size, int jobs, Collector* out) {
   const std::string where = sel.kind == CommitSelection::Kind::kRange   ? "--range"
                             : sel.kind == CommitSelection::Kind::kSince ? "--since"
                                                                         : "--history";

@@ -1,7 +1,9 @@
 // PATH...: files and folders (sources.h). Folders are walked without
 // following symlinks; inside a git work tree, .gitignore decides (through
-// libgit2) unless --no-ignore. Files are read whole (no mmap), at most
-// max_size bytes, on `jobs` threads.
+// libgit2) for untracked files unless --no-ignore: git never ignores a
+// tracked file, and a scan must not either. Files are read in blocks (no
+// mmap), decoded by content.h and scanned through a ChunkedScan, on `jobs`
+// threads.
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -16,6 +18,7 @@
 #include <mutex>
 #include <thread>
 
+#include "gates/secrets/content.h"
 #include "gates/secrets/sources/git_util.h"
 #include "gates/secrets/sources/sources.h"
 
@@ -47,23 +50,39 @@ class IgnoreCheck {
       repo_.reset();
       return;
     }
+    git_index* index = nullptr;
+    if (git_repository_index(&index, r) < 0) {  // cannot tell tracked files: ignore nothing
+      repo_.reset();
+      return;
+    }
+    index_.reset(index);
     workdir_ = std::string(buf) + "/";
   }
-  /// True when `path` (a directory when `dir`) is ignored.
+  /// True when `path` (a directory when `dir`) is ignored and untracked (a
+  /// directory: holds no tracked file).
   bool Ignored(const std::string& path, bool dir) const {
     if (!repo_) return false;
     char buf[PATH_MAX];
     if (!realpath(path.c_str(), buf)) return false;
     std::string abs = std::string(buf) + (dir ? "/" : "");
     if (abs.rfind(workdir_, 0) != 0 || abs.size() == workdir_.size()) return false;
+    const std::string rel = abs.substr(workdir_.size());
     int ignored = 0;
-    if (git_ignore_path_is_ignored(&ignored, repo_.get(), abs.substr(workdir_.size()).c_str()) < 0)
-      return false;
-    return ignored == 1;
+    if (git_ignore_path_is_ignored(&ignored, repo_.get(), rel.c_str()) < 0) return false;
+    return ignored == 1 && !Tracked(rel, dir);
   }
 
  private:
+  /// In the index: the file (at any stage), or, for a directory ("x/"), a
+  /// file under it.
+  bool Tracked(const std::string& rel, bool dir) const {
+    size_t pos = 0;
+    if (dir) return git_index_find_prefix(&pos, index_.get(), rel.c_str()) == 0;
+    return git_index_find(&pos, index_.get(), rel.c_str()) == 0;
+  }
+
   RepoPtr repo_;
+  IndexPtr index_;
   std::string workdir_;
 };
 
@@ -112,8 +131,49 @@ core::Status Walk(const std::string& dir, const std::string& target, const Ignor
   return core::Ok{};
 }
 
+/// Reads up to ChunkedScan::kScanChunk bytes of `fd` into `buf` (fewer only at
+/// the end of the file).
+core::Status ReadBlock(int fd, const std::string& path, std::string* buf) {
+  buf->resize(ChunkedScan::kScanChunk);
+  size_t len = 0;
+  while (len < buf->size()) {
+    ssize_t n = ::read(fd, buf->data() + len, buf->size() - len);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Errno(path, "cannot read");
+    if (n == 0) break;
+    len += static_cast<size_t>(n);
+  }
+  buf->resize(len);
+  return core::Ok{};
+}
+
+/// Streams an open file through each decoding pass of its content kind
+/// (the first block, already in `buf`, decides the kind).
+core::Status StreamFile(int fd, const std::string& path, std::string* buf, ChunkedScan* scan) {
+  std::string text;
+  const std::vector<ContentKind> passes = Passes(Classify(*buf));
+  for (size_t p = 0; p < passes.size(); ++p) {
+    if (p > 0) {
+      if (::lseek(fd, 0, SEEK_SET) != 0) return Errno(path, "cannot seek");
+      if (auto s = ReadBlock(fd, path, buf); !s) return s;
+    }
+    ContentDecoder decoder(passes[p]);
+    while (!buf->empty()) {
+      decoder.Feed(*buf, &text);
+      scan->Add(text);
+      text.clear();
+      if (auto s = ReadBlock(fd, path, buf); !s) return s;
+    }
+    decoder.Finish(&text);
+    scan->Add(text);
+    text.clear();
+  }
+  return core::Ok{};
+}
+
 /// Reads and scans one file; `buf` is the thread's reusable buffer.
-core::Status ScanFile(const FileJob& job, long long max_size, std::string* buf, Collector* out) {
+core::Status ScanFile(const FileJob& job, const MaxFileSize& max_size, std::string* buf,
+                      Collector* out) {
   std::string shown = job.path.rfind("./", 0) == 0 ? job.path.substr(2) : job.path;
   if (!job.named && out->engine().PathAllowlisted(shown)) {
     out->Skip("allowlisted paths");
@@ -121,46 +181,22 @@ core::Status ScanFile(const FileJob& job, long long max_size, std::string* buf, 
   }
   int fd = ::open(job.path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Errno(job.path, "cannot open");
+  std::unique_ptr<int, void (*)(int*)> closer(&fd, [](int* f) { ::close(*f); });
   struct stat st;
-  if (fstat(fd, &st) != 0) {
-    ::close(fd);
-    return Errno(job.path, "cannot stat");
-  }
-  if (st.st_size > max_size) {
-    ::close(fd);
+  if (fstat(fd, &st) != 0) return Errno(job.path, "cannot stat");
+  if (max_size.skip_larger && st.st_size > max_size.bytes) {
     out->Skip("files over size limit");
-    if (job.named) out->Note(shown + ": skipped: larger than " + std::to_string(max_size) + " bytes");
+    if (job.named)
+      out->Note(shown + ": skipped: larger than " + std::to_string(max_size.bytes) + " bytes");
     return core::Ok{};
   }
-  buf->resize(static_cast<size_t>(st.st_size) + 1);
-  size_t len = 0;
-  for (;;) {
-    if (len == buf->size()) buf->resize(buf->size() * 2);
-    ssize_t n = ::read(fd, buf->data() + len, buf->size() - len);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      ::close(fd);
-      return Errno(job.path, "cannot read");
-    }
-    if (n == 0) break;
-    len += static_cast<size_t>(n);
-    if (static_cast<long long>(len) > max_size) break;
-  }
-  ::close(fd);
-  if (static_cast<long long>(len) > max_size) {  // grew while we read it
-    out->Skip("files over size limit");
-    return core::Ok{};
-  }
-  std::string_view text(buf->data(), len);
-  if (text.substr(0, 8000).find('\0') != std::string_view::npos) {
-    out->Skip("binary files");
-    if (job.named) out->Note(shown + ": skipped: binary file");
-    return core::Ok{};
-  }
+  if (auto s = ReadBlock(fd, job.path, buf); !s) return s;
   Origin origin;
   origin.target = job.target;
   origin.path = shown;
-  out->Scan(origin, text, nullptr, 1);
+  ChunkedScan scan(out, std::move(origin));
+  if (auto s = StreamFile(fd, job.path, buf, &scan); !s) return s;
+  scan.Finish();
   return core::Ok{};
 }
 

@@ -1,6 +1,7 @@
 // Added lines of a libgit2 diff into the collector (git_diff.h).
 #include "gates/secrets/sources/git_diff.h"
 
+#include "gates/secrets/content.h"
 #include "gates/secrets/sources/git_util.h"
 
 namespace secgate::secrets {
@@ -9,30 +10,101 @@ git_diff_options DiffOptions() {
   git_diff_options o = GIT_DIFF_OPTIONS_INIT;
   o.context_lines = 0;
   o.interhunk_lines = 0;
-  o.flags |= GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_INCLUDE_TYPECHANGE;
+  // FORCE_TEXT: binary-ness is content.h's decision (patches are made from
+  // decoded buffers); libgit2 would otherwise take it from attributes.
+  o.flags |= GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_INCLUDE_TYPECHANGE | GIT_DIFF_FORCE_TEXT;
   return o;
 }
 
 namespace {
 
+using BlobPtr = std::unique_ptr<git_blob, GitDeleter<git_blob, git_blob_free>>;
+
 bool AddsContent(git_delta_t s) {
-  return s == GIT_DELTA_ADDED || s == GIT_DELTA_MODIFIED || s == GIT_DELTA_RENAMED ||
-         s == GIT_DELTA_COPIED || s == GIT_DELTA_TYPECHANGE;
+  return s == GIT_DELTA_ADDED || s == GIT_DELTA_MODIFIED || s == GIT_DELTA_TYPECHANGE;
+}
+
+bool RegularFile(const git_diff_file& f) {
+  return (f.mode == GIT_FILEMODE_BLOB || f.mode == GIT_FILEMODE_BLOB_EXECUTABLE) &&
+         !git_oid_is_zero(&f.id);
+}
+
+/// The bytes of a blob (kept alive by `*holder`).
+core::Result<std::string_view> ReadBlob(git_repository* repo, const git_oid& id,
+                                        const std::string& where, BlobPtr* holder) {
+  git_blob* raw = nullptr;
+  if (git_blob_lookup(&raw, repo, &id) < 0) return GitError(where, "cannot read blob");
+  holder->reset(raw);
+  return std::string_view(static_cast<const char*>(git_blob_rawcontent(raw)),
+                          static_cast<size_t>(git_blob_rawsize(raw)));
+}
+
+/// Scans the lines `new_text` adds to `old_text`.
+core::Status ScanAddedLines(std::string_view old_text, std::string_view new_text,
+                            const Origin& origin, Collector* out) {
+  const std::string where = origin.target + ":" + origin.path;
+  git_diff_options opts = DiffOptions();
+  git_patch* raw = nullptr;
+  if (git_patch_from_buffers(&raw, old_text.data(), old_text.size(), nullptr, new_text.data(),
+                             new_text.size(), nullptr, &opts) < 0)
+    return GitError(where, "cannot diff");
+  PatchPtr patch(raw);
+  if (!patch) return core::Ok{};  // no change
+  std::string text;
+  std::vector<int> lines;
+  const size_t hunks = git_patch_num_hunks(patch.get());
+  for (size_t h = 0; h < hunks; ++h) {
+    const int count = git_patch_num_lines_in_hunk(patch.get(), h);
+    for (int l = 0; l < count; ++l) {
+      const git_diff_line* line = nullptr;
+      if (git_patch_get_line_in_hunk(&line, patch.get(), h, static_cast<size_t>(l)) < 0)
+        return GitError(where, "cannot read diff line");
+      if (line->origin != GIT_DIFF_LINE_ADDITION) continue;
+      size_t len = line->content_len;
+      if (len > 0 && line->content[len - 1] == '\n') --len;
+      text.append(line->content, len);
+      text.push_back('\n');
+      lines.push_back(line->new_lineno);
+    }
+  }
+  if (!text.empty()) out->Scan(origin, text, &lines);
+  return core::Ok{};
+}
+
+/// One added or changed file: its added lines, or all of a blob over the
+/// size limit (unless the policy skips those).
+core::Status ScanDelta(git_repository* repo, const git_diff_delta& d, const Origin& origin,
+                       const MaxFileSize& max_size, Collector* out) {
+  const std::string where = origin.target + ":" + origin.path;
+  BlobPtr new_blob, old_blob;
+  auto new_bytes = ReadBlob(repo, d.new_file.id, where, &new_blob);
+  if (!new_bytes) return new_bytes.error();
+  const bool large = static_cast<long long>(new_bytes->size()) > max_size.bytes;
+  if (large && max_size.skip_larger) {
+    out->Skip("files over size limit");
+    return core::Ok{};
+  }
+  std::string new_store, old_store;
+  std::string_view new_text = Scannable(*new_bytes, Classify(*new_bytes), &new_store);
+  if (large) {
+    ChunkedScan whole(out, origin);
+    whole.Add(new_text);
+    whole.Finish();
+    return core::Ok{};
+  }
+  std::string_view old_text;
+  if (d.status != GIT_DELTA_ADDED && RegularFile(d.old_file)) {
+    auto old_bytes = ReadBlob(repo, d.old_file.id, where, &old_blob);
+    if (!old_bytes) return old_bytes.error();
+    old_text = Scannable(*old_bytes, Classify(*old_bytes), &old_store);
+  }
+  return ScanAddedLines(old_text, new_text, origin, out);
 }
 
 }  // namespace
 
-core::Status ScanDiff(git_repository* repo, git_diff* diff, Origin origin, long long max_size,
-                      Collector* out) {
-  git_diff_find_options fo = GIT_DIFF_FIND_OPTIONS_INIT;
-  fo.flags = GIT_DIFF_FIND_RENAMES | GIT_DIFF_FIND_COPIES;
-  if (git_diff_find_similar(diff, &fo) < 0) return GitError(origin.target, "rename detection");
-  git_odb* odb_raw = nullptr;
-  if (git_repository_odb(&odb_raw, repo) < 0) return GitError(origin.target, "object database");
-  OdbPtr odb(odb_raw);
-
-  std::string text;
-  std::vector<int> lines;
+core::Status ScanDiff(git_repository* repo, git_diff* diff, Origin origin,
+                      const MaxFileSize& max_size, Collector* out) {
   const size_t n = git_diff_num_deltas(diff);
   for (size_t i = 0; i < n; ++i) {
     const git_diff_delta* d = git_diff_get_delta(diff, i);
@@ -42,48 +114,12 @@ core::Status ScanDiff(git_repository* repo, git_diff* diff, Origin origin, long 
       continue;
     }
     if (d->new_file.mode == GIT_FILEMODE_LINK) continue;  // a link's target path
-    if ((d->status == GIT_DELTA_RENAMED || d->status == GIT_DELTA_COPIED) &&
-        git_oid_equal(&d->old_file.id, &d->new_file.id))
-      continue;  // moved, not changed
     origin.path = d->new_file.path ? d->new_file.path : "";
     if (!origin.path.empty() && out->engine().PathAllowlisted(origin.path)) {
       out->Skip("allowlisted paths");
       continue;
     }
-    size_t size = 0;
-    git_object_t type = GIT_OBJECT_INVALID;
-    if (git_odb_read_header(&size, &type, odb.get(), &d->new_file.id) < 0)
-      return GitError(origin.target + ":" + origin.path, "cannot read blob");
-    if (static_cast<long long>(size) > max_size) {
-      out->Skip("files over size limit");
-      continue;
-    }
-    git_patch* patch_raw = nullptr;
-    if (git_patch_from_diff(&patch_raw, diff, i) < 0)
-      return GitError(origin.target + ":" + origin.path, "cannot diff");
-    PatchPtr patch(patch_raw);
-    if (!patch || (git_patch_get_delta(patch.get())->flags & GIT_DIFF_FLAG_BINARY)) {
-      out->Skip("binary files");
-      continue;
-    }
-    text.clear();
-    lines.clear();
-    const size_t hunks = git_patch_num_hunks(patch.get());
-    for (size_t h = 0; h < hunks; ++h) {
-      const int count = git_patch_num_lines_in_hunk(patch.get(), h);
-      for (int l = 0; l < count; ++l) {
-        const git_diff_line* line = nullptr;
-        if (git_patch_get_line_in_hunk(&line, patch.get(), h, static_cast<size_t>(l)) < 0)
-          return GitError(origin.target + ":" + origin.path, "cannot read diff line");
-        if (line->origin != GIT_DIFF_LINE_ADDITION) continue;
-        size_t len = line->content_len;
-        if (len > 0 && line->content[len - 1] == '\n') --len;
-        text.append(line->content, len);
-        text.push_back('\n');
-        lines.push_back(line->new_lineno);
-      }
-    }
-    if (!text.empty()) out->Scan(origin, text, &lines);
+    if (auto s = ScanDelta(repo, *d, origin, max_size, out); !s) return s;
   }
   return core::Ok{};
 }

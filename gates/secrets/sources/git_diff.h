@@ -1,15 +1,20 @@
 // Scanning a libgit2 diff: only added lines, with their new-file line
-// numbers. Rename and copy detection runs first, so a moved file reports
-// only the lines that changed. Binary files (libgit2's binary flag: a NUL
-// in the first 8000 bytes or the `binary`/`-diff` attribute) and files over
-// the size limit are skipped and counted; submodules are not entered;
-// symlinks (their target path) are not followed. Deleted files add nothing.
+// numbers. There is no rename or copy detection: a moved file is a deletion
+// and an addition, so its content is scanned at its new path (it may have
+// been allowlisted, waived or skipped at the old one). Each file's old and
+// new blobs are classified and decoded by content.h (never by attributes:
+// a change could add `*.py binary` to .gitattributes) and the decoded texts
+// diffed, so UTF-16 lines and the printable runs of binary files count as
+// lines. A new blob over the size limit is skipped and counted or, by
+// default, scanned whole in chunks. Submodules are not entered; symlinks
+// (their target path) are not followed. Deleted files add nothing.
 #pragma once
 
 #include <git2.h>
 
 #include "gates/core/error.h"
 #include "gates/secrets/collector.h"
+#include "gates/secrets/sources/sources.h"
 
 namespace secgate::secrets {
 
@@ -18,7 +23,7 @@ git_diff_options DiffOptions();
 
 /// Scans the added lines of every file in `diff` into `out`. `origin`
 /// gives target and commit fields; its path is set per file.
-core::Status ScanDiff(git_repository* repo, git_diff* diff, Origin origin, long long max_size,
-                      Collector* out);
+core::Status ScanDiff(git_repository* repo, git_diff* diff, Origin origin,
+                      const MaxFileSize& max_size, Collector* out);
 
 }  // namespace secgate::secrets

@@ -5,7 +5,11 @@
 //   staged:    the index against HEAD (the empty tree before the first commit)
 //   commits:   --range A..B, --since REF, --history [--all]: each commit
 //              against its first parent, on several threads
-//   files:     PATH... (no git needed; .gitignore honoured in a work tree)
+//   files:     PATH... (no git needed; in a work tree .gitignore decides for
+//              untracked files)
+//
+// Every file's or blob's bytes go through content.h (text, UTF-16 decoded,
+// printable runs of binary content).
 //   text:      --stdin, a unified diff (detected) or plain text
 #pragma once
 
@@ -17,8 +21,18 @@
 
 namespace secgate::secrets {
 
+/// secrets.max_file_size and secrets.skip_large_files.
+struct MaxFileSize {
+  long long bytes = 0;
+  /// Skip (and count) a larger file instead of scanning it. When false, a
+  /// larger file is scanned in chunks (git modes: its whole new content,
+  /// not a diff).
+  bool skip_larger = false;
+};
+
 /// The staged change of the repository around `dir`.
-core::Status ScanStaged(const std::string& dir, long long max_size, Collector* out);
+/// An index with unmerged entries (a conflict) is an Error.
+core::Status ScanStaged(const std::string& dir, const MaxFileSize& max_size, Collector* out);
 
 struct CommitSelection {
   enum class Kind { kRange, kSince, kHistory } kind = Kind::kHistory;
@@ -30,19 +44,21 @@ struct CommitSelection {
 /// Every selected commit diffed against its first parent (the empty tree
 /// for a root commit), on `jobs` threads with one repository handle each.
 /// Memory does not grow with the number of commits. Findings carry the
-/// commit id, author and date, and Origin::order (0 = first walked).
-core::Status ScanCommits(const std::string& dir, const CommitSelection& sel, long long max_size,
-                         int jobs, Collector* out);
+/// commit id, author and date, and Origin::order (0 = first walked). Each
+/// commit's message is scanned too (path kCommitMessage).
+core::Status ScanCommits(const std::string& dir, const CommitSelection& sel,
+                         const MaxFileSize& max_size, int jobs, Collector* out);
 
 struct PathOptions {
-  bool no_ignore = false;  ///< Scan files .gitignore excludes.
-  long long max_size = 10LL * 1024 * 1024;
+  bool no_ignore = false;  ///< Scan untracked files .gitignore excludes.
+  MaxFileSize max_size;
   int jobs = 2;
 };
 
 /// Files and folders. A missing or unreadable argument is an Error; a file
 /// named on the command line is scanned even when ignored, and a note says
-/// so when it is skipped (binary, too large). Symlinks inside folders are
+/// so when it is skipped (too large, with skip_larger). Files are read in
+/// blocks and scanned through a ChunkedScan. Symlinks inside folders are
 /// not followed; `.git` folders are never entered.
 core::Status ScanPaths(const std::vector<std::string>& paths, const PathOptions& o,
                        Collector* out);

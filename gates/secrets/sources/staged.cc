@@ -1,12 +1,14 @@
 // --staged: the index against HEAD's tree, or the empty tree before the
-// first commit (sources.h).
+// first commit (sources.h). An index with unmerged entries (a merge or
+// rebase stopped on a conflict) is an error: the diff would hold none of the
+// conflicted files' content.
 #include "gates/secrets/sources/git_diff.h"
 #include "gates/secrets/sources/git_util.h"
 #include "gates/secrets/sources/sources.h"
 
 namespace secgate::secrets {
 
-core::Status ScanStaged(const std::string& dir, long long max_size, Collector* out) {
+core::Status ScanStaged(const std::string& dir, const MaxFileSize& max_size, Collector* out) {
   auto repo = OpenRepository(dir, "--staged");
   if (!repo) return repo.error();
   git_repository* r = repo->get();
@@ -23,6 +25,9 @@ core::Status ScanStaged(const std::string& dir, long long max_size, Collector* o
   git_index* index_raw = nullptr;
   if (git_repository_index(&index_raw, r) < 0) return GitError("--staged", "cannot read the index");
   IndexPtr index(index_raw);
+  if (git_index_has_conflicts(index.get()))
+    return core::Error{"--staged",
+                       "the index has unmerged entries (a conflict): resolve and stage them first"};
   git_diff_options opts = DiffOptions();
   git_diff* diff_raw = nullptr;
   if (git_diff_tree_to_index(&diff_raw, r, head_tree.get(), index.get(), &opts) < 0)

@@ -38,14 +38,11 @@ TEST_F(FilesTest, FoldersHonourGitignoreAndSkipSymlinks) {
   EXPECT_EQ(Where(no_ignore).size(), 4u);
 }
 
-TEST_F(FilesTest, NamedBinaryFileIsSkippedWithANote) {
+TEST_F(FilesTest, NamedBinaryFileIsScannedForPrintableRuns) {
   testing::TempDir d;
   d.Write("blob.bin", std::string("\0\0", 2) + kToken);
-  auto v = GateJson({"--policy", policy, "blob.bin"}, d.path(), 0);
-  EXPECT_EQ(v["inputs"][0]["skipped"]["binary files"], 1);
-  bool noted = false;
-  for (const auto& n : v["notes"]) noted |= n.get<std::string>() == "blob.bin: skipped: binary file";
-  EXPECT_TRUE(noted) << v["notes"].dump();
+  auto v = GateJson({"--policy", policy, "blob.bin"}, d.path(), 1);
+  EXPECT_EQ(Where(v), std::vector<std::string>{"test-token blob.bin:1"});
 }
 
 TEST_F(FilesTest, RulePathFiltersUseTheFilePath) {

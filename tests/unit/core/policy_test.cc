@@ -106,6 +106,7 @@ TEST(PolicyTest, SecretsAndSbomSections) {
   disable: [generic-password]
   allow_paths: ["**/fixtures/**"]
   max_file_size: 1000
+  skip_large_files: true
 sbom:
   licenses:
     allow: [MIT, Apache-2.0]
@@ -120,6 +121,8 @@ sbom:
   ASSERT_TRUE(p) << p.error().ToString();
   EXPECT_EQ(p->secrets.disable, std::vector<std::string>{"generic-password"});
   EXPECT_EQ(p->secrets.max_file_size, 1000);
+  EXPECT_TRUE(p->secrets.skip_large_files);
+  EXPECT_FALSE(DefaultPolicy().secrets.skip_large_files);
   EXPECT_EQ(p->sbom.licenses_allow.size(), 2u);
   EXPECT_EQ(p->sbom.licenses_unknown, "fail");
   EXPECT_EQ(p->sbom.require_component.size(), 3u);
