@@ -47,10 +47,9 @@ int RunMask(int argc, char** argv) {
   if (auto code = cli::ParseArgs(app, argc, argv, kTool)) return *code;
   auto ctx = cli::PrepareContext(common, core::Gate::kSecrets, kTool);
   if (!ctx) return Error(ctx.error(), common);
-  auto pack = BuildRulePack(ctx->policy.secrets, ctx->policy.dir);
-  if (!pack) return Error(pack.error(), common);
-  Engine engine(std::move(*pack));
-  auto masked = MaskStream(engine, STDIN_FILENO, STDOUT_FILENO);
+  auto engine = LoadEngine(ctx->policy.secrets, ctx->policy.dir);
+  if (!engine) return Error(engine.error(), common);
+  auto masked = MaskStream(**engine, STDIN_FILENO, STDOUT_FILENO);
   if (!masked) return Error(masked.error(), common);
   if (!common.quiet && *masked > 0)
     std::cerr << kTool << " mask: masked " << *masked << " secret" << (*masked == 1 ? "" : "s")

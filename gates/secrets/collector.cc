@@ -54,6 +54,7 @@ void Collector::Scan(const Origin& origin, std::string_view text,
                    ? (*line_numbers)[m.line_index]
                    : first_line + static_cast<int>(m.line_index);
     findings_.push_back(ToFinding(engine_, m, text, origin, line));
+    values_.emplace_back(engine_.rule(m.rule).id, text.substr(m.begin, m.end - m.begin));
     orders_.push_back(origin.order);
   }
 }
@@ -63,6 +64,8 @@ void Collector::Absorb(Collector& other) {
   for (long o : other.orders_) orders_.push_back(o);
   for (const auto& [k, v] : other.skipped_) skipped_[k] += v;
   for (auto& n : other.notes_) notes_.push_back(std::move(n));
+  for (auto& v : other.values_) values_.push_back(std::move(v));
+  other.values_.clear();
   scanned_bytes_ += other.scanned_bytes_;
   other.findings_.clear();
   other.orders_.clear();

@@ -13,6 +13,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "gates/core/finding.h"
@@ -63,6 +64,9 @@ class Collector {
   std::vector<long>& orders() { return orders_; }
   std::map<std::string, int>& skipped() { return skipped_; }
   std::vector<std::string>& notes() { return notes_; }
+  /// (rule id, value) of every match, in memory only: the run masks each
+  /// value wherever else it occurs in its output (ValueMasker, mask.h).
+  std::vector<std::pair<std::string, std::string>>& values() { return values_; }
   long scanned_bytes() const { return scanned_bytes_; }
 
  private:
@@ -73,6 +77,7 @@ class Collector {
   std::vector<long> orders_;  // Origin::order of each finding
   std::map<std::string, int> skipped_;
   std::vector<std::string> notes_;
+  std::vector<std::pair<std::string, std::string>> values_;
   long scanned_bytes_ = 0;
 };
 

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <set>
 
 #include "gates/core/waiver.h"
 
@@ -87,6 +88,13 @@ const char* FindInlineMarker(std::string_view line) {
   for (const char* m : kMarkers)
     if (line.find(m) != std::string_view::npos) return m;
   return nullptr;
+}
+
+std::string_view ReviewerLine(std::string_view line, size_t begin, size_t end) {
+  size_t from = begin == 0 ? std::string_view::npos : line.rfind('\r', begin - 1);
+  from = from == std::string_view::npos ? 0 : from + 1;
+  size_t to = std::min(line.find('\r', end), line.size());
+  return line.substr(from, to - from);
 }
 
 Engine::Engine(RulePack pack)
@@ -218,11 +226,13 @@ void Engine::ScanLine(std::string_view text, size_t line_begin, size_t line_end,
   std::sort(s->candidates.begin(), s->candidates.end());
   auto& found = s->line_matches;
   found.clear();
-  re2::StringPiece groups[10];
   for (int r : s->candidates) {
     if (!RuleApplies(r, path, s)) continue;
     const Compiled& c = Compile(r);
-    if (!c.re->ok() || c.groups > 10) continue;
+    if (!c.re->ok()) continue;  // unreachable: the pack was validated with the same options
+    const size_t ngroups = static_cast<size_t>(c.groups);
+    if (s->groups.size() < ngroups) s->groups.resize(ngroups);
+    re2::StringPiece* groups = s->groups.data();
     const int group = pack_.rules[static_cast<size_t>(r)].secret_group;
     size_t pos = 0;
     while (pos <= line.size() &&
@@ -236,7 +246,11 @@ void Engine::ScanLine(std::string_view text, size_t line_begin, size_t line_end,
       found.push_back({r, line_index, line_begin, b, b + sec.size()});
     }
   }
-  if (found.empty() || FindInlineMarker(std::string_view(line.data(), line.size()))) return;
+  if (found.empty()) return;
+  const std::string_view whole(line.data(), line.size());
+  std::erase_if(found, [&](const SecretMatch& m) {
+    return FindInlineMarker(ReviewerLine(whole, m.begin - line_begin, m.end - line_begin));
+  });
   // A provider rule beats a generic rule on an overlapping secret; the same
   // rule never reports the same span twice.
   for (size_t i = 0; i < found.size(); ++i) {
@@ -252,6 +266,48 @@ void Engine::ScanLine(std::string_view text, size_t line_begin, size_t line_end,
     }
     if (!drop) out->push_back(found[i]);
   }
+}
+
+namespace {
+
+bool Produces(const Engine& engine, int rule, const std::string& text) {
+  ScanScratch scratch;
+  std::vector<SecretMatch> found;
+  engine.Scan(text, "", &scratch, &found);
+  return std::any_of(found.begin(), found.end(),
+                     [&](const SecretMatch& m) { return m.rule == rule; });
+}
+
+}  // namespace
+
+core::Status CheckExamples(const Engine& engine, int rule) {
+  const Rule& r = engine.rule(rule);
+  for (size_t k = 0; k < r.examples_match.size(); ++k)
+    if (!Produces(engine, rule, r.examples_match[k]))
+      return core::Error{r.source, "rule " + r.id + ": examples.match[" + std::to_string(k) +
+                                       "] is not detected by the rule"};
+  for (size_t k = 0; k < r.examples_no_match.size(); ++k)
+    if (Produces(engine, rule, r.examples_no_match[k]))
+      return core::Error{r.source, "rule " + r.id + ": examples.no_match[" + std::to_string(k) +
+                                       "] is detected by the rule"};
+  return core::Ok{};
+}
+
+core::Result<std::unique_ptr<Engine>> LoadEngine(const core::SecretsPolicy& policy,
+                                                 const std::string& policy_dir) {
+  auto pack = BuildRulePack(policy, policy_dir);
+  if (!pack) return pack.error();
+  // Rule ids are unique across the built-in and the policy's packs, so a
+  // rule is the policy's own unless the built-in pack has its id.
+  std::set<std::string> builtin;
+  if (!policy.replace_rules)
+    for (const auto& r : BuiltinPack().rules) builtin.insert(r.id);
+  auto engine = std::make_unique<Engine>(std::move(*pack));
+  for (size_t i = 0; i < engine->pack().rules.size(); ++i) {
+    if (builtin.count(engine->pack().rules[i].id)) continue;
+    if (auto s = CheckExamples(*engine, static_cast<int>(i)); !s) return s.error();
+  }
+  return engine;
 }
 
 }  // namespace secgate::secrets

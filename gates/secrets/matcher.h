@@ -8,7 +8,8 @@
 // linear in the input. Candidates then pass the entropy check, the rule's
 // allow patterns, the global stopwords and placeholders, and the inline
 // markers (secgate:allow, gitleaks:allow, pragma: allowlist secret,
-// trufflehog:ignore).
+// trufflehog:ignore) on the secret's own line, where CR, LF and CRLF all
+// end a line.
 //
 // A SecretMatch holds offsets into the scanned text, never a copy of the
 // value; ToFinding() (collector.h) turns it into a redacted Finding.
@@ -31,6 +32,13 @@
 
 namespace secgate::secrets {
 
+/// The longest match (a rule's whole regex match, context included) that a
+/// scan is sure to find in a line too long to hold at once (`mask`: over
+/// kMaxMaskLine, `--stdin`: over 16 MiB). Such a line is scanned in windows
+/// that overlap by this many bytes, so a secret straddling a cut is still
+/// seen whole by one window.
+inline constexpr size_t kMaxMatchBytes = size_t{256} << 10;
+
 /// Where a secret is in the scanned text (engine-internal: offsets only).
 struct SecretMatch {
   int rule = -1;
@@ -48,6 +56,7 @@ struct ScanScratch {
   std::vector<uint8_t> path_ok;
   std::vector<int> candidates;
   std::vector<SecretMatch> line_matches;
+  std::vector<re2::StringPiece> groups;  // submatches, sized by the rule being run
   uint32_t line_gen = 0, scan_gen = 0;
 };
 
@@ -59,6 +68,11 @@ bool PathGlob(std::string_view pattern, std::string_view path);
 
 /// The inline suppression marker on `line`, or nullptr.
 const char* FindInlineMarker(std::string_view line);
+
+/// The part of `line` (LF-delimited, no LF) a reviewer sees as the line(s)
+/// holding bytes [begin, end): a lone CR ends a line for a terminal or a
+/// diff viewer, so it does here too. An inline marker applies only there.
+std::string_view ReviewerLine(std::string_view line, size_t begin, size_t end);
 
 class Engine {
  public:
@@ -101,5 +115,17 @@ class Engine {
   struct Placeholders;
   std::unique_ptr<Placeholders> placeholders_;
 };
+
+/// Runs rule `rule`'s examples through `engine` (the whole pack, as a scan
+/// would; no path filter): each `match` example must produce the rule and
+/// no `no_match` example may. The Error names the rule and the example's
+/// index, never its value.
+core::Status CheckExamples(const Engine& engine, int rule);
+
+/// The engine a scan or `mask` runs: BuildRulePack(policy, policy_dir), and
+/// every rule from the policy's own files (secrets.rules) must pass
+/// CheckExamples, as the built-in rules do at build and test time.
+core::Result<std::unique_ptr<Engine>> LoadEngine(const core::SecretsPolicy& policy,
+                                                 const std::string& policy_dir);
 
 }  // namespace secgate::secrets

@@ -94,14 +94,16 @@ Status ParseRule(const YAML::Node& n, const std::string& path, size_t index, Rul
   int groups = 0;
   if (Status s = CheckRegex(r->regex, core::Where(path, n["regex"]), label + ".regex", &groups); !s)
     return s;
+  long long group = r->secret_group;
   if (YAML::Node g = n["secret_group"]) {
     auto v = core::ScalarInt(g, path, label + ".secret_group");
     if (!v) return v.error();
-    r->secret_group = static_cast<int>(*v);
+    group = *v;
   }
-  if (r->secret_group > groups)
-    return Error{at, label + ".secret_group: " + std::to_string(r->secret_group) +
-                         " but the regex has " + std::to_string(groups) + " capture groups"};
+  if (group < 0 || group > groups)  // before narrowing: 2^32 - 1 must not become -1
+    return Error{at, label + ".secret_group: " + std::to_string(group) + " but the regex has " +
+                         std::to_string(groups) + " capture groups"};
+  r->secret_group = static_cast<int>(group);
   if (YAML::Node e = n["entropy"]) {
     char* end = nullptr;
     std::string text = e.IsScalar() ? e.Scalar() : "";

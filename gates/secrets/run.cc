@@ -7,6 +7,7 @@
 
 #include "gates/secrets/baseline.h"
 #include "gates/secrets/collector.h"
+#include "gates/secrets/mask.h"
 #include "gates/secrets/sources/sources.h"
 
 namespace secgate::secrets {
@@ -60,24 +61,15 @@ std::string TargetName(const SecretsConfig& c) {
 
 }  // namespace
 
-Result<core::Verdict> RunSecrets(const SecretsConfig& config, const cli::GateContext& ctx) {
-  const core::SecretsPolicy& policy = ctx.policy.secrets;
-  if (policy.max_file_size <= 0)
-    return Error{"secrets.max_file_size", "must be greater than 0"};
-  auto pack = BuildRulePack(policy, ctx.policy.dir);
-  if (!pack) return pack.error();
-  Engine engine(std::move(*pack));
-  Collector collector(engine);
-  core::InputSummary summary;
-  summary.path = TargetName(config);
-  const MaxFileSize max{policy.max_file_size, policy.skip_large_files};
-  core::Status status = core::Ok{};
-  bool commits = false;
+namespace {
+
+/// Reads the chosen source into `collector`; sets summary->format.
+core::Status ScanSource(const SecretsConfig& config, const MaxFileSize& max, Collector* collector,
+                        core::InputSummary* summary) {
   switch (config.mode) {
     case Mode::kStaged:
-      summary.format = "git-staged";
-      status = ScanStaged(config.repo_dir, max, &collector);
-      break;
+      summary->format = "git-staged";
+      return ScanStaged(config.repo_dir, max, collector);
     case Mode::kRange:
     case Mode::kSince:
     case Mode::kHistory: {
@@ -87,52 +79,92 @@ Result<core::Verdict> RunSecrets(const SecretsConfig& config, const cli::GateCon
                                                : CommitSelection::Kind::kHistory;
       sel.spec = config.spec;
       sel.all_refs = config.all_refs;
-      sel.target = summary.path;
-      summary.format = config.mode == Mode::kHistory ? "git-history" : "git-range";
-      status = ScanCommits(config.repo_dir, sel, max, config.jobs, &collector);
-      commits = true;
-      break;
+      sel.target = summary->path;
+      summary->format = config.mode == Mode::kHistory ? "git-history" : "git-range";
+      return ScanCommits(config.repo_dir, sel, max, config.jobs, collector);
     }
     case Mode::kPaths: {
-      summary.format = "files";
+      summary->format = "files";
       PathOptions o;
       o.no_ignore = config.no_ignore;
       o.max_size = max;
       o.jobs = config.jobs;
-      status = ScanPaths(config.paths, o, &collector);
-      break;
+      return ScanPaths(config.paths, o, collector);
     }
     case Mode::kStdin: {
-      auto format = ScanStream(config.stdin_fd, "stdin", &collector);
+      auto format = ScanStream(config.stdin_fd, "stdin", collector);
       if (!format) return format.error();
-      summary.format = *format;
-      break;
+      summary->format = *format;
+      return core::Ok{};
     }
   }
-  if (!status) return status.error();
-  std::vector<core::Finding> findings = Arrange(collector, commits);
+  return core::Ok{};
+}
+
+void AddNotes(const Engine& engine, Collector& collector, core::Verdict* v) {
+  v->notes.push_back(std::to_string(engine.pack().rules.size()) + " rules, " +
+                     std::to_string(engine.compiled_rules()) + " compiled");
+  for (auto& n : collector.notes()) v->notes.push_back(std::move(n));
+  if (!collector.skipped().empty()) {
+    std::string skipped;
+    for (const auto& [what, count] : collector.skipped())
+      skipped += (skipped.empty() ? "" : ", ") + std::to_string(count) + " " + what;
+    v->notes.push_back("skipped: " + skipped);
+  }
+}
+
+}  // namespace
+
+Result<core::Verdict> RunSecrets(const SecretsConfig& config, const cli::GateContext& ctx) {
+  const core::SecretsPolicy& policy = ctx.policy.secrets;
+  if (policy.max_file_size <= 0)
+    return Error{"secrets.max_file_size", "must be greater than 0"};
+  auto loaded = LoadEngine(policy, ctx.policy.dir);
+  if (!loaded) return loaded.error();
+  const Engine& engine = **loaded;
+  Collector collector(engine);
+  core::InputSummary summary;
+  summary.path = TargetName(config);
+  const MaxFileSize max{policy.max_file_size, policy.skip_large_files};
+  const core::Status status = ScanSource(config, max, &collector, &summary);
+  // From here on every string that leaves the run goes through the masker:
+  // a detected value is masked wherever else it occurs (a file name, a
+  // commit message, a note, an error).
+  const ValueMasker masker(collector.values());
+  if (!status) {
+    core::Error e = status.error();
+    masker.Apply(&e);
+    return e;
+  }
+  std::vector<core::Finding> findings = Arrange(collector, config.mode == Mode::kRange ||
+                                                               config.mode == Mode::kSince ||
+                                                               config.mode == Mode::kHistory);
+  for (auto& f : findings) masker.Apply(&f);
   summary.findings = static_cast<int>(findings.size());
   summary.skipped = collector.skipped();
   if (!config.baseline_out.empty()) {
-    auto written = WriteBaseline(config.baseline_out, findings, ctx.today, ctx.policy.waivers.max_days);
-    if (!written) return written.error();
+    int refused = 0;
+    auto written = WriteBaseline(config.baseline_out, findings, ctx.today,
+                                 ctx.policy.waivers.max_days, &refused);
+    if (!written) {
+      core::Error e = written.error();
+      masker.Apply(&e);
+      return e;
+    }
     collector.Note("baseline: wrote " + std::to_string(*written) + " waivers to " +
                    config.baseline_out);
+    if (refused > 0)
+      collector.Note("baseline: " + std::to_string(refused) +
+                     " findings left out: their path holds '*' or '?', which a waiver path "
+                     "cannot match exactly");
   }
   const int before = static_cast<int>(findings.size());
   core::Verdict v = core::Evaluate(std::move(findings), core::EvaluateOptions::ForSecrets(ctx.policy),
                                    ctx.waivers, ctx.today);
   v.summary.findings_before_dedup = before;
   v.inputs.push_back(std::move(summary));
-  v.notes.push_back(std::to_string(engine.pack().rules.size()) + " rules, " +
-                    std::to_string(engine.compiled_rules()) + " compiled");
-  for (auto& n : collector.notes()) v.notes.push_back(std::move(n));
-  if (!collector.skipped().empty()) {
-    std::string skipped;
-    for (const auto& [what, count] : collector.skipped())
-      skipped += (skipped.empty() ? "" : ", ") + std::to_string(count) + " " + what;
-    v.notes.push_back("skipped: " + skipped);
-  }
+  AddNotes(engine, collector, &v);
+  masker.Apply(&v);
   return v;
 }
 

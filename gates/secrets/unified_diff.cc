@@ -78,12 +78,21 @@ void UnifiedDiffParser::FlushCommit() {
   in_commit_header_ = false;
 }
 
+void UnifiedDiffParser::Continue(std::string_view more) {
+  if (!more.empty() && more.back() == '\r') more.remove_suffix(1);
+  if (last_ == Last::kAdded && !path_.empty()) ev_->Added(path_, new_line_ - 1, more);
+  if (last_ == Last::kText) ev_->Text(input_line_, more);
+}
+
 void UnifiedDiffParser::Feed(std::string_view line) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  ++input_line_;
+  last_ = Last::kOther;
   if (old_left_ > 0 || new_left_ > 0) {
     char c = line.empty() ? ' ' : line.front();  // an empty line: stripped context
     if (c == '+' && new_left_ > 0) {
       if (!path_.empty()) ev_->Added(path_, new_line_, line.substr(1));
+      last_ = Last::kAdded;
       ++new_line_;
       --new_left_;
       return;
@@ -101,6 +110,8 @@ void UnifiedDiffParser::Feed(std::string_view line) {
     if (c == '\\') return;  // "\ No newline at end of file"
     old_left_ = new_left_ = 0;  // malformed hunk: back to headers
   }
+  ev_->Text(input_line_, line);
+  last_ = Last::kText;
   if (StartsWith(line, "\\")) return;
   Header(line);
 }

@@ -1,6 +1,6 @@
 // libFuzzer target: the unified diff parser used by --stdin. Any bytes must
-// parse without crashing or looping, and every added line reported must be
-// a piece of the input with a positive line number.
+// parse without crashing or looping, and every added or text line reported
+// must be a piece of the input with a positive line number.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -20,6 +20,11 @@ struct Check : secgate::secrets::DiffEvents {
       std::abort();
   }
   void Binary(const std::string&) override {}
+  void Text(int line, std::string_view text) override {
+    if (line < 1) std::abort();
+    if (text.data() < input.data() || text.data() + text.size() > input.data() + input.size())
+      std::abort();
+  }
 };
 
 }  // namespace
@@ -34,7 +39,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   while (pos < in.size()) {
     size_t nl = in.find('\n', pos);
     if (nl == std::string_view::npos) nl = in.size();
-    parser.Feed(in.substr(pos, nl - pos));
+    std::string_view line = in.substr(pos, nl - pos);
+    parser.Feed(line);
+    if (line.size() > 64) parser.Continue(line.substr(line.size() / 2));  // a long line's end
     pos = nl + 1;
   }
   return 0;

@@ -4,7 +4,9 @@
 // every report format (core::ReportFormats()), the job summary, the
 // baseline file and `mask` output — contains no 8-character window of the
 // secret's random part. Each case must also be detected (exit 1), so the
-// property is never satisfied vacuously.
+// property is never satisfied vacuously. Some diffs also carry the secret in
+// the file's name (the path every output prints); long lines put copies of
+// the secret across the cuts where `mask` and `--stdin` split a line.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -118,8 +120,9 @@ std::string PlainText(std::mt19937& rng, const std::string& secret) {
   return out;
 }
 
-std::string UnifiedDiff(std::mt19937& rng, const std::string& secret) {
+std::string UnifiedDiff(std::mt19937& rng, const std::string& secret, bool secret_in_name) {
   std::string file = "src/" + Random(rng, "abcdefghij", 6) + ".py";
+  if (secret_in_name) file = "src/deploy-" + secret + ".py";
   std::string out = "diff --git a/" + file + " b/" + file + "\n";
   out += "index 1111111..2222222 100644\n--- a/" + file + "\n+++ b/" + file + "\n";
   out += "@@ -1,3 +1,4 @@\n";
@@ -146,9 +149,11 @@ TEST(SecretLeakPropertyTest, NoOutputContainsTheSecret) {
     const Shape& shape = Shapes()[n % Shapes().size()];
     Secret secret = MakeSecret(rng, shape);
     bool diff = n % 2 == 1;
-    std::string input = diff ? UnifiedDiff(rng, secret.value) : PlainText(rng, secret.value);
+    const bool in_name = diff && n % 4 == 3;
+    std::string input =
+        diff ? UnifiedDiff(rng, secret.value, in_name) : PlainText(rng, secret.value);
     std::string tag = "case " + std::to_string(n) + " (" + secret.rule + ", " +
-                      (diff ? "diff" : "text") + ")";
+                      (diff ? in_name ? "diff, secret in the file name" : "diff" : "text") + ")";
 
     std::vector<std::string> args = {"--stdin", "--github", "--baseline-out", "baseline.yaml"};
     for (const auto& f : kReportFormats) args.insert(args.end(), {"--report", f + "=out." + f});
@@ -176,6 +181,45 @@ TEST(SecretLeakPropertyTest, NoOutputContainsTheSecret) {
     std::remove((dir.path() + "/summary.md").c_str());
   }
   EXPECT_EQ(detected, kCases);
+}
+
+// A line longer than `mask` holds at once (1 MiB) with copies of a secret
+// every 8 KiB and right across each MiB, where a read of 64 KiB chunks
+// from a file cut it before windows overlapped.
+TEST(SecretLeakPropertyTest, MaskNeverPrintsASecretCutByALongLine) {
+  std::mt19937 rng(kSeed + 1);
+  TempDir dir;
+  for (int n = 0; n < 6; ++n) {
+    Secret secret = MakeSecret(rng, Shapes()[n % Shapes().size()]);
+    const std::string copy = " " + secret.value + " ";
+    std::string line(5u << 19, '.');
+    for (size_t at = 4096; at + copy.size() < line.size(); at += 8192)
+      line.replace(at, copy.size(), copy);
+    for (size_t mib : {1, 2}) line.replace((mib << 20) - copy.size() / 2, copy.size(), copy);
+    const std::string input = line + "\n" + SecretLine(rng, secret.value) + "\n";
+    ProcessResult m = RunGate("secgate-secrets", dir, {"mask"},
+                              {.timeout_seconds = 120, .stdin_file = dir.Write("in.log", input)});
+    const std::string tag = "long line " + std::to_string(n) + " (" + secret.rule + ")";
+    EXPECT_EQ(m.exit_code, 1) << tag << ": mask did not mask\n" << m.err;
+    ASSERT_EQ(Leak(m.out, secret.random_part), "") << tag << ": mask stdout holds the secret";
+    ASSERT_EQ(Leak(m.err, secret.random_part), "") << tag << ": mask stderr holds the secret";
+  }
+}
+
+// --stdin holds at most 16 MiB of one line: a secret right across that cut
+// is still detected, and no output holds it.
+TEST(SecretLeakPropertyTest, StdinDetectsASecretAcrossItsLongLineCut) {
+  std::mt19937 rng(kSeed + 2);
+  TempDir dir;
+  Secret secret = MakeSecret(rng, Shapes()[0]);
+  const size_t cut = size_t{17} << 20;  // 17 reads of 1 MiB
+  std::string input(cut - secret.value.size() / 2, ' ');
+  input += secret.value + " tail\n";
+  ProcessResult r = RunGate("secgate-secrets", dir, {"--stdin", "--report", "json=out.json"},
+                            {.timeout_seconds = 120, .stdin_file = dir.Write("in.txt", input)});
+  ASSERT_EQ(r.exit_code, 1) << "not detected\n" << r.err;
+  for (const std::string& text : {r.out, r.err, testing::ReadFile(dir.path() + "/out.json")})
+    EXPECT_EQ(Leak(text, secret.random_part), "") << text;
 }
 
 }  // namespace

@@ -47,5 +47,27 @@ TEST(BaselineTest, NoFindingsIsAnEmptyValidFile) {
   EXPECT_TRUE(w->problems.empty());
 }
 
+TEST(BaselineTest, PathsReadBackExactlyOrAreRefused) {
+  const core::Date today = *core::ParseDate("2026-03-01");
+  int refused = -1;
+  std::vector<core::Finding> fs;
+  for (const char* path : {"src/a\nb.env", "t\tq\"\\.env", "deploy*.env", "x?.env"})
+    fs.push_back(SecretFinding(path, "s1"));
+  std::string yaml = BaselineYaml(fs, today, 30, &refused);
+  EXPECT_EQ(refused, 2);
+  core::WaiverPolicy wp;
+  wp.max_days = 30;
+  auto w = core::ParseWaiverFile(yaml, "b.yaml", wp);
+  ASSERT_TRUE(w.ok()) << w.error().ToString();
+  ASSERT_EQ(w->waivers.size(), 2u) << yaml;
+  EXPECT_EQ(w->waivers[0].path, "src/a\nb.env");
+  EXPECT_EQ(w->waivers[1].path, "t\tq\"\\.env");
+  for (const auto& waiver : w->waivers) {
+    EXPECT_FALSE(core::WaiverMatches(waiver, SecretFinding("src/a b.env", "s1")));
+    EXPECT_FALSE(core::WaiverMatches(waiver, SecretFinding("deploy-x.env", "s1")));
+  }
+  EXPECT_TRUE(core::WaiverMatches(w->waivers[0], SecretFinding("src/a\nb.env", "s1")));
+}
+
 }  // namespace
 }  // namespace secgate::secrets

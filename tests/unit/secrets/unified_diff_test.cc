@@ -15,6 +15,10 @@ struct Recorder : DiffEvents {
     events.push_back(path + ":" + std::to_string(line) + ":" + std::string(text));
   }
   void Binary(const std::string& path) override { events.push_back("binary " + path); }
+  void Text(int line, std::string_view text) override {
+    texts.push_back(std::to_string(line) + ":" + std::string(text));
+  }
+  std::vector<std::string> texts;  // lines outside hunks (kept apart from `events`)
 };
 
 std::vector<std::string> Parse(const std::string& text) {
