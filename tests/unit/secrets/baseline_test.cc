@@ -57,7 +57,7 @@ TEST(BaselineTest, PathsReadBackExactlyOrAreRefused) {
   EXPECT_EQ(refused, 2);
   core::WaiverPolicy wp;
   wp.max_days = 30;
-  auto w = core::ParseWaiverFile(yaml, "b.yaml", wp);
+  auto w = core::ParseWaiverFile(yaml, "b.yaml", wp, today);
   ASSERT_TRUE(w.ok()) << w.error().ToString();
   ASSERT_EQ(w->waivers.size(), 2u) << yaml;
   EXPECT_EQ(w->waivers[0].path, "src/a\nb.env");
