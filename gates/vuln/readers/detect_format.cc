@@ -120,8 +120,11 @@ std::string Classify(const Probe& p) {
   if (StringValue(p, "/spdxVersion").rfind("SPDX-", 0) == 0)
     return "!an SPDX document is not a vulnerability report (SPDX 2.x has no vulnerabilities; "
            "check it with secgate-sbom)";
+  // Trivy between the legacy array and schema 2 wrote the image's ImageID,
+  // RepoTags and RepoDigests beside Results, without SchemaVersion.
   if (has("SchemaVersion") || has("ArtifactName") || (has("Results") && has("ArtifactType")) ||
-      has("ClusterName"))
+      has("ClusterName") ||
+      (has("Results") && (has("ImageID") || has("RepoTags") || has("RepoDigests"))))
     return "trivy";
   if (has("matches") && (StringValue(p, "/descriptor/name") == "grype" ||
                          (seen("/matches/0/vulnerability") && seen("/matches/0/artifact"))))
