@@ -6,40 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/testing/run_process.h"
+#include "tests/e2e/vuln/vuln_e2e_util.h"
 
 namespace secgate::testing {
 namespace {
-
-struct GateRun {
-  ProcessResult p;
-  nlohmann::json verdict;
-};
-
-GateRun Gate(const std::string& content, const std::vector<std::string>& extra = {}) {
-  TempDir dir;
-  dir.Write("in.json", content);
-  std::vector<std::string> argv = {GateBinary("secgate-vuln"), "--quiet", "--today", "2026-01-15",
-                                   "--report", "json=verdict.json"};
-  argv.insert(argv.end(), extra.begin(), extra.end());
-  argv.push_back("in.json");
-  ProcessOptions o;
-  o.cwd = dir.path();
-  o.unset_env = {"GITHUB_ACTIONS"};
-  GateRun r{RunProcess(argv, o), nullptr};
-  r.verdict = nlohmann::json::parse(ReadFile(dir.path() + "/verdict.json"), nullptr, false);
-  return r;
-}
-
-std::string Error(const std::string& where_and_what) {
-  return "secgate-vuln: error: in.json:" + where_and_what + "\n";
-}
-
-std::string TrivyVuln(const std::string& members) {
-  return R"({"SchemaVersion":2,"ArtifactName":"a","Results":[{"Target":"t","Class":"os-pkgs",)"
-         R"("Type":"alpine","Vulnerabilities":[{"VulnerabilityID":"CVE-2024-1","PkgName":"p",)"
-         R"("InstalledVersion":"1")" + members + "}]}]}";
-}
 
 TEST(VulnTrivyCase, CaseVariantKeysAreRefused) {
   struct Case {
@@ -63,7 +33,7 @@ TEST(VulnTrivyCase, CaseVariantKeysAreRefused) {
     SCOPED_TRACE(c.content);
     GateRun r = Gate(c.content);
     EXPECT_EQ(r.p.exit_code, 2);
-    EXPECT_EQ(r.p.err, Error(c.error));
+    EXPECT_EQ(r.p.err, ErrorLine(c.error));
   }
 }
 
@@ -71,7 +41,7 @@ TEST(VulnTrivyFields, MissingSeverityIsAnError) {
   // Before: read as UNKNOWN.
   GateRun r = Gate(TrivyVuln(""));
   EXPECT_EQ(r.p.exit_code, 2);
-  EXPECT_EQ(r.p.err, Error("/Results/0/Vulnerabilities/0: missing Severity (Trivy always writes one)"));
+  EXPECT_EQ(r.p.err, ErrorLine("/Results/0/Vulnerabilities/0: missing Severity (Trivy always writes one)"));
   GateRun empty = Gate(TrivyVuln(R"(,"Severity":"")"));
   EXPECT_EQ(empty.p.err, r.p.err);
   GateRun unknown = Gate(TrivyVuln(R"(,"Severity":"UNKNOWN")"));
@@ -85,7 +55,7 @@ TEST(VulnTrivyFields, LegacyRecordWithoutIdNamesTheRecord) {
       R"({"PkgName":"baz","InstalledVersion":"1","Severity":"CRITICAL"}]}])";
   GateRun r = Gate(report);
   EXPECT_EQ(r.p.exit_code, 2);
-  EXPECT_EQ(r.p.err, Error("/1/Vulnerabilities/1: missing VulnerabilityID (Trivy always writes one)"));
+  EXPECT_EQ(r.p.err, ErrorLine("/1/Vulnerabilities/1: missing VulnerabilityID (Trivy always writes one)"));
 }
 
 TEST(VulnTrivyShape, ImageIdShapeWithoutSchemaVersionIsRead) {
