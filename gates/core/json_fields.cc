@@ -1,8 +1,11 @@
 // Typed field access on materialised records (declared in json_stream.h):
-// every reader's "expected string, got number" errors come from here.
+// every reader's "expected string, got number" errors come from here; and
+// the whole-document parse (ParseJsonStrict) and case-variant key checks.
 #include "gates/core/json_stream.h"
 
 #include <cstdio>
+
+#include "gates/core/json_lexer.h"
 
 namespace secgate::core {
 
@@ -70,6 +73,134 @@ Result<std::optional<double>> GetCvssScore(const json& obj, const char* key,
     return Error{where + "/" + key, std::string("CVSS score ") + text + " is outside 0-10"};
   }
   return n;
+}
+
+namespace {
+
+// Go's encoding/json folds ASCII case, and two non-ASCII letters fold to
+// ASCII ones: U+212A KELVIN SIGN (k) and U+017F LATIN SMALL LETTER LONG S (s).
+std::string GoFold(std::string_view key) {
+  std::string out;
+  for (size_t i = 0; i < key.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(key[i]);
+    if (key.substr(i, 3) == "\xe2\x84\xaa") {
+      out += 'k';
+      i += 2;
+    } else if (key.substr(i, 2) == "\xc5\xbf") {
+      out += 's';
+      i += 1;
+    } else {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+  }
+  return out;
+}
+
+bool AsciiEqualFold(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    unsigned char x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
+    if (x == y) continue;
+    if ((x | 32) != (y | 32) || (x | 32) < 'a' || (x | 32) > 'z') return false;
+  }
+  return true;
+}
+
+// Follows nlohmann's parse events to know the pointer of the object being
+// read, and refuses a duplicate key in it (thrown out of the parse).
+class DuplicateKeyGuard {
+ public:
+  struct Found {
+    std::string pointer, key;
+  };
+  bool Event(nlohmann::json::parse_event_t ev, const nlohmann::json& parsed) {
+    using E = nlohmann::json::parse_event_t;
+    if (ev == E::object_end || ev == E::array_end) {
+      frames_.pop_back();
+      return true;
+    }
+    if (ev == E::key) {
+      Frame& f = frames_.back();
+      f.key = parsed.get<std::string>();
+      if (!f.keys.Insert(f.key)) throw Found{Pointer(frames_.size() - 1), f.key};
+      return true;
+    }
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+    if (ev == E::object_start || ev == E::array_start) {
+      frames_.emplace_back();
+      frames_.back().array = ev == E::array_start;
+    }
+    return true;
+  }
+
+ private:
+  struct Frame {
+    bool array = false;
+    long index = -1;
+    std::string key;
+    JsonKeySet keys;
+  };
+  std::string Pointer(size_t levels) const {
+    std::string p;
+    for (size_t i = 0; i < levels; ++i)
+      p += "/" + (frames_[i].array ? std::to_string(frames_[i].index) : frames_[i].key);
+    return p.empty() ? "/" : p;
+  }
+  std::vector<Frame> frames_;
+};
+
+}  // namespace
+
+Result<json> ParseJsonStrict(std::string_view text, const std::string& name, bool allow_comments) {
+  DuplicateKeyGuard guard;
+  json::parser_callback_t cb = [&guard](int, json::parse_event_t ev, json& parsed) {
+    return guard.Event(ev, parsed);
+  };
+  try {
+    return json::parse(text, cb, /*allow_exceptions=*/true, allow_comments);
+  } catch (const DuplicateKeyGuard::Found& d) {
+    return Error{name + ":" + d.pointer, DuplicateKeyMessage(d.key)};
+  } catch (const json::parse_error& e) {
+    return Error{name + ":" + std::to_string(e.byte), "invalid JSON: " + std::string(e.what())};
+  } catch (const json::exception& e) {
+    // e.g. out_of_range.406: a number too large for a double ("1E7555").
+    return Error{name, "invalid JSON: " + std::string(e.what())};
+  }
+}
+
+const std::string* CaseVariantOf(std::string_view key, const std::vector<std::string>& known) {
+  // One pass over the keys of the same length: ASCII case keeps the length.
+  const std::string* variant = nullptr;
+  for (const auto& k : known) {
+    if (k.size() != key.size()) continue;
+    if (k == key) return nullptr;
+    if (!variant && AsciiEqualFold(key, k)) variant = &k;
+  }
+  if (variant) return variant;
+  // The two non-ASCII folds change the length; only keys holding their lead
+  // bytes (0xE2 for U+212A, 0xC5 for U+017F) need the slow path.
+  if (key.find('\xe2') == std::string_view::npos && key.find('\xc5') == std::string_view::npos)
+    return nullptr;
+  std::string folded = GoFold(key);
+  for (const auto& k : known)
+    if (k != key && GoFold(k) == folded) return &k;
+  return nullptr;
+}
+
+std::string CaseVariantMessage(std::string_view key, const std::string& known) {
+  auto quote = [](std::string_view s) {
+    return json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+  };
+  return "key " + quote(key) + " differs from " + quote(known) +
+         " only in case (a case-insensitive reader takes it for " + quote(known) + ")";
+}
+
+Status RefuseCaseVariants(const json& obj, const std::vector<std::string>& known,
+                          const std::string& where) {
+  if (!obj.is_object()) return Ok{};
+  for (const auto& [key, value] : obj.items())
+    if (const std::string* k = CaseVariantOf(key, known)) return Error{where, CaseVariantMessage(key, *k)};
+  return Ok{};
 }
 
 }  // namespace secgate::core

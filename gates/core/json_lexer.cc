@@ -339,4 +339,70 @@ bool JsonLexer::ReadLiteral(nlohmann::json* out) {
   return true;
 }
 
+void JsonKeySet::Clear() {
+  filter_ = 0;
+  bytes_.clear();
+  entries_.clear();
+  hashes_.clear();
+  table_.clear();
+}
+
+bool JsonKeySet::Same(const Entry& e, uint64_t head, std::string_view key) const {
+  return e.head == head && e.size == key.size() &&
+         (key.size() <= 8 || std::memcmp(bytes_.data() + e.offset + 8, key.data() + 8, key.size() - 8) == 0);
+}
+
+// Re-sizes the table to at least four slots per entry and re-inserts all.
+void JsonKeySet::Rebuild() {
+  size_t n = 64;
+  while (n < 4 * (entries_.size() + 1)) n *= 2;
+  table_.assign(n, 0);
+  while (hashes_.size() < entries_.size()) {
+    const Entry& e = entries_[hashes_.size()];
+    hashes_.push_back(std::hash<std::string_view>{}(std::string_view(bytes_).substr(e.offset, e.size)));
+  }
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    size_t slot = hashes_[i] & (n - 1);
+    while (table_[slot]) slot = (slot + 1) & (n - 1);
+    table_[slot] = i + 1;
+  }
+}
+
+bool JsonKeySet::InsertHashed(std::string_view key, uint64_t head) {
+  if (table_.size() < 2 * (entries_.size() + 1)) Rebuild();
+  const uint64_t h = std::hash<std::string_view>{}(key);
+  const size_t mask = table_.size() - 1;
+  size_t slot = h & mask;
+  for (; table_[slot]; slot = (slot + 1) & mask) {
+    uint32_t i = table_[slot] - 1;
+    if (hashes_[i] == h && Same(entries_[i], head, key)) return false;
+  }
+  table_[slot] = static_cast<uint32_t>(entries_.size()) + 1;
+  hashes_.push_back(h);
+  return true;
+}
+
+bool JsonKeySet::Insert(std::string_view key) {
+  uint64_t head = 0;
+  std::memcpy(&head, key.data(), key.size() < 8 ? key.size() : 8);
+  if (entries_.size() < kLinear) {
+    const uint64_t bit = 1ULL << (((head + key.size()) * 0x9e3779b97f4a7c15ULL) >> 58);
+    if (filter_ & bit) {
+      for (const Entry& e : entries_)
+        if (Same(e, head, key)) return false;
+    }
+    filter_ |= bit;
+  } else if (!InsertHashed(key, head)) {
+    return false;
+  }
+  entries_.push_back({head, static_cast<uint32_t>(bytes_.size()), static_cast<uint32_t>(key.size())});
+  bytes_.append(key);
+  return true;
+}
+
+std::string DuplicateKeyMessage(std::string_view key) {
+  return "duplicate key " + nlohmann::json(std::string(key)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+         " (ambiguous: JSON readers disagree on which copy wins)";
+}
+
 }  // namespace secgate::core

@@ -16,8 +16,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -101,5 +103,37 @@ class JsonLexer {
   std::string error_what_;
   std::string num_;  ///< Scratch for number text.
 };
+
+/// The keys of one open JSON object, to refuse a duplicate. While the
+/// object is small, a 64-bit filter of (first eight bytes, length) rules out
+/// most keys at once and the rest are scanned linearly; past kLinear keys an
+/// open-addressing hash table takes over.
+/// Key bytes are kept, so equality is exact. Clear() keeps the capacity: a
+/// reused set does not allocate.
+class JsonKeySet {
+ public:
+  void Clear();
+  /// Adds `key` (decoded); false when the object already has it.
+  bool Insert(std::string_view key);
+
+ private:
+  static constexpr size_t kLinear = 32;
+  struct Entry {
+    uint64_t head;  ///< First eight bytes, zero-padded.
+    uint32_t offset, size;
+  };
+  bool Same(const Entry& e, uint64_t head, std::string_view key) const;
+  bool InsertHashed(std::string_view key, uint64_t head);
+  void Rebuild();
+  std::string bytes_;
+  uint64_t filter_ = 0;  ///< One bit per (head, size) seen, while linear.
+  std::vector<Entry> entries_;
+  std::vector<uint64_t> hashes_;  ///< Per entry, once hashed (past kLinear).
+  std::vector<uint32_t> table_;   ///< Entry index + 1; 0 = empty slot.
+};
+
+/// The message for a duplicate key, shared by every JSON reader:
+/// duplicate key "k" (ambiguous: JSON readers disagree on which copy wins).
+std::string DuplicateKeyMessage(std::string_view key);
 
 }  // namespace secgate::core

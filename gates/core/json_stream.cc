@@ -44,6 +44,8 @@ class StreamParser {
     json* node = nullptr;                   ///< Capture: the container being built.
     int route = -1;                         ///< Capture root: the route to deliver to.
     const std::vector<std::string>* fields = nullptr;  ///< Capture root projection.
+    const std::vector<std::string>* known = nullptr;   ///< KnownKeys of this object.
+    JsonKeySet keys;                                   ///< Object: keys read so far.
   };
 
   Status status() const {
@@ -59,9 +61,12 @@ class StreamParser {
     return false;
   }
 
-  std::string Pointer() const {
+  // The pointer of the value being read, or with `levels` < depth_ that of
+  // an enclosing container (depth_ - 1: the innermost open container).
+  std::string Pointer() const { return Pointer(depth_); }
+  std::string Pointer(size_t levels) const {
     std::string p;
-    for (size_t i = 0; i < depth_; ++i) {
+    for (size_t i = 0; i < levels; ++i) {
       const Frame& f = frames_[i];
       p += '/';
       if (f.array) {
@@ -139,11 +144,13 @@ class StreamParser {
     int route = -1;
     json* slot = nullptr;
     uint32_t cb = static_cast<uint32_t>(cands_.size()), ce = cb;
+    const std::vector<std::string>* known = nullptr;
     if (top) {
       s_.top_type_ = type == 'o' || type == 'a' ? type : 's';
       mode = kWalk;
       cb = 0;
       ce = 1;
+      if (!s_.top_known_.empty()) known = &s_.top_known_;
     } else {
       Frame& parent = frames_[depth_ - 1];
       if (parent.mode == kCapture) {
@@ -171,6 +178,7 @@ class StreamParser {
               return FailAt("expected " + want + ", got " + TypeWord(type));
             }
             if (rt.cb && (route < 0 || r < route)) route = r;
+            if (!rt.known.empty()) known = &rt.known;
           }
         }
         mode = route >= 0 ? kCapture : deeper ? kWalk : kSkip;
@@ -192,6 +200,8 @@ class StreamParser {
       f.cand_end = ce;
       f.route = -1;
       f.fields = nullptr;
+      f.known = known;
+      if (!f.array) f.keys.Clear();
       if (mode == kCapture) {
         if (!slot) {  // a record starts here
           root_ = f.array ? json::array() : json::object();
@@ -270,6 +280,7 @@ class StreamParser {
       lx_.Consume();
       f.key.clear();
       if (!lx_.ReadString(&f.key)) return false;
+      if (!CheckKey(f)) return false;
       if (depth_ == 1 && s_.top_keys_.size() < 1000) s_.top_keys_.push_back(f.key);
       c = lx_.PeekNonWs();
       if (c != ':') {
@@ -279,6 +290,25 @@ class StreamParser {
       lx_.Consume();
     }
     return Value();
+  }
+
+  // A key read into the innermost object `f`: refuse a duplicate (in every
+  // mode: a skipped copy may be the one another tool reads) and a case
+  // variant of a KnownKeys key.
+  bool CheckKey(Frame& f) {
+    if (!f.keys.Insert(f.key))
+      return FailAtObject(DuplicateKeyMessage(f.key));
+    if (f.known) {
+      if (const std::string* k = CaseVariantOf(f.key, *f.known))
+        return FailAtObject(CaseVariantMessage(f.key, *k));
+    }
+    return true;
+  }
+
+  bool FailAtObject(const std::string& msg) {
+    if (cb_status_.ok()) cb_status_ = Error{name_ + ":" + Pointer(depth_ - 1), msg};
+    s_.ambiguous_ = true;
+    return false;
   }
 
   bool Close() {
@@ -307,6 +337,11 @@ class StreamParser {
 
 void JsonStreamer::Expect(std::string pattern, std::string types) {
   routes_[AddRoute(pattern)].expect = std::move(types);
+}
+
+void JsonStreamer::KnownKeys(std::string pattern, std::vector<std::string> keys) {
+  if (pattern.empty() || pattern == "/") top_known_ = std::move(keys);
+  else routes_[AddRoute(pattern)].known = std::move(keys);
 }
 
 void JsonStreamer::OnRecord(std::string pattern, RecordCallback cb,
@@ -364,6 +399,7 @@ bool JsonStreamer::HasTopLevelKey(std::string_view key) const {
 
 Status JsonStreamer::Run(JsonLexer& lx, const std::string& name) {
   top_type_ = 0;
+  ambiguous_ = false;
   top_keys_.clear();
   top_size_ = 0;
   StreamParser p(*this, lx, name);
@@ -372,6 +408,7 @@ Status JsonStreamer::Run(JsonLexer& lx, const std::string& name) {
 
 Status JsonStreamer::Parse(InputFile& in) {
   top_type_ = 0;
+  ambiguous_ = false;
   top_keys_.clear();
   top_size_ = 0;
   if (in.Head(1).empty()) {
@@ -391,6 +428,7 @@ Status JsonStreamer::Parse(InputFile& in) {
 
 Status JsonStreamer::ParseString(std::string_view text, const std::string& name) {
   top_type_ = 0;
+  ambiguous_ = false;
   top_keys_.clear();
   top_size_ = 0;
   if (text.empty()) return Error{name, "file is empty"};

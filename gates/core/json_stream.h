@@ -17,6 +17,11 @@
 //
 // Routes are compiled into a trie; each open container keeps the set of trie
 // nodes its children can match, so matching costs a few lookups per value.
+//
+// A duplicate key in any object, walked, captured or skipped, is an error
+// naming the object's pointer and the key: readers disagree on which copy
+// wins (nlohmann and Go keep the last, others the first), so such a report
+// is ambiguous. ParseJsonStrict applies the same rule to whole documents.
 #pragma once
 
 #include <functional>
@@ -52,6 +57,16 @@ class JsonStreamer {
   /// (tools write null for empty). Otherwise the parse fails with
   /// "<file>:<pointer>: expected array, got string". Nothing is materialised.
   void Expect(std::string pattern, std::string types);
+  /// Objects at `pattern` ("" = the top-level value) may not have a key that
+  /// equals one of `keys` only up to case (see CaseVariantOf): a reader that
+  /// matches keys case-insensitively (Go's encoding/json) would read it as
+  /// that key, we would not. Error "<file>:<pointer>: key \"results\" differs
+  /// from \"Results\" only in case". Objects inside a record are not checked
+  /// here (check the materialised record with RefuseCaseVariants).
+  void KnownKeys(std::string pattern, std::vector<std::string> keys);
+  /// True when the last parse failed on a duplicate or case-variant key
+  /// (the document is ambiguous, whatever format it is).
+  bool ambiguous() const { return ambiguous_; }
   /// Type of the top-level value seen ('o' object, 'a' array, 's' scalar, 0 none).
   char top_level_type() const { return top_type_; }
   /// Keys of the top-level object, in order (at most the first 1,000).
@@ -75,6 +90,7 @@ class JsonStreamer {
     RecordCallback cb;   ///< Empty for Expect-only routes.
     std::string expect;  ///< Allowed types; empty = any.
     std::vector<std::string> fields;  ///< Projection; empty = everything.
+    std::vector<std::string> known;   ///< KnownKeys: keys refused in another case.
   };
   /// Trie of route patterns: node 0 is the top-level value.
   struct Node {
@@ -90,9 +106,31 @@ class JsonStreamer {
   std::vector<Node> nodes_ = std::vector<Node>(1);
   int max_depth_ = 256;
   char top_type_ = 0;
+  bool ambiguous_ = false;
+  std::vector<std::string> top_known_;  ///< KnownKeys("") of the top-level object.
   std::vector<std::string> top_keys_;
   long top_size_ = 0;
 };
+
+/// Parses a whole (small) document into nlohmann::json, refusing duplicate
+/// keys like JsonStreamer: "<name>:<pointer>: duplicate key \"k\" (…)".
+/// Invalid JSON is "<name>:<byte>: invalid JSON: <nlohmann's message>".
+/// `allow_comments` accepts // and /* */ comments (JSONC).
+Result<nlohmann::json> ParseJsonStrict(std::string_view text, const std::string& name,
+                                       bool allow_comments = false);
+
+/// The entry of `known` that `key` equals under Go's encoding/json key
+/// matching (ASCII case folded; U+212A KELVIN SIGN matches k and U+017F LONG
+/// S matches s) without being equal to it; nullptr when `key` is one of
+/// `known` exactly or matches none.
+const std::string* CaseVariantOf(std::string_view key, const std::vector<std::string>& known);
+/// key "x" differs from "X" only in case (a case-insensitive reader takes it
+/// for "X"): the message for a CaseVariantOf hit.
+std::string CaseVariantMessage(std::string_view key, const std::string& known);
+/// Error "<where>: key \"x\" differs from \"X\" only in case (…)" for the
+/// first member of the object `obj` that is a case variant of `known`.
+Status RefuseCaseVariants(const nlohmann::json& obj, const std::vector<std::string>& known,
+                          const std::string& where);
 
 /// "string", "number", "object", ... for error messages.
 std::string JsonTypeName(const nlohmann::json& v);

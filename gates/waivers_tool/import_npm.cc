@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gates/core/date.h"
+#include "gates/core/json_stream.h"
 #include "gates/waivers_tool/import.h"
 
 namespace secgate::waivers {
@@ -14,15 +15,10 @@ using nlohmann::json;
 
 namespace {
 
+// Duplicate keys are refused (core::ParseJsonStrict): an id listed twice
+// with different `active` or `expiry` would be read either way.
 core::Result<json> Parse(std::string_view text, const std::string& path) {
-  try {
-    return json::parse(text, nullptr, true, /*ignore_comments=*/true);
-  } catch (const json::parse_error& e) {
-    return core::Error{path + ":" + std::to_string(e.byte), "not JSON: " + std::string(e.what())};
-  } catch (const json::exception& e) {
-    // e.g. out_of_range.406: a number too large for a double ("1E7555").
-    return core::Error{path, "not JSON: " + std::string(e.what())};
-  }
+  return core::ParseJsonStrict(text, path, /*allow_comments=*/true);
 }
 
 std::string ExpiryText(const json& v) {

@@ -55,7 +55,8 @@ Result<const SbomFormat*> DetectSbomFormat(core::InputFile& in) {
     spdx_version = v;
     return core::Ok{};
   });
-  (void)s.ParseString(head, in.path());  // a truncated probe is expected
+  core::Status st = s.ParseString(head, in.path());  // a truncated probe is expected
+  if (s.ambiguous()) return st.error();  // a duplicate key: refused whatever the format
   if (s.top_level_type() == 'o') {
     if (bom_format.is_string() && bom_format.get<std::string>() == "CycloneDX")
       return FindSbomFormat("cyclonedx");

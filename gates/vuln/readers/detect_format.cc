@@ -3,6 +3,7 @@
 // which telling pointers exist. The reader then parses the whole input and
 // fails if the shape was misjudged, so detection can be quick without failing
 // open. Tests are applied in the §1 order; the first match wins.
+#include <optional>
 #include <set>
 
 #include "gates/core/json_stream.h"
@@ -32,6 +33,7 @@ struct Probe {
   std::set<std::string> present;  // probe pointers seen
   json values = json::object();   // their scalar values
   bool complete = false;          // the whole input parsed within the probe
+  std::optional<core::Error> ambiguous;  // a duplicate key: refused whatever the format
   json doc;                       // the whole document when complete and small
 };
 
@@ -46,6 +48,7 @@ void Collect(std::string_view text, const std::string& name, Probe* p) {
     });
   }
   core::Status st = s.ParseString(text, name);
+  if (s.ambiguous()) p->ambiguous = st.error();
   p->top = s.top_level_type();
   p->keys.clear();
   for (const auto& k : s.top_level_keys()) p->keys.insert(k);
@@ -55,7 +58,10 @@ void Collect(std::string_view text, const std::string& name, Probe* p) {
 Probe Examine(std::string_view head, bool whole, const std::string& name) {
   Probe p;
   Collect(head, name, &p);
-  if (p.complete && whole && head.size() < (256 << 10)) p.doc = json::parse(head, nullptr, false);
+  if (p.complete && whole && head.size() < (256 << 10)) {
+    auto doc = core::ParseJsonStrict(head, name);
+    if (doc) p.doc = std::move(*doc);
+  }
   if (!p.complete && p.top == 'o') {
     // Either truncated by the probe (fine) or NDJSON: judge by the first line.
     size_t nl = head.find('\n');
@@ -64,6 +70,7 @@ Probe Examine(std::string_view head, bool whole, const std::string& name) {
     if (start != std::string_view::npos && rest[start] == '{') {
       Probe line;
       Collect(head.substr(0, nl), name, &line);
+      if (line.ambiguous) return line;
       if (line.complete && line.top == 'o') {
         line.complete = false;  // several documents: not a single JSON value
         return line;
@@ -113,8 +120,11 @@ std::string Classify(const Probe& p) {
   if (StringValue(p, "/spdxVersion").rfind("SPDX-", 0) == 0)
     return "!an SPDX document is not a vulnerability report (SPDX 2.x has no vulnerabilities; "
            "check it with secgate-sbom)";
+  // Trivy between the legacy array and schema 2 wrote the image's ImageID,
+  // RepoTags and RepoDigests beside Results, without SchemaVersion.
   if (has("SchemaVersion") || has("ArtifactName") || (has("Results") && has("ArtifactType")) ||
-      has("ClusterName"))
+      has("ClusterName") ||
+      (has("Results") && (has("ImageID") || has("RepoTags") || has("RepoDigests"))))
     return "trivy";
   if (has("matches") && (StringValue(p, "/descriptor/name") == "grype" ||
                          (seen("/matches/0/vulnerability") && seen("/matches/0/artifact"))))
@@ -173,6 +183,7 @@ Result<const FormatInfo*> DetectFormat(core::InputFile& in) {
   if (!probed) return probed.error();
   std::string_view head = *probed;
   Probe p = Examine(head, head.size() < kProbeBytes, in.path());
+  if (p.ambiguous) return *p.ambiguous;
   std::string verdict = Classify(p);
   if (!verdict.empty() && verdict[0] == '!') return Error{in.path(), verdict.substr(1)};
   if (!verdict.empty()) return FindFormat(verdict);

@@ -73,7 +73,8 @@ Status ReadArtifact(const json& m, const std::string& where, Finding* f) {
   return core::Ok{};
 }
 
-Result<Finding> ParseMatch(const json& m, const std::string& where) {
+// `*unrated` is set when the match has no severity.
+Result<Finding> ParseMatch(const json& m, const std::string& where, bool* unrated) {
   if (Status s = core::ExpectObject(m, where); !s) return s.error();
   auto vuln = OptContainer(m, "vulnerability", 'o', where);
   if (!vuln) return vuln.error();
@@ -84,9 +85,12 @@ Result<Finding> ParseMatch(const json& m, const std::string& where) {
   f.sources = {"grype"};
   std::string word, ns;
   if (Status s = ReqString(v, "id", vw, &f.id); !s) return s.error();
-  if (Status s = ReqString(v, "severity", vw, &word); !s) return s.error();
+  // Grype omits severity when its database has none (NVD CPE matches, seen
+  // with 0.96): UNKNOWN, so vuln.unknown_as decides; not an input error.
+  if (Status s = OptString(v, "severity", vw, &word); !s) return s.error();
   if (Status s = OptString(v, "namespace", vw, &ns); !s) return s.error();
   if (Status s = OptString(v, "dataSource", vw, &f.url); !s) return s.error();
+  *unrated = word.empty();
   auto sev = SeverityFromWord(word, vw + "/severity");
   if (!sev) return sev.error();
   f.severity = *sev;
@@ -131,6 +135,7 @@ Status ReadGrype(core::InputFile& in, ReaderOutput* out) {
   core::JsonStreamer s;
   const std::string name = in.path();
   std::string target;
+  int unrated = 0;
   s.Expect("/matches", "a");
   s.Expect("/ignoredMatches", "a");
   s.Expect("/descriptor", "o");
@@ -147,8 +152,10 @@ Status ReadGrype(core::InputFile& in, ReaderOutput* out) {
     return core::Ok{};
   });
   s.OnRecord("/matches/*", [&](const std::string& p, json& v) -> Status {
-    auto f = ParseMatch(v, name + ":" + p);
+    bool no_severity = false;
+    auto f = ParseMatch(v, name + ":" + p, &no_severity);
     if (!f) return f.error();
+    unrated += no_severity;
     out->findings.push_back(std::move(*f));
     return core::Ok{};
   }, {"vulnerability", "relatedVulnerabilities", "artifact"});  // not matchDetails
@@ -159,6 +166,10 @@ Status ReadGrype(core::InputFile& in, ReaderOutput* out) {
   if (Status st = s.Parse(in); !st) return st;
   if (s.top_level_type() != 'o' || !s.HasTopLevelKey("matches"))
     return Error{name, "not a Grype report: expected an object with matches"};
+  if (unrated > 0)
+    out->notes.push_back(name + ": grype: " + std::to_string(unrated) +
+                         (unrated == 1 ? " match has" : " matches have") +
+                         " no severity: read as UNKNOWN (vuln.unknown_as decides)");
   for (auto& f : out->findings) {
     f.location.target = target;
     f.input = name;

@@ -59,6 +59,18 @@ const std::vector<std::string> kVulnerabilityFields = {
     "PkgPath",         "Title",     "PrimaryURL", "Severity",       "SeveritySource",
     "PkgIdentifier",   "CVSS",      "VendorSeverity", "References"};
 
+// Keys whose case variants are refused: Trivy is read by Go's encoding/json,
+// which matches keys case-insensitively, so "vulnerabilities" IS read as
+// Vulnerabilities by Trivy's own consumers (and by `trivy convert`).
+const std::vector<std::string> kTopLevelKeys = {
+    "SchemaVersion", "ArtifactName", "ArtifactType", "Results", "Resources",
+    "ClusterName",   "Vulnerabilities", "Misconfigurations", "ImageID", "RepoTags", "RepoDigests"};
+const std::vector<std::string> kResultKeys = {"Target", "Type", "Class", "Vulnerabilities",
+                                              "Misconfigurations", "Secrets", "Licenses"};
+const std::vector<std::string> kResourceKeys = {"Namespace", "Kind", "Name", "Results"};
+const std::vector<std::string> kPkgIdentifierKeys = {"PURL"};
+const std::vector<std::string> kCvssKeys = {"V40Score", "V3Score", "V2Score"};
+
 Result<Finding> ParseVulnerability(const json& v, const std::string& where) {
   if (Status s = core::ExpectObject(v, where); !s) return s.error();
   Finding f;
@@ -71,7 +83,10 @@ Result<Finding> ParseVulnerability(const json& v, const std::string& where) {
     dst = std::move(*r);                                      \
   } while (0)
   TRIVY_STR(f.id, "VulnerabilityID");
-  if (f.id.empty()) return Error{where, "missing VulnerabilityID"};
+  // Trivy always writes VulnerabilityID (the advisory database's key) and
+  // Severity ("UNKNOWN" when it has none), legacy reports included: a record
+  // without one is malformed, not a finding to guess (docs/vuln.md).
+  if (f.id.empty()) return Error{where, "missing VulnerabilityID (Trivy always writes one)"};
   auto vendor_ids = core::GetStringArray(v, "VendorIDs", where);
   if (!vendor_ids) return vendor_ids.error();
   f.related = std::move(*vendor_ids);
@@ -88,6 +103,7 @@ Result<Finding> ParseVulnerability(const json& v, const std::string& where) {
   TRIVY_STR(severity, "Severity");
   TRIVY_STR(f.severity_source, "SeveritySource");
 #undef TRIVY_STR
+  if (severity.empty()) return Error{where, "missing Severity (Trivy always writes one)"};
   auto sev = core::ParseSeverityWord(severity);
   if (!sev) return Error{where + "/Severity", "unknown severity '" + severity + "'"};
   f.severity = *sev;
@@ -95,6 +111,8 @@ Result<Finding> ParseVulnerability(const json& v, const std::string& where) {
 
   if (auto it = v.find("PkgIdentifier"); it != v.end() && !it->is_null()) {
     if (Status s = core::ExpectObject(*it, where + "/PkgIdentifier"); !s) return s.error();
+    if (Status s = core::RefuseCaseVariants(*it, kPkgIdentifierKeys, where + "/PkgIdentifier"); !s)
+      return s.error();
     auto purl = core::GetString(*it, "PURL", where + "/PkgIdentifier");
     if (!purl) return purl.error();
     f.package.purl = *purl;
@@ -107,10 +125,11 @@ Result<Finding> ParseVulnerability(const json& v, const std::string& where) {
     for (const auto& [source, c] : it->items()) {
       std::string w = where + "/CVSS/" + source;
       if (Status s = core::ExpectObject(c, w); !s) return s.error();
-      for (const char* key : {"V40Score", "V3Score", "V2Score"}) {
+      if (Status s = core::RefuseCaseVariants(c, kCvssKeys, w); !s) return s.error();
+      for (const std::string& key : kCvssKeys) {
         // Out-of-range scores are errors (found by vuln_trivy_fuzz: 25.3
         // reached the verdict as a score).
-        auto n = core::GetCvssScore(c, key, w);
+        auto n = core::GetCvssScore(c, key.c_str(), w);
         if (!n) return n.error();
         if (*n && **n > 0 && !scores.count(source)) scores[source] = **n;
       }
@@ -164,6 +183,7 @@ Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
   const std::vector<std::string> bases = {"/Results/*", "/Resources/*/Results/*",
                                           "/Vulnerabilities/*/Results/*",
                                           "/Misconfigurations/*/Results/*", "/*"};
+  s.KnownKeys("", kTopLevelKeys);
   s.Expect("/Results", "a");
   s.Expect("/Resources", "a");
   s.Expect("/SchemaVersion", "n");
@@ -173,6 +193,9 @@ Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
     return core::Ok{};
   });
   for (const std::string& base : bases) {
+    s.KnownKeys(base, kResultKeys);
+    s.KnownKeys(base + "/Vulnerabilities/*", kVulnerabilityFields);
+    s.KnownKeys(base + "/Misconfigurations/*", {"Status"});
     s.Expect(base + "/Vulnerabilities", "a");
     s.Expect(base + "/Misconfigurations", "a");
     s.Expect(base + "/Secrets", "a");
@@ -212,6 +235,7 @@ Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
   }
   // Kubernetes resources name the workload each result belongs to.
   for (const char* res : {"/Resources/*", "/Vulnerabilities/*", "/Misconfigurations/*"}) {
+    s.KnownKeys(res, kResourceKeys);
     for (const char* key : {"Namespace", "Kind", "Name"}) {
       std::string k = key;
       s.OnRecord(std::string(res) + "/" + k, [&, k](const std::string& p, json& v) -> Status {

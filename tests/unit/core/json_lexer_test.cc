@@ -84,7 +84,7 @@ TEST(JsonLexerTest, ValidEdgeCasesAgreeWithNlohmann) {
       "true", "false", "null", "\"\"", " \t\r\n[ 1 , 2 ]\r\n ", "\xef\xbb\xbf{}",
       R"(["\"\\\/\b\f\n\r\t"])", R"(["\u0000\u001f\u00e9\u20AC"])", R"(["\ud83d\ude00x"])",
       R"(["\uDBFF\uDFFF"])", "[\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x94\x92 \xf4\x8f\xbf\xbf\"]",
-      "[\"\x7f\"]", R"({"a":1,"a":2})", R"({"":{"":[]}})", R"([[],{},[[{}]],"x",1.5,-3])",
+      "[\"\x7f\"]", R"({"a":1,"b":{"a":2}})", R"({"":{"":[]}})", R"([[],{},[[{}]],"x",1.5,-3])",
       R"({"a/b":[1,{"c":[true,false,null]}],"k\"ey":"v","\u00e9":0})",
       R"([{"x":[1,[2,3],{"y":null}],"z":"s"}])", "[1e22, 1.0, -1.5E+3, 0e0, 0.000001]",
       "{\"big\": \"" + std::string(5000, 'a') + "\\n" + std::string(3000, 'b') + "\"}"};

@@ -309,12 +309,12 @@ namespace {
 
 // Found by waiver_import_fuzz in the CI smoke run: a number too large for a
 // double made nlohmann throw out_of_range (not parse_error), which escaped
-// and terminated secgate-waivers. It must be an ordinary "not JSON" error.
+// and terminated secgate-waivers. It must be an ordinary "invalid JSON" error.
 TEST(ImportFuzzRegression, NumberOverflowIsAnErrorNotATermination) {
   for (const char* f : {"nsprc", "audit-ci"}) {
     auto r = ImportText(Src(f), "544E7555", {".nsprc", "2026-04-01"});
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error().message.rfind("not JSON: ", 0), 0u) << r.error().ToString();
+    EXPECT_EQ(r.error().message.rfind("invalid JSON: ", 0), 0u) << r.error().ToString();
   }
   auto nested = ImportText(Src("nsprc"), R"({"1": {"notes": 1e99999}})", {"x", "2026-04-01"});
   EXPECT_FALSE(nested.ok());
