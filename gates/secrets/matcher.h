@@ -104,6 +104,7 @@ class Engine {
  private:
   struct Compiled;
   const Compiled& Compile(int rule) const;
+  void KeepPreferred(const std::vector<SecretMatch>& found, std::vector<SecretMatch>* out) const;
   void ScanLine(std::string_view text, size_t line_begin, size_t line_end, size_t line_index,
                 std::string_view path, ScanScratch* s, std::vector<SecretMatch>* out) const;
   bool RuleApplies(int rule, std::string_view path, ScanScratch* s) const;

@@ -169,5 +169,32 @@ TEST(SecretsHostileTest, TenMegabyteSingleLineOnStdin) {
   EXPECT_LT(r.peak_rss_kb, 2 * kBoundedRssKb);
 }
 
+// One line packed with 20,000 distinct tokens (820 KB). Deciding allow
+// markers and overlaps per match used to cost O(line x matches) and
+// O(matches^2): such a line ran past two minutes. Each is O(n log n) now.
+TEST(SecretsHostileTest, LineDenseWithTokensIsMaskedInLinearTime) {
+  TempDir dir;
+  const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  uint64_t state = 0x9e3779b97f4a7c15ull;
+  std::string line;
+  std::vector<std::string> tokens;
+  for (int i = 0; i < 20000; ++i) {
+    std::string t = "ghp_";
+    for (int k = 0; k < 36; ++k) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      t += kAlphabet[(state >> 33) % 62];
+    }
+    line += t + " ";
+    if (i % 1000 == 0) tokens.push_back(t);
+  }
+  ProcessResult r = RunGate("secgate-secrets", dir, {"mask"},
+                            {.stdin_data = line + "\n", .timeout_seconds = 120});
+  ASSERT_FALSE(r.timed_out) << "took " << r.seconds << " s";
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  for (const std::string& t : tokens) EXPECT_EQ(r.out.find(t), std::string::npos) << t.substr(0, 8);
+  EXPECT_EQ(r.out.find("ghp_"), std::string::npos);
+  EXPECT_LT(r.peak_rss_kb, 2 * kBoundedRssKb);
+}
+
 }  // namespace
 }  // namespace secgate::hostile
