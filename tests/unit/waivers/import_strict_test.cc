@@ -10,7 +10,7 @@ namespace {
 
 TEST(ImportStrictJson, DuplicateAdvisoryInNsprcIsRefused) {
   // Before: nlohmann kept the last copy, so the inactive entry won silently.
-  auto r = ImportText(ImportFormat::kNsprc,
+  auto r = ImportText(*ImportSourceByName("nsprc"),
                       R"({"1096": {"active": true, "notes": "a"}, "1096": {"active": false}})",
                       {".nsprc", "2026-04-01"});
   ASSERT_FALSE(r.ok());
@@ -19,7 +19,7 @@ TEST(ImportStrictJson, DuplicateAdvisoryInNsprcIsRefused) {
 }
 
 TEST(ImportStrictJson, DuplicateInAuditCiJsoncIsRefusedWithPointer) {
-  auto r = ImportText(ImportFormat::kAuditCi,
+  auto r = ImportText(*ImportSourceByName("audit-ci"),
                       "{\n  // reviewed\n  \"allowlist\": [{\"GHSA-aaaa-bbbb-cccc\": "
                       "{\"active\": true, \"expiry\": \"2026-01-01\", \"expiry\": \"2099-01-01\"}}]\n}",
                       {"audit-ci.jsonc", "2026-04-01"});
@@ -27,7 +27,7 @@ TEST(ImportStrictJson, DuplicateInAuditCiJsoncIsRefusedWithPointer) {
   EXPECT_EQ(r.error().ToString(),
             "audit-ci.jsonc:/allowlist/0/GHSA-aaaa-bbbb-cccc: duplicate key \"expiry\" (ambiguous: "
             "JSON readers disagree on which copy wins)");
-  auto ok = ImportText(ImportFormat::kAuditCi,
+  auto ok = ImportText(*ImportSourceByName("audit-ci"),
                        "{\n  // reviewed\n  \"allowlist\": [\"GHSA-aaaa-bbbb-cccc\"]\n}",
                        {"audit-ci.jsonc", "2026-04-01"});
   EXPECT_TRUE(ok.ok()) << ok.error().ToString();
