@@ -1,4 +1,4 @@
-// The front end every gate shares: common flags (DESIGN.md "Command line"),
+// The front end every gate shares: common flags (docs/design.md, "front end"),
 // finding and loading the policy and waiver files, writing the requested
 // reports, and printing the one-line error. This layer may print; the core
 // library never does.

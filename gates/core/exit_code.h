@@ -1,4 +1,4 @@
-// Exit codes shared by every gate (DESIGN.md "Exit codes"). The only place
+// Exit codes shared by every gate (docs/exit-codes.md). The only place
 // that defines them: gates return these from main and nothing else.
 #pragma once
 

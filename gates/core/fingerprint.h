@@ -3,7 +3,7 @@
 // they are built from (gates/core/sha256.h).
 //
 //   vuln:    "vuln:" + hex16(sha256(id | purl-without-version-and-qualifiers | version))
-//   secrets: "secret:<rule>:" + hex16(sha256(secret))      (DESIGN.md, issue 5)
+//   secrets: "secret:<rule>:" + hex16(sha256(secret))      (docs/design.md "Fingerprints")
 //   sbom:    "sbom:" + hex16(sha256(id | purl-without-qualifiers))
 #pragma once
 

@@ -1,4 +1,4 @@
-// Path globs for waiver scopes (DESIGN.md "Files users write"): matching a
+// Path globs for waiver scopes (docs/waivers.md): matching a
 // glob against a path, and deciding whether a glob names anything at all.
 //
 //   GlobMatch("src/**/*.js", "src/a/b.js");   // true

@@ -1,4 +1,4 @@
-// Policy: the validated form of secgate.yaml (DESIGN.md "Files users write").
+// Policy: the validated form of secgate.yaml (docs/policy.md).
 //
 // Pipeline position: loaded once by a gate's CLI, passed to Evaluate() and
 // the gate's engine. Validation happens here: an unknown key, a wrong type or

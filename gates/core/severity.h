@@ -1,5 +1,5 @@
 // Severity: the normalised scale every finding carries, and the mapping of
-// each tool's vocabulary onto it (DESIGN.md "finding").
+// each tool's vocabulary onto it (docs/design.md "The finding").
 //
 // Pipeline position: readers call ParseSeverityWord / SeverityFromCvss to
 // normalise what a tool wrote; policy compares severities; reporters print

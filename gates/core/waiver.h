@@ -1,5 +1,5 @@
 // Waivers: the validated form of secgate-waivers.yaml, and matching a waiver
-// against a finding (DESIGN.md "Files users write").
+// against a finding (docs/waivers.md).
 //
 // Pipeline position: loaded once by a gate's CLI (or by secgate-waivers
 // lint/report), passed to Evaluate(). Parsing collects every problem with its

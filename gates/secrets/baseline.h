@@ -1,4 +1,4 @@
-// --baseline-out: today's findings as a waiver file (DESIGN.md "one-time
+// --baseline-out: today's findings as a waiver file (docs/secrets.md, "one-time
 // baseline"), valid under core::ParseWaiverFile: gate secrets, id = the
 // fingerprint, path scope = the file, owner `unassigned`, reason
 // "baseline: pre-existing at adoption", created today, expiring after the

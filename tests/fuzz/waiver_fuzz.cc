@@ -1,5 +1,5 @@
 // libFuzzer target: the waiver YAML loader (core::ParseWaiverFile). Never
-// crash or hang; a waiver left valid has what DESIGN.md requires of every
+// crash or hang; a waiver left valid has what docs/waivers.md requires of every
 // waiver (id, owner, reason, an expiry at most waivers.max_days after its
 // creation or latest renewal, neither of them after today); every problem
 // has a message.

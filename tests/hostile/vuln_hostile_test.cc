@@ -1,6 +1,6 @@
 // Hostile inputs to secgate-vuln: a gigabyte streamed or sparse, a report
 // over --max-input-size, a 10 MB single line, a million levels of nesting.
-// Each asserts the exit code and bounded time and memory (DESIGN.md
+// Each asserts the exit code and bounded time and memory (docs/security.md
 // "Budgets": time and memory linear in the input, no deep recursion).
 #include <fcntl.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-// GitHub Actions workflow commands (input-formats.md §17): one `::error`
+// GitHub Actions workflow commands (docs/input-formats.md §17): one `::error`
 // annotation per violation on its file and line (the worst
 // kGithubMaxAnnotations, GitHub's per-step cap), `::warning` annotations
 // for expired and soon-expiring waivers on the waiver file, and a roll-up

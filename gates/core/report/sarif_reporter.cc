@@ -72,7 +72,7 @@ std::string Uri(const Verdict& v, const Finding& f) {
 }
 
 // GitHub keys alerts on primaryLocationLineHash. For dependencies it leaves
-// the version out (input-formats.md §16), so an alert survives a version
+// the version out (docs/input-formats.md §16), so an alert survives a version
 // bump that does not fix it; other gates use the finding's fingerprint,
 // which never depends on line numbers.
 std::string LocationHash(const Finding& f, const std::string& uri) {

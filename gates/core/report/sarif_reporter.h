@@ -1,4 +1,4 @@
-// SARIF 2.1.0 as GitHub code scanning accepts it (input-formats.md §16):
+// SARIF 2.1.0 as GitHub code scanning accepts it (docs/input-formats.md §16):
 // one run per verdict, one rule per vulnerability id / secret rule /
 // license id with help text and `security-severity`, one result per
 // finding with a level, a location, stable partialFingerprints, and

@@ -1,4 +1,4 @@
-// CycloneDX JSON 1.2-1.7 (input-formats.md §14; any other specVersion is an
+// CycloneDX JSON 1.2-1.7 (docs/input-formats.md §14; any other specVersion is an
 // error): components nested at any depth (walked with an explicit stack,
 // never recursion; a bom-ref repeated with other content is an error,
 // ref_index.h), licenses in every

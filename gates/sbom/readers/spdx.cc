@@ -1,4 +1,4 @@
-// SPDX JSON 2.2 and 2.3 (input-formats.md §15; other spdxVersions are errors): packages[] with
+// SPDX JSON 2.2 and 2.3 (docs/input-formats.md §15; other spdxVersions are errors): packages[] with
 // licenseConcluded / licenseDeclared (NOASSERTION, NONE; an absent
 // licenseConcluded means NOASSERTION), externalRefs purls under
 // PACKAGE-MANAGER or the 2.2 spelling PACKAGE_MANAGER, supplier, checksums,

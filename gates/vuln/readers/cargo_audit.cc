@@ -1,4 +1,4 @@
-// cargo-audit `--json` (input-formats.md §12). Severity is computed from the
+// cargo-audit `--json` (docs/input-formats.md §12). Severity is computed from the
 // advisory's CVSS v3 vector (core::CvssV3BaseScore) — null means UNKNOWN.
 // Informational advisories (unmaintained, unsound, yanked, notice) live in
 // warnings{kind: [...]}: counted, not gated. vulnerabilities.found and

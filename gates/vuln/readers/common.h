@@ -1,7 +1,7 @@
 // Helpers shared by the vulnerability readers: typed field access that fails
 // closed with the file and JSON pointer, severity words, advisory ids in URLs,
 // line-by-line reading for NDJSON formats, and the npm advisory object that
-// npm 6, pnpm, yarn 2/3 and yarn classic all share (input-formats.md §7).
+// npm 6, pnpm, yarn 2/3 and yarn classic all share (docs/input-formats.md §7).
 //
 //   std::string id;
 //   if (Status s = ReqString(v, "id", where, &id); !s) return s;

@@ -1,4 +1,4 @@
-// CycloneDX JSON 1.2–1.7 with vulnerabilities[] (VDR / VEX; input-formats.md
+// CycloneDX JSON 1.2–1.7 with vulnerabilities[] (VDR / VEX; docs/input-formats.md
 // §14). One finding per vulnerability and affects[] ref; refs resolve to the
 // components' purls (a BOM-Link "urn:cdx:…#ref" by its fragment; a dangling
 // ref is kept as the package name). Every rating is kept; the reported

@@ -1,4 +1,4 @@
-// Format detection from content (input-formats.md §1): look at the first
+// Format detection from content (docs/input-formats.md §1): look at the first
 // bytes only (up to kProbeBytes), collecting the top-level shape, keys and
 // which telling pointers exist. The reader then parses the whole input and
 // fails if the shape was misjudged, so detection can be quick without failing

@@ -1,4 +1,4 @@
-// Grype JSON (`grype … -o json`, input-formats.md §5): one finding per
+// Grype JSON (`grype … -o json`, docs/input-formats.md §5): one finding per
 // matches[] entry; relatedVulnerabilities[] ids are aliases (so the GHSA and
 // CVE matches of one package merge) and their severities are extra ratings.
 // ignoredMatches[] are Grype's own suppressions: counted, not gated.

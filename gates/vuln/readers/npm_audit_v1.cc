@@ -1,4 +1,4 @@
-// npm audit in the npm 6 shape (`advisories{id}`; input-formats.md §7), which
+// npm audit in the npm 6 shape (`advisories{id}`; docs/input-formats.md §7), which
 // yarn 2/3 (`yarn npm audit --json`, §9) and pnpm (`pnpm audit --json`, §10)
 // also print. One finding per advisory and installed version; pnpm's
 // dependency paths lose their leading ".>" (the root importer). Ids: the

@@ -1,5 +1,5 @@
 // npm audit, npm 7 and later (`npm audit --json`, auditReportVersion 2;
-// input-formats.md §6). Findings are the advisory objects inside each
+// docs/input-formats.md §6). Findings are the advisory objects inside each
 // package's via[]; a via[] string only names the dependency a package
 // inherits from (a "carrier") and is not counted. The id is the GHSA parsed
 // from via[].url; npm's numeric id (unstable) is kept only as alias NPM-<n>.

@@ -1,4 +1,4 @@
-// osv-scanner `--format json` (input-formats.md §13): results[].packages[],
+// osv-scanner `--format json` (docs/input-formats.md §13): results[].packages[],
 // each with full OSV records and groups[] saying which records are one
 // issue — one finding per group. Severity: groups[].max_severity (a CVSS
 // score as a string; "" means no score, i.e. UNKNOWN, never 0), else the

@@ -1,4 +1,4 @@
-// pip-audit `-f json` (input-formats.md §11): {dependencies[], fixes[]}, or
+// pip-audit `-f json` (docs/input-formats.md §11): {dependencies[], fixes[]}, or
 // the older bare array of dependencies. pip-audit reports no severity, so
 // findings are UNKNOWN (policy vuln.unknown_as decides). Dependencies with a
 // skip_reason were not audited: they become notes and a skipped count, never

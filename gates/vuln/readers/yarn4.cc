@@ -1,4 +1,4 @@
-// yarn 4 `yarn npm audit --json` (input-formats.md §9): NDJSON, one
+// yarn 4 `yarn npm audit --json` (docs/input-formats.md §9): NDJSON, one
 // {value, children} line per vulnerable package and no summary, so a clean
 // run prints nothing (FormatInfo::empty_is_clean). Lines without an advisory
 // URL are deprecation notices, counted but not vulnerabilities.

@@ -1,4 +1,4 @@
-// yarn classic (v1) `yarn audit --json` (input-formats.md §8): NDJSON, one
+// yarn classic (v1) `yarn audit --json` (docs/input-formats.md §8): NDJSON, one
 // {type, data} object per line. auditAdvisory lines carry an npm 6 advisory
 // and repeat it once per dependency path, so findings are deduplicated
 // inside the input by (advisory id, package, version). An "error" line is an
