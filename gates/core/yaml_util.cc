@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
+
+#include <yaml-cpp/eventhandler.h>
 
 #include "gates/core/io.h"
 
@@ -91,15 +94,45 @@ Status CheckUniqueKeys(const YAML::Node& n, const std::string& path, SeenNodes* 
   return Ok{};
 }
 
-// Parses every document so that nothing hides after a `...` end marker or in
-// a second `---` document, where a reader of the first one never looks.
+// Parse events that build nothing: where the first node of a document
+// starts. Used to look for a second document without materialising it.
+class FirstNodeMark : public YAML::EventHandler {
+ public:
+  int line = 0;  ///< 1-based; 0 when the document has no node.
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t) override { Note(m); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { Note(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                const std::string&) override { Note(m); }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override { Note(m); }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override { Note(m); }
+  void OnMapEnd() override {}
+
+ private:
+  void Note(const YAML::Mark& m) {
+    if (line == 0 && !m.is_null()) line = m.line + 1;
+  }
+};
+
+// Loads the first document and refuses a second one, so that nothing hides
+// after a `...` end marker or in a second `---` document, where a reader of
+// the first never looks. The parser is asked for at most two documents:
+// YAML::LoadAll never returns on some malformed inputs (yaml-cpp 0.7 yields
+// empty documents forever; found by policy_fuzz and waiver_fuzz).
 Result<YAML::Node> LoadSingleDocument(const std::string& text, const std::string& path) {
-  std::vector<YAML::Node> docs = YAML::LoadAll(text);
-  if (docs.size() > 1)
-    return Error{Where(path, docs[1]),
+  YAML::Node doc = YAML::Load(text);
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  FirstNodeMark first, second;
+  if (parser.HandleNextDocument(first) && parser.HandleNextDocument(second))
+    return Error{second.line > 0 ? path + ":" + std::to_string(second.line) : path,
                  "more than one YAML document (content after '...' or a second '---'); "
                  "expected exactly one"};
-  return docs.empty() ? YAML::Node() : docs.front();
+  return doc;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "gates/core/json_stream.h"
 #include "gates/core/purl.h"
 #include "gates/core/waiver.h"
+#include "gates/core/yaml_util.h"
 #include "gates/vuln/readers/reader.h"
 #include "tests/testing/run_process.h"
 
@@ -132,6 +133,26 @@ TEST(CycloneDxVexFuzzRegression, NullSpecVersionIsAnInputError) {
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().ToString(),
             "vex.json:/specVersion: unsupported CycloneDX specVersion null (expected 1.2-1.7)");
+}
+
+// policy_fuzz and waiver_fuzz (CI smoke run, after strict YAML landed): on
+// these inputs yaml-cpp's LoadAll yields empty documents forever, so the
+// one-document check hung (and grew to 1.6 GB). The check now asks the
+// parser for two documents at most; yaml-cpp sees more than one here, so
+// the inputs are refused.
+TEST(YamlFuzzRegression, EndlessDocumentsFromYamlCppAreRefusedNotAHang) {
+  const std::string inputs[] = {
+      std::string(",):a### : * : *8\n"),
+      std::string(",eJ+sion: 2#w\xe2\x80\x80" "eio:\n  A iversn: w0adI"),
+  };
+  for (const std::string& text : inputs) {
+    auto y = core::LoadYaml(text, "f.yaml");
+    ASSERT_FALSE(y.ok());
+    EXPECT_NE(y.error().message.find("more than one YAML document"), std::string::npos)
+        << y.error().ToString();
+    auto w = core::ParseWaiverFile(text, "f.yaml", {}, core::Date{2026, 1, 1});
+    EXPECT_FALSE(w.ok());
+  }
 }
 
 }  // namespace
