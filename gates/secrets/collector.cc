@@ -49,7 +49,7 @@ void Collector::Scan(const Origin& origin, std::string_view text,
   const bool message = origin.path == kCommitMessage;
   engine_.Scan(text, message ? std::string_view() : origin.path, &scratch_, &matches_);
   for (const auto& m : matches_) {
-    if (m.begin >= accept_before) continue;
+    if (m.match_begin >= accept_before) continue;
     int line = line_numbers && m.line_index < line_numbers->size()
                    ? (*line_numbers)[m.line_index]
                    : first_line + static_cast<int>(m.line_index);

@@ -49,8 +49,9 @@ class Collector {
 
   /// Scans `text` (whole lines). Line i is numbered `line_numbers[i]` when
   /// given, else first_line + i. (Sources apply the path allowlist.)
-  /// Matches starting at or after offset `accept_before` are dropped (the
-  /// overlap ChunkedScan scans again).
+  /// Matches whose whole match (keyword context included) starts at or
+  /// after offset `accept_before` are dropped (the overlap ChunkedScan scans
+  /// again, from there).
   void Scan(const Origin& origin, std::string_view text, const std::vector<int>* line_numbers,
             int first_line = 1, size_t accept_before = std::string_view::npos);
   /// Counts one skipped input under `what` ("binary files").

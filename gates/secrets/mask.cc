@@ -57,11 +57,15 @@ std::string ReplaceSpans(std::string_view text, std::vector<Span> spans) {
   return out;
 }
 
-/// The first match with begin < at < end, the one starting first; or null.
+/// The first match whose whole match (keyword context included) crosses
+/// `at` (match_begin < at < end), the one starting first; or null. Cutting
+/// between a match's context and its secret would leave the next window
+/// without the context, and the secret unmatched and unmasked.
 const SecretMatch* Straddling(const std::vector<SecretMatch>& ms, size_t at) {
   const SecretMatch* found = nullptr;
   for (const auto& m : ms)
-    if (m.begin < at && m.end > at && (!found || m.begin < found->begin)) found = &m;
+    if (m.match_begin < at && m.end > at && (!found || m.match_begin < found->match_begin))
+      found = &m;
   return found;
 }
 
@@ -73,8 +77,8 @@ size_t WritableEnd(const std::vector<SecretMatch>& ms, size_t size) {
   const size_t floor = size - 2 * kMaxMatchBytes;
   size_t end = size - kMaxMatchBytes;
   while (const SecretMatch* m = Straddling(ms, end)) {
-    if (m->begin >= floor) {
-      end = m->begin;
+    if (m->match_begin >= floor) {
+      end = m->match_begin;
       continue;
     }
     for (; (m = Straddling(ms, end)); ) end = m->end;
@@ -151,7 +155,6 @@ ValueMasker::ValueMasker(const std::vector<std::pair<std::string, std::string>>&
   for (const auto& [rule, value] : values)
     if (!value.empty()) unique.emplace(value, rule);
   if (unique.empty()) return;
-  std::vector<std::string> keys;
   for (const auto& [value, rule] : unique) {
     values_.push_back(value);
     tokens_.push_back(MaskToken(rule, value));

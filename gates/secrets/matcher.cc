@@ -281,7 +281,8 @@ void Engine::ScanLine(std::string_view text, size_t line_begin, size_t line_end,
       if (sec.data() == nullptr || sec.empty()) continue;
       if (!Accept(r, std::string_view(sec.data(), sec.size()))) continue;
       size_t b = line_begin + static_cast<size_t>(sec.data() - line.data());
-      found.push_back({r, line_index, line_begin, b, b + sec.size()});
+      size_t whole = line_begin + static_cast<size_t>(groups[0].data() - line.data());
+      found.push_back({r, line_index, line_begin, b, b + sec.size(), whole});
     }
   }
   if (found.empty()) return;

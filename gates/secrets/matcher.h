@@ -46,6 +46,10 @@ struct SecretMatch {
   size_t line_begin = 0;  ///< Offset of that line's first byte.
   size_t begin = 0;       ///< Offset of the secret's first byte.
   size_t end = 0;         ///< One past its last byte.
+  /// Offset where the rule's whole match starts (its keyword context, e.g.
+  /// `password = "`, included): text cut between here and `begin` loses
+  /// what makes the secret matchable, so windows and chunks cut before it.
+  size_t match_begin = 0;
 };
 
 /// Per-thread working memory for Engine::Scan (reuse it across calls).

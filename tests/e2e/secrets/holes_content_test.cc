@@ -125,6 +125,44 @@ TEST(HolesContentTest, AValueInAFileNameIsMaskedInEveryOutput) {
 
 // --stdin took a whole CI log for a diff when a diff appeared in its first
 // 64 KiB, and dropped every line outside a hunk.
+// A long line cut between a secret's keyword context (`password = `) and
+// the secret itself: the next window or chunk starts without the keyword,
+// so the secret no longer matches. mask cut at the secret's start, not the
+// match's, and printed it; PATH mode dropped it from the first chunk and
+// never found it in the second. Cuts now fall before the whole match.
+// (The offsets are mask's first window cut, 1 MiB - 256 KiB, and PATH
+// mode's first chunk cut, 1 MiB - 32 KiB, for a file read in full blocks.)
+std::string LineCutInsideKeywordContext(const std::string& a, const std::string& b) {
+  std::string line = Filler(3 * kMiB / 2);
+  auto place = [&](size_t cut, const std::string& secret) {
+    std::string ctx = "password = " + std::string(40, ' ') + "\"" + secret + "\"";
+    line.replace(cut - 30, ctx.size(), ctx);  // keyword before the cut, secret after it
+  };
+  place(kMiB - 256 * 1024, a);
+  place(kMiB - 32 * 1024, b);
+  return line + "\n";
+}
+
+TEST(HolesContentTest, ACutBetweenKeywordAndSecretNeitherLeaksNorMisses) {
+  TempDir d;
+  const std::string a = "Zq8Lr2Vx7Tn4Wp9Ks3Hb", b = "Mv5Rc1Yg6Jd0Qh8Xt2Nw";
+  const std::string file = d.Write("in.log", LineCutInsideKeywordContext(a, b));
+  auto m = GateOnFile({"mask", "--quiet"}, d, file);
+  EXPECT_EQ(m.exit_code, 1) << m.err;
+  EXPECT_EQ(m.out.find(a), std::string::npos) << "mask printed the secret after the cut";
+  EXPECT_EQ(m.out.find(b), std::string::npos);
+  const std::string want =
+      Replaced(Replaced(testing::ReadFile(file), a, MaskTokenOf("generic-secret-assignment", a)),
+               b, MaskTokenOf("generic-secret-assignment", b));
+  EXPECT_TRUE(m.out == want) << "mask output differs from the input with both secrets masked";
+
+  auto r = GateOnFile({"in.log", "--report", "json=v.json"}, d, file);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  auto v = nlohmann::json::parse(testing::ReadFile(d.path() + "/v.json"));
+  EXPECT_EQ(Where(v), (std::vector<std::string>{"generic-secret-assignment in.log:1",
+                                                "generic-secret-assignment in.log:1"}));
+}
+
 TEST(HolesContentTest, StdinLogWithADiffScansLinesOutsideHunks) {
   TempDir d;
   const std::string log =
