@@ -159,8 +159,10 @@ core::Status ScanCommits(const std::string& dir, const CommitSelection& sel,
   for (int i = 1; i < jobs; ++i) threads.emplace_back(work, i);
   work(0);
   for (auto& t : threads) t.join();
-  if (walk.error) return *walk.error;
+  // Absorbed even on an error, so that the values found so far mask the
+  // error message too (a path may hold one).
   for (auto& c : collectors) out->Absorb(*c);
+  if (walk.error) return *walk.error;
   out->Note(where + ": " + std::to_string(walk.next_order) + " commits scanned");
   return core::Ok{};
 }

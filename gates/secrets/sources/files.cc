@@ -239,8 +239,10 @@ core::Status ScanPaths(const std::vector<std::string>& paths, const PathOptions&
   for (int i = 1; i < n; ++i) threads.emplace_back(work, i);
   work(0);
   for (auto& t : threads) t.join();
-  if (error) return *error;
+  // Absorbed even on an error, so that the values found so far mask the
+  // error message too (a path may hold one).
   for (auto& c : collectors) out->Absorb(*c);
+  if (error) return *error;
   return core::Ok{};
 }
 
