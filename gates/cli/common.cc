@@ -19,13 +19,6 @@ using core::Result;
 
 namespace {
 
-constexpr size_t kMaxConfigBytes = 4 * 1024 * 1024;
-
-bool FileExists(const std::string& p) {
-  struct stat st;
-  return ::stat(p.c_str(), &st) == 0;
-}
-
 bool UseColor(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -116,28 +109,17 @@ std::optional<int> ParseArgs(CLI::App& app, int argc, char** argv, const std::st
   return std::nullopt;
 }
 
-Result<std::string> ReadSmallFile(const std::string& path) {
-  return core::ReadInput(path, kMaxConfigBytes);
-}
-
 Result<GateContext> PrepareContext(const CommonOptions& o, core::Gate gate,
                                    const std::string& tool) {
   GateContext ctx;
   ctx.tool = tool;
   ctx.gate = gate;
 
-  std::string policy_path = o.policy;
-  if (policy_path.empty() && FileExists("secgate.yaml")) policy_path = "secgate.yaml";
-  if (policy_path.empty()) {
-    ctx.policy = core::DefaultPolicy();
-    ctx.notes.push_back("no secgate.yaml: using built-in policy defaults");
-  } else {
-    auto text = ReadSmallFile(policy_path);
-    if (!text) return text.error();
-    auto p = core::ParsePolicy(*text, policy_path);
-    if (!p) return p.error();
-    ctx.policy = std::move(*p);
-  }
+  std::string note;
+  auto policy = core::LoadPolicyOrDefault(o.policy, &note);
+  if (!policy) return policy.error();
+  ctx.policy = std::move(*policy);
+  if (!note.empty()) ctx.notes.push_back(note);
   if (!o.fail_on.empty()) {
     auto sev = core::ParseThreshold(o.fail_on);
     if (!sev)
@@ -147,34 +129,21 @@ Result<GateContext> PrepareContext(const CommonOptions& o, core::Gate gate,
   }
 
   // Today first: the waiver validator refuses dates after it.
-  if (o.today.empty()) {
-    ctx.today = core::TodayUtc();
-  } else {
-    auto d = core::ParseDate(o.today);
-    if (!d) return Error{"--today", "'" + o.today + "' is not a real date (YYYY-MM-DD)"};
-    ctx.today = *d;
-  }
+  auto today = core::ResolveToday(o.today);
+  if (!today) return today.error();
+  ctx.today = *today;
 
-  std::string waiver_path = o.waivers;
-  if (waiver_path.empty() && FileExists("secgate-waivers.yaml"))
-    waiver_path = "secgate-waivers.yaml";
-  if (waiver_path.empty()) {
-    ctx.waivers.source = "none";
-  } else {
-    auto text = ReadSmallFile(waiver_path);
-    if (!text) return text.error();
-    auto w = core::ParseWaiverFile(*text, waiver_path, ctx.policy.waivers, ctx.today);
-    if (!w) return w.error();
-    if (!w->problems.empty()) {
-      const auto& p = w->problems.front();
-      std::string more = w->problems.size() > 1
-                             ? " (and " + std::to_string(w->problems.size() - 1) +
-                                   " more problems; run secgate-waivers lint)"
-                             : "";
-      return Error{waiver_path + ":" + std::to_string(p.line), p.message + more};
-    }
-    ctx.waivers = std::move(*w);
+  auto waivers = core::LoadWaiversOrNone(o.waivers, ctx.policy.waivers, ctx.today);
+  if (!waivers) return waivers.error();
+  if (!waivers->problems.empty()) {
+    const auto& p = waivers->problems.front();
+    std::string more = waivers->problems.size() > 1
+                           ? " (and " + std::to_string(waivers->problems.size() - 1) +
+                                 " more problems; run secgate-waivers lint)"
+                           : "";
+    return Error{waivers->source + ":" + std::to_string(p.line), p.message + more};
   }
+  ctx.waivers = std::move(*waivers);
 
   auto reports = ParseReportSpecs(o.reports);
   if (!reports) return reports.error();

@@ -6,8 +6,8 @@
 //   CommonOptions opts;  AddCommonOptions(app, opts);
 //   ... parse ...
 //   Result<GateContext> ctx = PrepareContext(opts, Gate::kVuln, "secgate-vuln");
-//   Verdict v = Evaluate(findings, EvaluateOptions::ForVuln(ctx->policy), ctx->waivers, ctx->today);
-//   return Finish(v, *ctx, opts);
+//   Result<Verdict> v = RunVuln(config, *ctx);   // the engine sees a core::RunContext
+//   return Finish(*v, *ctx, opts);
 #pragma once
 
 #include <iosfwd>
@@ -19,6 +19,7 @@
 #include "gates/core/error.h"
 #include "gates/core/exit_code.h"
 #include "gates/core/policy.h"
+#include "gates/core/run_context.h"
 #include "gates/core/verdict.h"
 #include "gates/core/waiver.h"
 
@@ -42,15 +43,12 @@ struct CommonOptions {
   std::string color = "auto";  ///< --color auto|always|never.
 };
 
-/// Everything loaded and validated before a gate runs.
-struct GateContext {
+/// Everything loaded and validated before a gate runs: the engine's run
+/// context (policy, waivers, today, notes) and what only the front end uses.
+struct GateContext : core::RunContext {
   std::string tool;  ///< "secgate-vuln".
   core::Gate gate = core::Gate::kVuln;
-  core::Policy policy;
-  core::WaiverFile waivers;
-  core::Date today;
   std::vector<ReportSpec> reports;
-  std::vector<std::string> notes;  ///< Shown in the verdict ("no policy file …").
   bool github = false;
 };
 
@@ -85,8 +83,5 @@ core::ExitCode Finish(core::Verdict& v, const GateContext& ctx, const CommonOpti
 /// verdict to every JSON report requested. Returns kError.
 core::ExitCode FailWithError(const std::string& tool, const core::Error& e,
                              const CommonOptions& opts);
-
-/// Reads `path` ("-" = stdin) as policy/waiver YAML etc. Convenience wrapper.
-core::Result<std::string> ReadSmallFile(const std::string& path);
 
 }  // namespace secgate::cli

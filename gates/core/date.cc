@@ -65,6 +65,16 @@ std::optional<Date> ParseDate(std::string_view t) {
   return d;
 }
 
+std::string NotARealDate(std::string_view text) {
+  return "'" + std::string(text) + "' is not a real date (YYYY-MM-DD)";
+}
+
+Result<Date> ParseDateAt(std::string_view text, const std::string& where) {
+  auto d = ParseDate(text);
+  if (!d) return Error{where, NotARealDate(text)};
+  return *d;
+}
+
 long DaysBetween(const Date& a, const Date& b) { return b.DaysSinceEpoch() - a.DaysSinceEpoch(); }
 
 Date TodayUtc() {

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "gates/core/error.h"
+
 namespace secgate::core {
 
 struct Date {
@@ -32,6 +34,13 @@ struct Date {
 
 /// Strict "YYYY-MM-DD" with a real calendar day; nullopt otherwise.
 std::optional<Date> ParseDate(std::string_view text);
+
+/// "'<text>' is not a real date (YYYY-MM-DD)": the one message for a bad date
+/// in a flag, a policy or a waiver file.
+std::string NotARealDate(std::string_view text);
+
+/// ParseDate, or an Error at `where` with NotARealDate's message.
+Result<Date> ParseDateAt(std::string_view text, const std::string& where);
 
 /// b - a in days.
 long DaysBetween(const Date& a, const Date& b);

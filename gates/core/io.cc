@@ -1,10 +1,13 @@
 #include "gates/core/io.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <fstream>
 
 namespace secgate::core {
 namespace {
@@ -165,6 +168,25 @@ std::string CheckUtf8(std::string_view s) {
     i += len;
   }
   return "";
+}
+
+Status WriteFileAtomic(const std::string& path, std::string_view content,
+                       const std::string& what) {
+  std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    if (!out) {
+      std::remove(tmp.c_str());
+      return Error{path, "cannot write " + what};
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return Error{path, "cannot replace the " + what};
+  }
+  return Ok{};
 }
 
 }  // namespace secgate::core

@@ -22,6 +22,12 @@ namespace secgate::core {
 /// "file is larger than N bytes" when `max_bytes` is exceeded.
 Result<std::string> ReadInput(const std::string& path, size_t max_bytes);
 
+/// Writes `content` to `path` through a sibling temporary file renamed over
+/// it, so a failed write never leaves a half-written file. `what` names the
+/// file in the Error ("cannot write baseline").
+Status WriteFileAtomic(const std::string& path, std::string_view content,
+                       const std::string& what = "file");
+
 /// Returns "" when `text` is valid UTF-8, else a description of the first bad
 /// byte ("invalid UTF-8 at byte 17").
 std::string CheckUtf8(std::string_view text);

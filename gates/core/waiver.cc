@@ -119,7 +119,7 @@ struct EntryCheck {
     Str(key, &text, true);
     if (IsPlaceholder(text)) return;
     *out = ParseDate(text);
-    if (!*out) Problem(n[key], std::string(key) + ": '" + text + "' is not a real date (YYYY-MM-DD)");
+    if (!*out) Problem(n[key], std::string(key) + ": " + NotARealDate(text));
   }
 
   void CheckNotFuture(const YAML::Node& at, const std::string& what, const Date& d) const {
@@ -167,7 +167,7 @@ Date ReadRenewals(const EntryCheck& c) {
     if (!item.IsMap()) { c.Problem(item, "renewed: expected date, from, until, reason"); continue; }
     Renewal ren = ReadRenewal(c, item);
     auto d = ParseDate(ren.date);
-    if (!d) c.Problem(item, "renewed.date: '" + ren.date + "' is not a real date (YYYY-MM-DD)");
+    if (!d) c.Problem(item, "renewed.date: " + NotARealDate(ren.date));
     else if (*d > c.today) c.CheckNotFuture(item, "renewed.date", *d);
     else if (*d > from) from = *d;
     c.w->renewed.push_back(ren);

@@ -59,7 +59,7 @@ void ApplyWarnings(core::Verdict* v) {
     v->exit_code = core::ExitCode::kPass;
 }
 
-Result<core::Verdict> RunSbom(const SbomConfig& config, const cli::GateContext& ctx) {
+Result<core::Verdict> RunSbom(const SbomConfig& config, const core::RunContext& ctx) {
   if (config.inputs.empty()) return Error{"", "no SBOM given (see --help)"};
   int stdin_count = 0;
   for (const auto& p : config.inputs) stdin_count += p == "-";

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "gates/cli/common.h"
+#include "gates/core/run_context.h"
 #include "gates/core/verdict.h"
 #include "gates/sbom/checks.h"
 #include "gates/sbom/readers/reader.h"
@@ -21,7 +21,7 @@ struct SbomConfig {
 
 /// Reads, checks and evaluates. An Error for the first unreadable input or
 /// an invalid sbom policy entry.
-core::Result<core::Verdict> RunSbom(const SbomConfig& config, const cli::GateContext& ctx);
+core::Result<core::Verdict> RunSbom(const SbomConfig& config, const core::RunContext& ctx);
 
 /// licenses.unknown: warn — unknown-license findings stay visible but never
 /// fail: a violation among them becomes below_threshold with a reason, and

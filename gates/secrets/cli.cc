@@ -11,6 +11,9 @@
 
 #include "gates/cli/common.h"
 #include "gates/cli/selftest.h"
+#include "gates/core/io.h"
+#include "gates/core/waiver_writer.h"
+#include "gates/secrets/baseline.h"
 #include "gates/secrets/hook.h"
 #include "gates/secrets/mask.h"
 #include "gates/secrets/run.h"
@@ -70,6 +73,22 @@ int RunInstallHook(int argc, char** argv) {
   return 0;
 }
 
+// --baseline-out: every finding of the run (waived or not) as a waiver file,
+// and a note in the verdict saying what was written.
+core::Status WriteBaselineFile(const std::string& path, const core::RunContext& ctx,
+                               core::Verdict* v) {
+  std::vector<core::Finding> findings;
+  for (const auto& e : v->findings) findings.push_back(e.finding);
+  Baseline b = MakeBaseline(findings, ctx.today, ctx.policy.waivers.max_days);
+  auto written = core::WriteFileAtomic(path, b.yaml, "baseline");
+  if (!written) return written;
+  v->notes.push_back("baseline: wrote " + std::to_string(b.waivers) + " waivers to " + path);
+  if (b.refused > 0)
+    v->notes.push_back("baseline: " + std::to_string(b.refused) + " findings left out: " +
+                       core::kBaselineRefusedWhy);
+  return core::Ok{};
+}
+
 // selftest: each case is a staged-style diff, read as --stdin reads one.
 int RunSelftest(int argc, char** argv) {
   return cli::RunSelftest(
@@ -106,7 +125,8 @@ int RunScan(int argc, char** argv) {
   app.add_flag("--no-ignore", config.no_ignore, "PATH mode: also scan files .gitignore excludes");
   app.add_option("--jobs", config.jobs, "Worker threads (default: the number of cores, at most 8)")
       ->check(CLI::Range(1, 64));
-  app.add_option("--baseline-out", config.baseline_out,
+  std::string baseline_out;
+  app.add_option("--baseline-out", baseline_out,
                  "Write today's findings as a waiver file (one-time baseline)");
   app.add_option("paths", config.paths, "Files and folders to scan (no git needed)");
   if (auto code = cli::ParseArgs(app, argc, argv, kTool)) return *code;
@@ -131,6 +151,10 @@ int RunScan(int argc, char** argv) {
   if (!ctx) return Error(ctx.error(), common);
   auto verdict = RunSecrets(config, *ctx);
   if (!verdict) return Error(verdict.error(), common);
+  if (!baseline_out.empty()) {
+    auto written = WriteBaselineFile(baseline_out, *ctx, &*verdict);
+    if (!written) return Error(written.error(), common);
+  }
   return core::ToInt(cli::Finish(*verdict, *ctx, common));
 }
 

@@ -5,7 +5,6 @@
 #include <map>
 #include <tuple>
 
-#include "gates/secrets/baseline.h"
 #include "gates/secrets/collector.h"
 #include "gates/secrets/mask.h"
 #include "gates/secrets/sources/sources.h"
@@ -115,7 +114,7 @@ void AddNotes(const Engine& engine, Collector& collector, core::Verdict* v) {
 
 }  // namespace
 
-Result<core::Verdict> RunSecrets(const SecretsConfig& config, const cli::GateContext& ctx) {
+Result<core::Verdict> RunSecrets(const SecretsConfig& config, const core::RunContext& ctx) {
   const core::SecretsPolicy& policy = ctx.policy.secrets;
   if (policy.max_file_size <= 0)
     return Error{"secrets.max_file_size", "must be greater than 0"};
@@ -142,22 +141,6 @@ Result<core::Verdict> RunSecrets(const SecretsConfig& config, const cli::GateCon
   for (auto& f : findings) masker.Apply(&f);
   summary.findings = static_cast<int>(findings.size());
   summary.skipped = collector.skipped();
-  if (!config.baseline_out.empty()) {
-    int refused = 0;
-    auto written = WriteBaseline(config.baseline_out, findings, ctx.today,
-                                 ctx.policy.waivers.max_days, &refused);
-    if (!written) {
-      core::Error e = written.error();
-      masker.Apply(&e);
-      return e;
-    }
-    collector.Note("baseline: wrote " + std::to_string(*written) + " waivers to " +
-                   config.baseline_out);
-    if (refused > 0)
-      collector.Note("baseline: " + std::to_string(refused) +
-                     " findings left out: their path holds '*' or '?', which a waiver path "
-                     "cannot match exactly");
-  }
   const int before = static_cast<int>(findings.size());
   core::Verdict v = core::Evaluate(std::move(findings), core::EvaluateOptions::ForSecrets(ctx.policy),
                                    ctx.waivers, ctx.today);

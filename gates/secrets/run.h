@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "gates/cli/common.h"
+#include "gates/core/run_context.h"
 #include "gates/core/verdict.h"
 
 namespace secgate::secrets {
@@ -21,12 +21,11 @@ struct SecretsConfig {
   bool no_ignore = false;          ///< Ignore .gitignore (kPaths).
   int jobs = 2;                    ///< Worker threads (history, range, paths).
   std::string repo_dir = ".";      ///< Where git modes look for the repository.
-  std::string baseline_out;        ///< --baseline-out FILE; empty = none.
   int stdin_fd = 0;                ///< kStdin reads this descriptor.
 };
 
 /// Scans and evaluates. An Error for the first problem (bad rules, an
 /// unreadable input, not a git repository, ...): the gate then exits 2.
-core::Result<core::Verdict> RunSecrets(const SecretsConfig& config, const cli::GateContext& ctx);
+core::Result<core::Verdict> RunSecrets(const SecretsConfig& config, const core::RunContext& ctx);
 
 }  // namespace secgate::secrets

@@ -48,7 +48,7 @@ Result<core::InputSummary> ReadOne(const std::string& path, const VulnConfig& co
 
 }  // namespace
 
-Result<core::Verdict> RunVuln(const VulnConfig& config, const cli::GateContext& ctx) {
+Result<core::Verdict> RunVuln(const VulnConfig& config, const core::RunContext& ctx) {
   if (config.inputs.empty()) return Error{"", "no report given (see --help)"};
   int stdin_count = 0;
   for (const auto& p : config.inputs) stdin_count += p == "-";

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "gates/cli/common.h"
+#include "gates/core/run_context.h"
 #include "gates/core/verdict.h"
 #include "gates/vuln/readers/reader.h"
 
@@ -19,6 +19,6 @@ struct VulnConfig {
 };
 
 /// Reads, merges and evaluates. An Error for the first unreadable input.
-core::Result<core::Verdict> RunVuln(const VulnConfig& config, const cli::GateContext& ctx);
+core::Result<core::Verdict> RunVuln(const VulnConfig& config, const core::RunContext& ctx);
 
 }  // namespace secgate::vuln

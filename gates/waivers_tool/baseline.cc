@@ -3,7 +3,6 @@
 #include <ostream>
 #include <set>
 
-#include "gates/core/purl.h"
 #include "gates/waivers_tool/context.h"
 #include "gates/waivers_tool/entry_lines.h"
 
@@ -11,23 +10,11 @@ namespace secgate::waivers {
 
 namespace {
 
-constexpr const char* kReason = "baseline: pre-existing at adoption";
-
-std::string VersionedPackage(const core::Package& p) {
-  if (auto purl = core::ParsePurl(p.purl)) {
-    if (!purl->version.empty()) return purl->BaseWithVersion();
-    if (!p.version.empty()) return purl->Base() + "@" + p.version;
-    return purl->Base();
-  }
-  if (p.name.empty()) return "";
-  return p.version.empty() ? p.name : p.name + "@" + p.version;
-}
-
 // Appends new entries to the existing text when that keeps it valid YAML: the
 // `waivers:` block list must be the last thing in the file. Otherwise the
 // whole file is re-emitted (content kept, comments lost) and `err` says so.
 std::string Merge(const std::string& text, const core::WaiverFile& existing,
-                  const std::vector<DraftWaiver>& added, std::ostream& err) {
+                  const std::vector<core::DraftWaiver>& added, std::ostream& err) {
   if (added.empty()) {
     if (!text.empty() && text.back() != '\n') return text + "\n";
     return text;
@@ -52,44 +39,19 @@ std::string Merge(const std::string& text, const core::WaiverFile& existing,
     if (indent >= 0) {
       std::string out = text;
       if (!out.empty() && out.back() != '\n') out += "\n";
-      for (const auto& d : added) out += "\n" + EntryYaml(d, indent);
+      for (const auto& d : added) out += "\n" + core::EntryYaml(d, indent);
       return out;
     }
   }
   err << kTool << ": note: " << existing.source
       << ": the waivers list is not the file's last block list; rewriting it (comments dropped)\n";
-  std::vector<DraftWaiver> all;
-  for (const auto& w : existing.waivers) all.push_back(DraftFromWaiver(w));
+  std::vector<core::DraftWaiver> all;
+  for (const auto& w : existing.waivers) all.push_back(core::DraftFromWaiver(w));
   all.insert(all.end(), added.begin(), added.end());
-  return WaiverFileYaml(all);
+  return core::WaiverFileYaml(all);
 }
 
 }  // namespace
-
-DraftWaiver BaselineDraft(const core::Finding& f, const std::string& owner,
-                          const core::Date& created, const core::Date& expires) {
-  DraftWaiver d;
-  d.gate = std::string(core::GateName(f.gate));
-  d.id = f.id;
-  switch (f.gate) {
-    case core::Gate::kVuln:
-      d.package = VersionedPackage(f.package);
-      break;
-    case core::Gate::kSecrets:
-      if (!f.fingerprint.empty()) d.id = f.fingerprint;
-      d.path = f.location.path;
-      break;
-    case core::Gate::kSbom:
-      if (auto purl = core::ParsePurl(f.package.purl)) d.package = purl->BaseWithVersion();
-      else d.package = VersionedPackage(f.package);
-      break;
-  }
-  d.reason = kReason;
-  d.owner = owner;
-  d.created = created.ToString();
-  d.expires = expires.ToString();
-  return d;
-}
 
 core::Result<std::string> BuildBaseline(const BaselineConfig& c, std::ostream& err) {
   const int max_days = c.policy.waivers.max_days;
@@ -108,9 +70,9 @@ core::Result<std::string> BuildBaseline(const BaselineConfig& c, std::ostream& e
     existing = std::move(*l);
   }
   std::set<std::string> keys;
-  for (const auto& w : existing.file.waivers) keys.insert(DraftKey(DraftFromWaiver(w)));
-  std::vector<DraftWaiver> added;
-  int covered = 0, total = 0;
+  for (const auto& w : existing.file.waivers) keys.insert(core::DraftKey(core::DraftFromWaiver(w)));
+  std::vector<core::DraftWaiver> added;
+  int covered = 0, total = 0, refused = 0;
   core::Date expires = c.today.AddDays(days);
   for (const auto& file : *results) {
     for (const auto& rf : file.findings) {
@@ -118,19 +80,30 @@ core::Result<std::string> BuildBaseline(const BaselineConfig& c, std::ostream& e
       bool matched = false;
       for (const auto& w : existing.file.waivers)
         matched = matched || core::WaiverMatches(w, rf.finding);
-      DraftWaiver d = BaselineDraft(rf.finding, c.owner, c.today, expires);
-      if (matched || !keys.insert(DraftKey(d)).second) {
+      if (matched) {
         ++covered;
         continue;
       }
-      added.push_back(std::move(d));
+      auto d = core::BaselineDraft(rf.finding, c.owner, c.today, expires);
+      if (!d) {
+        ++refused;
+        continue;
+      }
+      if (!keys.insert(core::DraftKey(*d)).second) {
+        ++covered;
+        continue;
+      }
+      added.push_back(std::move(*d));
     }
   }
   err << kTool << ": baseline: " << total << " finding" << (total == 1 ? "" : "s") << ", "
       << added.size() << " new waiver" << (added.size() == 1 ? "" : "s") << ", " << covered
       << " already covered\n";
+  if (refused > 0)
+    err << kTool << ": baseline: " << refused << " finding" << (refused == 1 ? "" : "s")
+        << " left out: " << core::kBaselineRefusedWhy << "\n";
   if (c.existing.empty()) {
-    return WaiverFileYaml(added, {"secgate waiver file: baseline of pre-existing findings.",
+    return core::WaiverFileYaml(added, {"secgate waiver file: baseline of pre-existing findings.",
                                   "Review each entry: set an owner and a real reason."});
   }
   return Merge(existing.text, existing.file, added, err);

@@ -20,7 +20,7 @@
 #include "gates/core/exit_code.h"
 #include "gates/core/policy.h"
 #include "gates/waivers_tool/results.h"
-#include "gates/waivers_tool/yaml_writer.h"
+#include "gates/core/waiver_writer.h"
 
 namespace secgate::waivers {
 
@@ -33,10 +33,6 @@ struct BaselineConfig {
   core::Policy policy;
   core::Date today;
 };
-
-/// The waiver a baseline writes for one finding.
-DraftWaiver BaselineDraft(const core::Finding& f, const std::string& owner,
-                          const core::Date& created, const core::Date& expires);
 
 /// The merged file text. Errors: --days out of range, unreadable inputs.
 core::Result<std::string> BuildBaseline(const BaselineConfig& config, std::ostream& err);

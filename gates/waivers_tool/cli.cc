@@ -22,12 +22,12 @@ void AddCommon(CLI::App* cmd, CommonConfig& c) {
 
 // Loads the policy and today's date for a subcommand; prints the error.
 bool Prepare(const CommonConfig& c, core::Policy* policy, core::Date* today) {
-  auto p = LoadPolicy(c.policy);
+  auto p = core::LoadPolicyOrDefault(c.policy);
   if (!p) {
     ReportError(p.error(), std::cerr);
     return false;
   }
-  auto t = ResolveToday(c.today);
+  auto t = core::ResolveToday(c.today);
   if (!t) {
     ReportError(t.error(), std::cerr);
     return false;

@@ -1,10 +1,8 @@
 // What every secgate-waivers subcommand needs before it runs: the policy
-// (--policy, ./secgate.yaml, or built-in defaults), "today" (--today or the
-// clock, read once), and the waiver file's text and parsed form.
+// and "today" (core::LoadPolicyOrDefault and core::ResolveToday, exactly as
+// the gates find them), and the waiver file's text and parsed form.
 //
-//   auto policy = LoadPolicy(opts.policy);          // Error on a bad file
-//   auto today = ResolveToday(opts.today);          // Error on a bad date
-//   auto file = LoadWaiverText("secgate-waivers.yaml");
+//   auto file = LoadWaivers("secgate-waivers.yaml", policy, today);
 #pragma once
 
 #include <iosfwd>
@@ -14,25 +12,20 @@
 #include "gates/core/error.h"
 #include "gates/core/exit_code.h"
 #include "gates/core/policy.h"
+#include "gates/core/run_context.h"
 #include "gates/core/waiver.h"
 
 namespace secgate::waivers {
 
 inline constexpr const char* kTool = "secgate-waivers";
 /// The waiver file used when none is named.
-inline constexpr const char* kDefaultWaiverFile = "secgate-waivers.yaml";
+using core::kDefaultWaiverFile;
 
 /// Options shared by every subcommand.
 struct CommonConfig {
   std::string policy;  ///< --policy; empty = ./secgate.yaml if present, else defaults.
   std::string today;   ///< --today YYYY-MM-DD; empty = the real date (UTC).
 };
-
-/// Loads the policy named by --policy, or ./secgate.yaml, or the defaults.
-core::Result<core::Policy> LoadPolicy(const std::string& path);
-
-/// Parses --today, or reads the clock when it is empty.
-core::Result<core::Date> ResolveToday(const std::string& text);
 
 /// The waiver file's bytes and its parsed, validated form.
 struct LoadedWaivers {

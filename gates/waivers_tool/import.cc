@@ -4,7 +4,6 @@
 #include <ostream>
 #include <set>
 
-#include "gates/cli/common.h"
 #include "gates/core/io.h"
 #include "gates/waivers_tool/context.h"
 #include "gates/waivers_tool/entry_lines.h"
@@ -68,15 +67,15 @@ char FirstNonBlank(std::string_view text) {
   return first == std::string_view::npos ? '\0' : text[first];
 }
 
-DraftWaiver NewDraft(const ImportContext& ctx, int line, std::string_view tool) {
-  DraftWaiver d;
+core::DraftWaiver NewDraft(const ImportContext& ctx, int line, std::string_view tool) {
+  core::DraftWaiver d;
   d.created = ctx.today;
   d.comments.push_back("imported from " + ctx.path + (line > 0 ? ":" + std::to_string(line) : "") +
                        " (" + std::string(tool) + ")");
   return d;
 }
 
-void FillPlaceholders(DraftWaiver* d) {
+void FillPlaceholders(core::DraftWaiver* d) {
   if (d->id.empty()) d->id = "TODO: id";
   if (d->reason.empty()) d->reason = "TODO: reason (the source gave none)";
   if (d->owner.empty()) d->owner = "TODO: owner";
@@ -92,7 +91,7 @@ std::optional<std::string> NormalizeDate(std::string_view text) {
   return d->ToString();
 }
 
-void SetExpiry(DraftWaiver* d, std::string_view raw) {
+void SetExpiry(core::DraftWaiver* d, std::string_view raw) {
   if (raw.empty()) return;
   if (auto date = NormalizeDate(raw)) {
     d->expires = *date;
@@ -111,11 +110,11 @@ core::ExitCode RunImport(const ImportConfig& c, std::ostream& err) {
                                           ImportSourceNames() + ")"},
                          err);
   }
-  std::vector<DraftWaiver> all;
+  std::vector<core::DraftWaiver> all;
   std::set<std::string> keys;
   int dropped = 0;
   for (const auto& path : c.files) {
-    auto text = cli::ReadSmallFile(path);
+    auto text = core::ReadConfigFile(path);
     if (!text) return ReportError(text.error(), err);
     auto source = forced ? core::Result<const ImportSource*>(forced) : DetectImportSource(path, *text);
     if (!source) return ReportError(source.error(), err);
@@ -124,7 +123,7 @@ core::ExitCode RunImport(const ImportConfig& c, std::ostream& err) {
     err << kTool << ": import: " << path << " (" << (*source)->name << "): "
         << drafts->size() << " waiver" << (drafts->size() == 1 ? "" : "s") << "\n";
     for (auto& d : *drafts) {
-      if (!keys.insert(DraftKey(d)).second) {
+      if (!keys.insert(core::DraftKey(d)).second) {
         ++dropped;
         continue;
       }
@@ -132,7 +131,7 @@ core::ExitCode RunImport(const ImportConfig& c, std::ostream& err) {
     }
   }
   if (dropped) err << kTool << ": import: " << dropped << " duplicate entries dropped\n";
-  std::string yaml = WaiverFileYaml(
+  std::string yaml = core::WaiverFileYaml(
       all, {"secgate waiver file imported by secgate-waivers import.",
             "Replace every TODO (owner, reason, expiry) and run: secgate-waivers lint"});
   if (auto s = WriteOutput(c.output, yaml); !s) return ReportError(s.error(), err);

@@ -25,7 +25,7 @@
 #include "gates/core/date.h"
 #include "gates/core/error.h"
 #include "gates/core/exit_code.h"
-#include "gates/waivers_tool/yaml_writer.h"
+#include "gates/core/waiver_writer.h"
 
 namespace secgate::waivers {
 
@@ -34,7 +34,7 @@ struct ImportContext {
   std::string today;  ///< YYYY-MM-DD: the `created` date of every entry.
 };
 
-using ImportResult = core::Result<std::vector<DraftWaiver>>;
+using ImportResult = core::Result<std::vector<core::DraftWaiver>>;
 
 /// One format `secgate-waivers import` reads: a row of ImportSources().
 struct ImportSource {
@@ -67,14 +67,14 @@ ImportResult ImportText(const ImportSource& source, std::string_view text,
 // Helpers shared by the converters.
 
 /// A new draft: created today, a comment "imported from <path>:<line> (<tool>)".
-DraftWaiver NewDraft(const ImportContext& ctx, int line, std::string_view tool);
+core::DraftWaiver NewDraft(const ImportContext& ctx, int line, std::string_view tool);
 /// Fills what the source did not say with TODO placeholders.
-void FillPlaceholders(DraftWaiver* d);
+void FillPlaceholders(core::DraftWaiver* d);
 /// "2024-05-01", "2024-05-01T00:00:00Z" (date part) → "2024-05-01"; nullopt
 /// when it is not a real calendar date.
 std::optional<std::string> NormalizeDate(std::string_view text);
 /// Sets d->expires from a source date, or leaves a TODO with the raw text.
-void SetExpiry(DraftWaiver* d, std::string_view raw);
+void SetExpiry(core::DraftWaiver* d, std::string_view raw);
 /// The key of the first line that starts (at column 0) with a top-level key
 /// of a YAML ignore file — grype's "ignore:" or one of .trivyignore.yaml's
 /// "vulnerabilities:", "misconfigurations:", "secrets:", "licenses:" — or "".

@@ -39,7 +39,7 @@ bool LooksLikeGitleaks(std::string_view text) {
 }  // namespace
 
 ImportResult ReadGitleaksIgnore(std::string_view text, const ImportContext& ctx) {
-  std::vector<DraftWaiver> out;
+  std::vector<core::DraftWaiver> out;
   std::vector<std::string> lines = SplitLines(text);
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string line = lines[i];
@@ -63,7 +63,7 @@ ImportResult ReadGitleaksIgnore(std::string_view text, const ImportContext& ctx)
     }
     if (rule.empty() || file.empty())
       return core::Error{where, "expected a gitleaks fingerprint [commit:]file:rule:line, got '" + line + "'"};
-    DraftWaiver d = NewDraft(ctx, static_cast<int>(i + 1), "gitleaks");
+    core::DraftWaiver d = NewDraft(ctx, static_cast<int>(i + 1), "gitleaks");
     d.gate = "secrets";
     d.id = "TODO: fingerprint of the " + rule + " secret (run secgate-secrets on " + file + ")";
     d.path = file;

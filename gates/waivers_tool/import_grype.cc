@@ -24,12 +24,12 @@ ImportResult ReadGrypeIgnore(std::string_view text, const ImportContext& ctx) {
   if (!root.IsMap() || !root["ignore"])
     return core::Error{ctx.path, "no 'ignore:' list (expected grype ignore rules)"};
   YAML::Node list = root["ignore"];
-  std::vector<DraftWaiver> out;
+  std::vector<core::DraftWaiver> out;
   if (list.IsNull()) return out;
   if (!list.IsSequence()) return core::Error{core::Where(ctx.path, list), "ignore: expected a list"};
   for (const auto& rule : list) {
     if (!rule.IsMap()) return core::Error{core::Where(ctx.path, rule), "ignore: expected a mapping"};
-    DraftWaiver d = NewDraft(ctx, core::LineOf(rule), "grype");
+    core::DraftWaiver d = NewDraft(ctx, core::LineOf(rule), "grype");
     auto vuln = OptionalString(rule, "vulnerability", ctx.path);
     if (!vuln) return vuln.error();
     d.id = vuln->empty() ? "*" : *vuln;

@@ -43,7 +43,7 @@ bool IsAdvisoryId(const std::string& s) {
 }
 
 core::Status FromRecord(const std::string& id, const json& rec, const std::string& where,
-                        DraftWaiver d, std::vector<DraftWaiver>* out) {
+                        core::DraftWaiver d, std::vector<core::DraftWaiver>* out) {
   if (rec.is_string()) {
     d.reason = rec.get<std::string>();
   } else if (rec.is_object()) {
@@ -60,7 +60,7 @@ core::Status FromRecord(const std::string& id, const json& rec, const std::strin
   return core::Ok{};
 }
 
-void FromString(const std::string& entry, DraftWaiver d, std::vector<DraftWaiver>* out) {
+void FromString(const std::string& entry, core::DraftWaiver d, std::vector<core::DraftWaiver>* out) {
   size_t bar = entry.find('|');
   std::string id = entry.substr(0, bar);
   if (bar != std::string::npos) {
@@ -89,10 +89,10 @@ ImportResult ReadAuditCi(std::string_view text, const ImportContext& ctx) {
     return core::Error{ctx.path, "no \"allowlist\" (expected an audit-ci configuration)"};
   const json& list = (*doc)["allowlist"];
   if (!list.is_array()) return core::Error{ctx.path + ":/allowlist", "expected an array"};
-  std::vector<DraftWaiver> out;
+  std::vector<core::DraftWaiver> out;
   for (size_t i = 0; i < list.size(); ++i) {
     std::string where = ctx.path + ":/allowlist/" + std::to_string(i);
-    DraftWaiver d = NewDraft(ctx, 0, "audit-ci");
+    core::DraftWaiver d = NewDraft(ctx, 0, "audit-ci");
     d.comments[0] = "imported from " + ctx.path + " allowlist[" + std::to_string(i) + "] (audit-ci)";
     if (list[i].is_string()) {
       FromString(list[i].get<std::string>(), d, &out);
@@ -110,16 +110,16 @@ ImportResult ReadNsprc(std::string_view text, const ImportContext& ctx) {
   auto doc = Parse(text, ctx.path);
   if (!doc) return doc.error();
   if (!doc->is_object()) return core::Error{ctx.path, "expected a JSON object of advisory ids"};
-  std::vector<DraftWaiver> out;
+  std::vector<core::DraftWaiver> out;
   for (auto it = doc->begin(); it != doc->end(); ++it) {
     std::string where = ctx.path + ":/" + it.key();
-    DraftWaiver d = NewDraft(ctx, 0, "nsprc");
+    core::DraftWaiver d = NewDraft(ctx, 0, "nsprc");
     d.comments[0] = "imported from " + ctx.path + " \"" + it.key() + "\" (nsprc)";
     if (it.key() == "exceptions" && it.value().is_array()) {
       for (const auto& url : it.value()) {
         if (!url.is_string()) return core::Error{where, "expected advisory URLs"};
         std::string u = url.get<std::string>();
-        DraftWaiver e = d;
+        core::DraftWaiver e = d;
         e.id = u.substr(u.find_last_of('/') + 1);
         FillPlaceholders(&e);
         out.push_back(std::move(e));

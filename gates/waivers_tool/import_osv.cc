@@ -59,11 +59,11 @@ core::Result<bool> Flag(const toml::table& t, std::string_view table, std::strin
   return *n->value<bool>();
 }
 
-core::Result<DraftWaiver> IgnoredVuln(const toml::table& t, const ImportContext& ctx) {
+core::Result<core::DraftWaiver> IgnoredVuln(const toml::table& t, const ImportContext& ctx) {
   SECGATE_ASSIGN_OR_RETURN(std::string id, Text(t, "IgnoredVulns", "id", ctx));
   if (id.empty())
     return core::Error{ctx.path + ":" + std::to_string(LineOf(t)), "[[IgnoredVulns]] without an id"};
-  DraftWaiver d = NewDraft(ctx, LineOf(t), "osv-scanner");
+  core::DraftWaiver d = NewDraft(ctx, LineOf(t), "osv-scanner");
   d.id = id;
   SECGATE_ASSIGN_OR_RETURN(d.reason, Text(t, "IgnoredVulns", "reason", ctx));
   SECGATE_ASSIGN_OR_RETURN(std::string until, DateText(t, "IgnoredVulns", "ignoreUntil", ctx));
@@ -73,7 +73,7 @@ core::Result<DraftWaiver> IgnoredVuln(const toml::table& t, const ImportContext&
 }
 
 // nullopt: an override that ignores nothing (not a waiver).
-core::Result<std::optional<DraftWaiver>> PackageOverride(const toml::table& t,
+core::Result<std::optional<core::DraftWaiver>> PackageOverride(const toml::table& t,
                                                          const ImportContext& ctx) {
   constexpr std::string_view kTable = "PackageOverrides";
   SECGATE_ASSIGN_OR_RETURN(bool ignore, Flag(t, kTable, "ignore", ctx));
@@ -81,8 +81,8 @@ core::Result<std::optional<DraftWaiver>> PackageOverride(const toml::table& t,
     SECGATE_ASSIGN_OR_RETURN(bool vuln_ignore, Flag(*vuln, kTable, "ignore", ctx, "vulnerability.ignore"));
     ignore = ignore || vuln_ignore;
   }
-  if (!ignore) return std::optional<DraftWaiver>();
-  DraftWaiver d = NewDraft(ctx, LineOf(t), "osv-scanner");
+  if (!ignore) return std::optional<core::DraftWaiver>();
+  core::DraftWaiver d = NewDraft(ctx, LineOf(t), "osv-scanner");
   d.id = "*";
   SECGATE_ASSIGN_OR_RETURN(std::string name, Text(t, kTable, "name", ctx));
   SECGATE_ASSIGN_OR_RETURN(std::string version, Text(t, kTable, "version", ctx));
@@ -94,7 +94,7 @@ core::Result<std::optional<DraftWaiver>> PackageOverride(const toml::table& t,
   SECGATE_ASSIGN_OR_RETURN(std::string until, DateText(t, kTable, "effectiveUntil", ctx));
   SetExpiry(&d, until);
   FillPlaceholders(&d);
-  return std::optional<DraftWaiver>(std::move(d));
+  return std::optional<core::DraftWaiver>(std::move(d));
 }
 
 core::Result<toml::table> ParseTomlFile(std::string_view text, const ImportContext& ctx) {
@@ -124,18 +124,18 @@ core::Result<const toml::array*> Tables(const toml::table& doc, std::string_view
 
 ImportResult ReadOsvScannerToml(std::string_view text, const ImportContext& ctx) {
   SECGATE_ASSIGN_OR_RETURN(toml::table doc, ParseTomlFile(text, ctx));
-  std::vector<DraftWaiver> out;
+  std::vector<core::DraftWaiver> out;
   SECGATE_ASSIGN_OR_RETURN(const toml::array* vulns, Tables(doc, "IgnoredVulns", ctx));
   SECGATE_ASSIGN_OR_RETURN(const toml::array* overrides, Tables(doc, "PackageOverrides", ctx));
-  std::vector<std::pair<int, DraftWaiver>> by_line;  // Both kinds, in file order.
+  std::vector<std::pair<int, core::DraftWaiver>> by_line;  // Both kinds, in file order.
   if (vulns)
     for (const toml::node& n : *vulns) {
-      SECGATE_ASSIGN_OR_RETURN(DraftWaiver d, IgnoredVuln(*n.as_table(), ctx));
+      SECGATE_ASSIGN_OR_RETURN(core::DraftWaiver d, IgnoredVuln(*n.as_table(), ctx));
       by_line.emplace_back(LineOf(n), std::move(d));
     }
   if (overrides)
     for (const toml::node& n : *overrides) {
-      SECGATE_ASSIGN_OR_RETURN(std::optional<DraftWaiver> d, PackageOverride(*n.as_table(), ctx));
+      SECGATE_ASSIGN_OR_RETURN(std::optional<core::DraftWaiver> d, PackageOverride(*n.as_table(), ctx));
       if (d) by_line.emplace_back(LineOf(n), std::move(*d));
     }
   std::stable_sort(by_line.begin(), by_line.end(),

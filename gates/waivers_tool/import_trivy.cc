@@ -34,7 +34,7 @@ bool IsSecretRuleId(const std::string& id) {
   return true;
 }
 
-void SetId(DraftWaiver* d, const std::string& id, const std::string& kind) {
+void SetId(core::DraftWaiver* d, const std::string& id, const std::string& kind) {
   if (kind == "secrets" || (kind.empty() && IsSecretRuleId(id))) {
     d->gate = "secrets";
     d->id = "TODO: fingerprint of the " + id + " secret (from secgate-secrets output)";
@@ -53,7 +53,7 @@ void SetId(DraftWaiver* d, const std::string& id, const std::string& kind) {
 
 ImportResult ReadTrivyIgnore(std::string_view text,
                                                          const ImportContext& ctx) {
-  std::vector<DraftWaiver> out;
+  std::vector<core::DraftWaiver> out;
   std::string pending;  // comment lines just above the current id
   std::vector<std::string> lines = SplitLines(text);
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -72,7 +72,7 @@ ImportResult ReadTrivyIgnore(std::string_view text,
     std::istringstream fields(line);
     std::string id, field;
     fields >> id;
-    DraftWaiver d = NewDraft(ctx, static_cast<int>(i + 1), "trivy");
+    core::DraftWaiver d = NewDraft(ctx, static_cast<int>(i + 1), "trivy");
     SetId(&d, id, "");
     while (fields >> field) {
       if (field[0] == '#') break;
@@ -92,7 +92,7 @@ ImportResult ReadTrivyIgnoreYaml(std::string_view text,
   auto doc = core::LoadYaml(text, ctx.path);
   if (!doc) return doc.error();
   const YAML::Node& root = *doc;
-  if (root.IsNull()) return std::vector<DraftWaiver>{};
+  if (root.IsNull()) return std::vector<core::DraftWaiver>{};
   if (!root.IsMap())
     return core::Error{core::Where(ctx.path, root), "expected a mapping of vulnerabilities, "
                                                     "misconfigurations, secrets, licenses"};
@@ -100,7 +100,7 @@ ImportResult ReadTrivyIgnoreYaml(std::string_view text,
                                ctx.path, "");
       !s)
     return s.error();
-  std::vector<DraftWaiver> out;
+  std::vector<core::DraftWaiver> out;
   for (const char* kind : {"vulnerabilities", "misconfigurations", "secrets", "licenses"}) {
     YAML::Node list = root[kind];
     if (!list || list.IsNull()) continue;
@@ -139,7 +139,7 @@ ImportResult ReadTrivyIgnoreYaml(std::string_view text,
         return core::Error{core::Where(ctx.path, item), "more than 1000 path and purl combinations"};
       for (const auto& path : paths) {
         for (const auto& purl : purls) {
-          DraftWaiver d = NewDraft(ctx, core::LineOf(item), "trivy");
+          core::DraftWaiver d = NewDraft(ctx, core::LineOf(item), "trivy");
           SetId(&d, *id, kind);
           d.path = path;
           d.package = purl;

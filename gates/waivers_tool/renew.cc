@@ -4,7 +4,7 @@
 
 #include "gates/waivers_tool/context.h"
 #include "gates/waivers_tool/entry_lines.h"
-#include "gates/waivers_tool/yaml_writer.h"
+#include "gates/core/waiver_writer.h"
 
 namespace secgate::waivers {
 
@@ -29,8 +29,8 @@ int FindKey(const std::vector<std::string>& lines, int first, int last, int inde
 
 core::Result<std::string> RenewText(const std::string& text, const RenewConfig& c) {
   const std::string& path = c.waivers;
-  auto until = core::ParseDate(c.until);
-  if (!until) return Error{"--until", "'" + c.until + "' is not a real date (YYYY-MM-DD)"};
+  auto until = core::ParseDateAt(c.until, "--until");
+  if (!until) return until.error();
   if (c.reason.empty() || c.reason.find_first_not_of(" \t") == std::string::npos)
     return Error{"--reason", "a renewal needs a reason"};
   auto parsed = core::ParseWaiverFile(text, path, c.policy.waivers, c.today);
@@ -76,9 +76,9 @@ core::Result<std::string> RenewText(const std::string& text, const RenewConfig& 
   el = el.substr(0, el.find("expires:")) + "expires: " + until->ToString();
 
   core::Renewal ren{c.today.ToString(), w.expires->ToString(), until->ToString(), c.reason, c.by};
-  DraftWaiver only;
+  core::DraftWaiver only;
   only.renewed = {ren};
-  std::string item = EntryYaml(only, 0);
+  std::string item = core::EntryYaml(only, 0);
   item = item.substr(item.find("  renewed:\n") + 11);  // "    - date: …" lines
   std::vector<std::string> item_lines = SplitLines(item);
   std::string pad(indent, ' ');

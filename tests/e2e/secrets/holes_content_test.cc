@@ -254,7 +254,7 @@ TEST(HolesContentTest, BaselinePathWithANewlineRoundTripsExactly) {
   d.Write("src/a\nb.env", "T=" + kToken + "\n");
   GateJson({"--policy", policy, "src", "--baseline-out", "base.yaml"}, d.path(), 1);
   const std::string base = testing::ReadFile(d.path() + "/base.yaml");
-  EXPECT_NE(base.find("path: \"src/a\\x0ab.env\""), std::string::npos) << base;
+  EXPECT_NE(base.find("path: \"src/a\\nb.env\""), std::string::npos) << base;
   d.Write("src/a b.env", "T=" + kToken + "\n");
   GateJson({"--policy", policy, "--waivers", "base.yaml", "src/a b.env"}, d.path(), 1);
   GateJson({"--policy", policy, "--waivers", "base.yaml", "src/a\nb.env"}, d.path(), 0);

@@ -1,4 +1,4 @@
-// --baseline-out writes a waiver file core::ParseWaiverFile accepts, and
+// --baseline-out (MakeBaseline) writes a waiver file core::ParseWaiverFile accepts, and
 // whose waivers match the findings it came from (gates/secrets/baseline.cc).
 #include <gtest/gtest.h>
 
@@ -22,7 +22,10 @@ TEST(BaselineTest, ValidWaiverFileMatchingEachFinding) {
   core::Date today = *core::ParseDate("2026-03-01");
   std::vector<core::Finding> fs = {SecretFinding("src/it's.py", "s1"), SecretFinding("b.py", "s2"),
                                    SecretFinding("b.py", "s2")};  // duplicate: one waiver
-  std::string yaml = BaselineYaml(fs, today, 30);
+  Baseline b = MakeBaseline(fs, today, 30);
+  EXPECT_EQ(b.waivers, 2);
+  EXPECT_EQ(b.refused, 0);
+  const std::string& yaml = b.yaml;
   core::WaiverPolicy wp;
   wp.max_days = 30;
   auto w = core::ParseWaiverFile(yaml, "baseline.yaml", wp, today);
@@ -31,16 +34,18 @@ TEST(BaselineTest, ValidWaiverFileMatchingEachFinding) {
   ASSERT_EQ(w->waivers.size(), 2u);
   EXPECT_EQ(w->waivers[0].owner, "unassigned");
   EXPECT_EQ(w->waivers[0].reason, "baseline: pre-existing at adoption");
-  EXPECT_EQ(w->waivers[0].path, "src/it's.py");
+  // Sorted by path, whatever the scan order.
+  EXPECT_EQ(w->waivers[0].path, "b.py");
+  EXPECT_EQ(w->waivers[1].path, "src/it's.py");
   EXPECT_EQ(w->waivers[0].expires->ToString(), "2026-03-31");
   EXPECT_EQ(w->waivers[0].gate, core::Gate::kSecrets);
-  EXPECT_TRUE(core::WaiverMatches(w->waivers[0], fs[0]));
-  EXPECT_FALSE(core::WaiverMatches(w->waivers[0], fs[1]));
-  EXPECT_TRUE(core::WaiverMatches(w->waivers[1], fs[1]));
+  EXPECT_TRUE(core::WaiverMatches(w->waivers[1], fs[0]));
+  EXPECT_FALSE(core::WaiverMatches(w->waivers[1], fs[1]));
+  EXPECT_TRUE(core::WaiverMatches(w->waivers[0], fs[1]));
 }
 
 TEST(BaselineTest, NoFindingsIsAnEmptyValidFile) {
-  auto w = core::ParseWaiverFile(BaselineYaml({}, *core::ParseDate("2026-03-01"), 90), "b.yaml",
+  auto w = core::ParseWaiverFile(MakeBaseline({}, *core::ParseDate("2026-03-01"), 90).yaml, "b.yaml",
                                  core::WaiverPolicy{}, *core::ParseDate("2026-03-01"));
   ASSERT_TRUE(w.ok()) << w.error().ToString();
   EXPECT_TRUE(w->waivers.empty());
@@ -49,12 +54,13 @@ TEST(BaselineTest, NoFindingsIsAnEmptyValidFile) {
 
 TEST(BaselineTest, PathsReadBackExactlyOrAreRefused) {
   const core::Date today = *core::ParseDate("2026-03-01");
-  int refused = -1;
   std::vector<core::Finding> fs;
   for (const char* path : {"src/a\nb.env", "t\tq\"\\.env", "deploy*.env", "x?.env"})
     fs.push_back(SecretFinding(path, "s1"));
-  std::string yaml = BaselineYaml(fs, today, 30, &refused);
-  EXPECT_EQ(refused, 2);
+  Baseline b = MakeBaseline(fs, today, 30);
+  EXPECT_EQ(b.refused, 2);
+  EXPECT_EQ(b.waivers, 2);
+  const std::string& yaml = b.yaml;
   core::WaiverPolicy wp;
   wp.max_days = 30;
   auto w = core::ParseWaiverFile(yaml, "b.yaml", wp, today);

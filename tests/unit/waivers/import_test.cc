@@ -24,11 +24,11 @@ const ImportSource& Src(std::string_view name) {
   return *s;
 }
 
-std::vector<DraftWaiver> Import(const ImportSource& source, const std::string& text,
+std::vector<core::DraftWaiver> Import(const ImportSource& source, const std::string& text,
                                 const std::string& path = "in") {
   auto r = ImportText(source, text, {path, "2026-04-01"});
   EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().ToString());
-  return r.ok() ? *r : std::vector<DraftWaiver>{};
+  return r.ok() ? *r : std::vector<core::DraftWaiver>{};
 }
 
 TEST(ImportTrivyIgnore, CommentsBecomeReasonsAndExpiryIsKept) {
@@ -285,13 +285,13 @@ TEST(DetectImportSource, ByNameThenContent) {
 
 TEST(Import, OutputParsesButIsInvalidUntilFilledIn) {
   auto d = Import(Src("trivyignore"), "# r\nCVE-2019-1 exp:2026-05-01\n");
-  std::string yaml = WaiverFileYaml(d);
+  std::string yaml = core::WaiverFileYaml(d);
   auto parsed = core::ParseWaiverFile(yaml, "w.yaml", {}, core::Date{2099, 12, 31});
   ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
   ASSERT_EQ(parsed->problems.size(), 1u);
   EXPECT_EQ(parsed->problems[0].message, "waiver CVE-2019-1: missing owner (placeholder 'TODO: owner')");
   d[0].owner = "lead@example.com";
-  auto fixed = core::ParseWaiverFile(WaiverFileYaml(d), "w.yaml", {}, core::Date{2099, 12, 31});
+  auto fixed = core::ParseWaiverFile(core::WaiverFileYaml(d), "w.yaml", {}, core::Date{2099, 12, 31});
   ASSERT_TRUE(fixed.ok());
   EXPECT_TRUE(fixed->problems.empty());
 }

@@ -1,12 +1,12 @@
-// Tests for gates/waivers_tool/yaml_writer.h: quoting, and round trips
+// Tests for gates/core/waiver_writer.h: quoting, and round trips
 // through core::ParseWaiverFile that are byte-for-byte stable.
-#include "gates/waivers_tool/yaml_writer.h"
+#include "gates/core/waiver_writer.h"
 
 #include <gtest/gtest.h>
 
 #include "gates/core/waiver.h"
 
-namespace secgate::waivers {
+namespace secgate::core {
 namespace {
 
 TEST(YamlScalar, PlainOnlyWhenSafe) {
@@ -86,5 +86,82 @@ TEST(DraftKey, CaseInsensitiveIdAndScopes) {
   EXPECT_NE(DraftKey(a), DraftKey(b));
 }
 
+Date D(const char* s) { return *ParseDate(s); }
+
+Waiver Reparse(const DraftWaiver& d) {
+  auto f = ParseWaiverFile(WaiverFileYaml({d}), "w.yaml", {}, Date{2099, 12, 31});
+  EXPECT_TRUE(f.ok());
+  EXPECT_TRUE(f->problems.empty()) << f->problems[0].message;
+  return f->waivers.at(0);
+}
+
+TEST(BaselineDraft, VulnIsScopedToThePackageVersion) {
+  Finding f;
+  f.gate = Gate::kVuln;
+  f.id = "CVE-2024-1";
+  f.package = {"openssl", "3.0.1", "alpine", "pkg:apk/alpine/openssl@3.0.1?arch=x86_64"};
+  DraftWaiver d = *BaselineDraft(f, "unassigned", D("2026-04-01"), D("2026-06-30"));
+  EXPECT_EQ(d.id, "CVE-2024-1");
+  EXPECT_EQ(d.gate, "vuln");
+  EXPECT_EQ(d.package, "pkg:apk/alpine/openssl@3.0.1");
+  EXPECT_EQ(d.reason, "baseline: pre-existing at adoption");
+  EXPECT_EQ(d.created, "2026-04-01");
+  EXPECT_EQ(d.expires, "2026-06-30");
+  Waiver w = Reparse(d);
+  EXPECT_TRUE(WaiverMatches(w, f));
+  f.package.purl = "pkg:apk/alpine/openssl@3.0.7";
+  f.package.version = "3.0.7";
+  EXPECT_FALSE(WaiverMatches(w, f)) << "an upgrade must re-surface the finding";
+}
+
+TEST(BaselineDraft, VulnWithoutPurlUsesNameAtVersion) {
+  Finding f;
+  f.id = "GHSA-aaaa-bbbb-cccc";
+  f.package = {"left-pad", "1.0.0", "npm", ""};
+  DraftWaiver d = *BaselineDraft(f, "o", D("2026-04-01"), D("2026-04-02"));
+  EXPECT_EQ(d.package, "left-pad@1.0.0");
+  EXPECT_TRUE(WaiverMatches(Reparse(d), f));
+}
+
+TEST(BaselineDraft, SecretsUseFingerprintAndPath) {
+  Finding f;
+  f.gate = Gate::kSecrets;
+  f.id = "github-pat";
+  f.fingerprint = "secret:github-pat:0123456789abcdef";
+  f.location.path = "config/dev.env";
+  DraftWaiver d = *BaselineDraft(f, "o", D("2026-04-01"), D("2026-04-02"));
+  EXPECT_EQ(d.gate, "secrets");
+  EXPECT_EQ(d.id, "secret:github-pat:0123456789abcdef");
+  EXPECT_EQ(d.path, "config/dev.env");
+  EXPECT_TRUE(WaiverMatches(Reparse(d), f));
+}
+
+TEST(BaselineDraft, SbomUsesIdAndPurl) {
+  Finding f;
+  f.gate = Gate::kSbom;
+  f.id = "GPL-3.0-only";
+  f.package = {"readline", "8.1", "deb", "pkg:deb/debian/readline@8.1"};
+  DraftWaiver d = *BaselineDraft(f, "o", D("2026-04-01"), D("2026-04-02"));
+  EXPECT_EQ(d.gate, "sbom");
+  EXPECT_EQ(d.package, "pkg:deb/debian/readline@8.1");
+  EXPECT_TRUE(WaiverMatches(Reparse(d), f));
+}
+
+TEST(BaselineDraft, SecretsPathWithGlobCharactersGetsNoWaiver) {
+  // A waiver path is a glob: "deploy*.env" would also waive deploy-prod.env.
+  Finding f;
+  f.gate = Gate::kSecrets;
+  f.id = "github-pat";
+  f.fingerprint = "secret:github-pat:0123456789abcdef";
+  for (const char* path : {"deploy*.env", "x?.env"}) {
+    f.location.path = path;
+    EXPECT_FALSE(BaselineDraft(f, "o", D("2026-04-01"), D("2026-04-02"))) << path;
+  }
+  f.location.path = "deploy[1].env";
+  auto d = BaselineDraft(f, "o", D("2026-04-01"), D("2026-04-02"));
+  ASSERT_TRUE(d);
+  EXPECT_TRUE(WaiverMatches(Reparse(*d), f));
+}
+
 }  // namespace
-}  // namespace secgate::waivers
+}  // namespace secgate::core

@@ -1,11 +1,12 @@
-#include "gates/waivers_tool/yaml_writer.h"
+#include "gates/core/waiver_writer.h"
 
 #include <cctype>
 #include <cstdio>
 
 #include "gates/core/finding.h"
+#include "gates/core/purl.h"
 
-namespace secgate::waivers {
+namespace secgate::core {
 
 namespace {
 
@@ -18,7 +19,7 @@ bool IsPlainChar(char c) {
 bool IsSpecialWord(std::string_view s) {
   static const char* kWords[] = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"};
   for (const char* w : kWords)
-    if (core::EqualsIgnoreCase(s, w)) return true;
+    if (EqualsIgnoreCase(s, w)) return true;
   return false;
 }
 
@@ -41,7 +42,45 @@ void Comments(const std::vector<std::string>& comments, const std::string& pad, 
   }
 }
 
+std::string VersionedPackage(const Package& p) {
+  if (auto purl = ParsePurl(p.purl)) {
+    if (!purl->version.empty()) return purl->BaseWithVersion();
+    if (!p.version.empty()) return purl->Base() + "@" + p.version;
+    return purl->Base();
+  }
+  if (p.name.empty()) return "";
+  return p.version.empty() ? p.name : p.name + "@" + p.version;
+}
+
+bool HasGlobChars(const std::string& s) { return s.find_first_of("*?") != std::string::npos; }
+
 }  // namespace
+
+std::optional<DraftWaiver> BaselineDraft(const Finding& f, const std::string& owner,
+                                         const Date& created, const Date& expires) {
+  DraftWaiver d;
+  d.gate = std::string(GateName(f.gate));
+  d.id = f.id;
+  switch (f.gate) {
+    case Gate::kVuln:
+      d.package = VersionedPackage(f.package);
+      break;
+    case Gate::kSecrets:
+      if (HasGlobChars(f.location.path)) return std::nullopt;
+      if (!f.fingerprint.empty()) d.id = f.fingerprint;
+      d.path = f.location.path;
+      break;
+    case Gate::kSbom:
+      if (auto purl = ParsePurl(f.package.purl)) d.package = purl->BaseWithVersion();
+      else d.package = VersionedPackage(f.package);
+      break;
+  }
+  d.reason = kBaselineReason;
+  d.owner = owner;
+  d.created = created.ToString();
+  d.expires = expires.ToString();
+  return d;
+}
 
 std::string YamlScalar(std::string_view s) {
   bool plain = !s.empty() && std::isalnum(static_cast<unsigned char>(s[0])) && !IsSpecialWord(s);
@@ -71,10 +110,10 @@ std::string YamlScalar(std::string_view s) {
   return out + "\"";
 }
 
-DraftWaiver DraftFromWaiver(const core::Waiver& w) {
+DraftWaiver DraftFromWaiver(const Waiver& w) {
   DraftWaiver d;
   d.id = w.id;
-  d.gate = std::string(core::GateName(w.gate));
+  d.gate = std::string(GateName(w.gate));
   d.package = w.package;
   d.path = w.path;
   d.reason = w.reason;
@@ -138,4 +177,4 @@ std::string DraftKey(const DraftWaiver& d) {
   return d.gate + "\n" + id + "\n" + d.package + "\n" + d.path;
 }
 
-}  // namespace secgate::waivers
+}  // namespace secgate::core
