@@ -12,7 +12,7 @@ std::string_view GateName(Gate g) {
 }
 
 bool ParseGate(std::string_view word, Gate* out) {
-  for (Gate g : {Gate::kVuln, Gate::kSecrets, Gate::kSbom}) {
+  for (Gate g : kAllGates) {
     if (GateName(g) == word) {
       *out = g;
       return true;

@@ -17,6 +17,8 @@
 namespace secgate::core {
 
 enum class Gate { kVuln, kSecrets, kSbom };
+/// Every gate, in the order lists show them.
+inline constexpr Gate kAllGates[] = {Gate::kVuln, Gate::kSecrets, Gate::kSbom};
 
 /// "vuln", "secrets", "sbom".
 std::string_view GateName(Gate g);

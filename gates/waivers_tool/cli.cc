@@ -1,6 +1,10 @@
 #include "gates/waivers_tool/cli.h"
 
+#include <functional>
 #include <iostream>
+#include <memory>
+#include <utility>
+#include <vector>
 
 #include "gates/cli/common.h"
 #include "gates/waivers_tool/baseline.h"
@@ -37,6 +41,98 @@ bool Prepare(const CommonConfig& c, core::Policy* policy, core::Date* today) {
   return true;
 }
 
+// A subcommand registers its options on `cmd` and returns what runs it once
+// the policy and today are known. The table below is the whole list.
+using Runner = std::function<core::ExitCode(const core::Policy&, const core::Date&)>;
+
+Runner AddLint(CLI::App* cmd) {
+  auto c = std::make_shared<LintConfig>();
+  cmd->add_option("file", c->file, "Waiver file (default: ./secgate-waivers.yaml)");
+  return [c](const core::Policy& policy, const core::Date& today) {
+    c->policy = policy;
+    c->today = today;
+    return RunLint(*c, std::cout, std::cerr);
+  };
+}
+
+Runner AddBaseline(CLI::App* cmd) {
+  auto c = std::make_shared<BaselineConfig>();
+  cmd->add_option("--from", c->results, "Gate JSON results (--report json=PATH); repeatable")
+      ->required();
+  cmd->add_option("--owner", c->owner, "Owner of the new waivers (default: unassigned)");
+  cmd->add_option_function<int>(
+      "--days", [c](const int& d) { c->days = d; },
+      "Days until the new waivers expire (default and maximum: waivers.max_days)");
+  cmd->add_option("--waivers", c->existing, "Existing waiver file to merge into (kept as is)");
+  cmd->add_option("-o,--output", c->output, "Write here instead of stdout");
+  return [c](const core::Policy& policy, const core::Date& today) {
+    c->policy = policy;
+    c->today = today;
+    return RunBaseline(*c, std::cerr);
+  };
+}
+
+Runner AddReport(CLI::App* cmd) {
+  auto c = std::make_shared<ReportConfig>();
+  cmd->add_option("--waivers", c->waivers, "Waiver file (default: ./secgate-waivers.yaml)");
+  cmd->add_option("--results", c->results, "Gate JSON results to match waivers against; repeatable");
+  cmd->add_option("--format", c->format,
+                  WaiverReportFormatNames() + " (default: " + WaiverReportFormats()[0].name + ")");
+  cmd->add_option("--fail-on", c->fail_on,
+                  "Exit 1 on: expired (default; expired or invalid waivers), expiring (also "
+                  "expiring ones), never");
+  cmd->add_option("-o,--output", c->output, "Write here instead of stdout");
+  return [c](const core::Policy& policy, const core::Date& today) {
+    c->policy = policy;
+    c->today = today;
+    return RunReport(*c, std::cerr);
+  };
+}
+
+Runner AddImport(CLI::App* cmd) {
+  auto c = std::make_shared<ImportConfig>();
+  cmd->add_option("files", c->files, "Ignore files: " + ImportSourceNames())->required();
+  cmd->add_option("--format", c->format, "Skip detection: " + ImportSourceNames());
+  cmd->add_option("-o,--output", c->output, "Write here instead of stdout");
+  return [c](const core::Policy&, const core::Date& today) {
+    c->today = today;
+    return RunImport(*c, std::cerr);
+  };
+}
+
+Runner AddRenew(CLI::App* cmd) {
+  auto c = std::make_shared<RenewConfig>();
+  cmd->add_option("id", c->id, "Waiver id")->required();
+  cmd->add_option("--until", c->until, "New expiry (YYYY-MM-DD)")->required();
+  cmd->add_option("--reason", c->reason, "Why it is still needed")->required();
+  cmd->add_option("--by", c->by, "Who renews it (recorded)");
+  cmd->add_option("--waivers", c->waivers,
+                  "Waiver file, edited in place (default: ./secgate-waivers.yaml)");
+  std::vector<std::string> gates;
+  for (core::Gate g : core::kAllGates) gates.emplace_back(core::GateName(g));
+  cmd->add_option("--gate", c->gate, "Only a waiver of this gate")->check(CLI::IsMember(gates));
+  cmd->add_option("--line", c->line, "Only the waiver on this line")->check(CLI::Range(1, 1 << 30));
+  return [c](const core::Policy& policy, const core::Date& today) {
+    c->policy = policy;
+    c->today = today;
+    return RunRenew(*c, std::cerr);
+  };
+}
+
+struct Subcommand {
+  const char* name;
+  const char* help;
+  Runner (*add)(CLI::App* cmd);
+};
+
+constexpr Subcommand kSubcommands[] = {
+    {"lint", "Check the waiver file; every problem as FILE:LINE: message", AddLint},
+    {"baseline", "Turn gate JSON results into waivers for pre-existing findings", AddBaseline},
+    {"report", "Every waiver with status, matches and git history", AddReport},
+    {"import", "Convert other tools' ignore files into waivers", AddImport},
+    {"renew", "Extend one waiver, recording the renewal", AddRenew},
+};
+
 }  // namespace
 
 int RunCli(int argc, char** argv) {
@@ -47,54 +143,12 @@ int RunCli(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(SECGATE_VERSION));
   CommonConfig common;
-
-  LintConfig lint;
-  CLI::App* lint_cmd = app.add_subcommand("lint", "Check the waiver file; every problem as FILE:LINE: message");
-  lint_cmd->add_option("file", lint.file, "Waiver file (default: ./secgate-waivers.yaml)");
-  AddCommon(lint_cmd, common);
-
-  BaselineConfig base;
-  CLI::App* base_cmd =
-      app.add_subcommand("baseline", "Turn gate JSON results into waivers for pre-existing findings");
-  base_cmd->add_option("--from", base.results, "Gate JSON results (--report json=PATH); repeatable")
-      ->required();
-  base_cmd->add_option("--owner", base.owner, "Owner of the new waivers (default: unassigned)");
-  base_cmd->add_option_function<int>(
-      "--days", [&base](const int& d) { base.days = d; },
-      "Days until the new waivers expire (default and maximum: waivers.max_days)");
-  base_cmd->add_option("--waivers", base.existing, "Existing waiver file to merge into (kept as is)");
-  base_cmd->add_option("-o,--output", base.output, "Write here instead of stdout");
-  AddCommon(base_cmd, common);
-
-  ReportConfig rep;
-  CLI::App* rep_cmd = app.add_subcommand("report", "Every waiver with status, matches and git history");
-  rep_cmd->add_option("--waivers", rep.waivers, "Waiver file (default: ./secgate-waivers.yaml)");
-  rep_cmd->add_option("--results", rep.results, "Gate JSON results to match waivers against; repeatable");
-  rep_cmd->add_option("--format", rep.format, "text (default), markdown, html or json");
-  rep_cmd->add_option("--fail-on", rep.fail_on,
-                      "Exit 1 on: expired (default; expired or invalid waivers), expiring (also "
-                      "expiring ones), never");
-  rep_cmd->add_option("-o,--output", rep.output, "Write here instead of stdout");
-  AddCommon(rep_cmd, common);
-
-  ImportConfig imp;
-  CLI::App* imp_cmd = app.add_subcommand("import", "Convert other tools' ignore files into waivers");
-  imp_cmd->add_option("files", imp.files, "Ignore files: " + ImportSourceNames())->required();
-  imp_cmd->add_option("--format", imp.format, "Skip detection: " + ImportSourceNames());
-  imp_cmd->add_option("-o,--output", imp.output, "Write here instead of stdout");
-  AddCommon(imp_cmd, common);
-
-  RenewConfig ren;
-  CLI::App* ren_cmd = app.add_subcommand("renew", "Extend one waiver, recording the renewal");
-  ren_cmd->add_option("id", ren.id, "Waiver id")->required();
-  ren_cmd->add_option("--until", ren.until, "New expiry (YYYY-MM-DD)")->required();
-  ren_cmd->add_option("--reason", ren.reason, "Why it is still needed")->required();
-  ren_cmd->add_option("--by", ren.by, "Who renews it (recorded)");
-  ren_cmd->add_option("--waivers", ren.waivers, "Waiver file, edited in place (default: ./secgate-waivers.yaml)");
-  ren_cmd->add_option("--gate", ren.gate, "Only a waiver of this gate")->check(CLI::IsMember({"vuln", "secrets", "sbom"}));
-  ren_cmd->add_option("--line", ren.line, "Only the waiver on this line")
-      ->check(CLI::Range(1, 1 << 30));
-  AddCommon(ren_cmd, common);
+  std::vector<std::pair<CLI::App*, Runner>> commands;
+  for (const Subcommand& s : kSubcommands) {
+    CLI::App* cmd = app.add_subcommand(s.name, s.help);
+    commands.emplace_back(cmd, s.add(cmd));
+    AddCommon(cmd, common);
+  }
 
   if (auto code = cli::ParseArgs(app, argc, argv, kTool)) return *code;
   core::Policy policy;
@@ -102,26 +156,8 @@ int RunCli(int argc, char** argv) {
   if (!Prepare(common, &policy, &today)) return core::ToInt(core::ExitCode::kError);
 
   core::ExitCode code = core::ExitCode::kError;
-  if (lint_cmd->parsed()) {
-    lint.policy = policy;
-    lint.today = today;
-    code = RunLint(lint, std::cout, std::cerr);
-  } else if (base_cmd->parsed()) {
-    base.policy = policy;
-    base.today = today;
-    code = RunBaseline(base, std::cerr);
-  } else if (rep_cmd->parsed()) {
-    rep.policy = policy;
-    rep.today = today;
-    code = RunReport(rep, std::cerr);
-  } else if (imp_cmd->parsed()) {
-    imp.today = today;
-    code = RunImport(imp, std::cerr);
-  } else if (ren_cmd->parsed()) {
-    ren.policy = policy;
-    ren.today = today;
-    code = RunRenew(ren, std::cerr);
-  }
+  for (auto& [cmd, run] : commands)
+    if (cmd->parsed()) code = run(policy, today);
   std::cout.flush();
   return core::ToInt(code);
 }

@@ -6,6 +6,30 @@
 
 namespace secgate::waivers {
 
+const std::vector<WaiverReportFormat>& WaiverReportFormats() {
+  static const std::vector<WaiverReportFormat> kFormats = {
+      {"text", RenderText},
+      {"markdown", RenderMarkdown},
+      {"html", RenderHtml},
+      {"json", RenderJson},
+  };
+  return kFormats;
+}
+
+const WaiverReportFormat* FindWaiverReportFormat(const std::string& name) {
+  for (const auto& f : WaiverReportFormats())
+    if (name == f.name) return &f;
+  return nullptr;
+}
+
+std::string WaiverReportFormatNames() {
+  const auto& all = WaiverReportFormats();
+  std::string out;
+  for (size_t i = 0; i < all.size(); ++i)
+    out += std::string(i == 0 ? "" : i + 1 == all.size() ? " or " : ", ") + all[i].name;
+  return out;
+}
+
 std::string AddedText(const ReportEntry& e, const WaiverReport& r) {
   const EntryHistory& h = e.history;
   if (!h.committed) return r.history_note.empty() ? "not committed" : r.history_note;
@@ -33,6 +57,10 @@ std::string FindingText(const core::Finding& f) {
 }
 
 core::ExitCode RunReport(const ReportConfig& c, std::ostream& err) {
+  const WaiverReportFormat* format = FindWaiverReportFormat(c.format);
+  if (!format)
+    return ReportError(
+        {"--format", "expected " + WaiverReportFormatNames() + ", got '" + c.format + "'"}, err);
   if (c.fail_on != "expired" && c.fail_on != "expiring" && c.fail_on != "never")
     return ReportError({"--fail-on", "expected expired, expiring or never, got '" + c.fail_on + "'"},
                        err);
@@ -44,14 +72,7 @@ core::ExitCode RunReport(const ReportConfig& c, std::ostream& err) {
   if (!blame) return ReportError(blame.error(), err);
   WaiverReport r = BuildReport(*loaded, *results, c.policy, c.today, *blame);
 
-  std::string text;
-  if (c.format == "text") text = RenderText(r);
-  else if (c.format == "markdown") text = RenderMarkdown(r);
-  else if (c.format == "html") text = RenderHtml(r);
-  else if (c.format == "json") text = RenderJson(r);
-  else
-    return ReportError(
-        {"--format", "expected text, markdown, html or json, got '" + c.format + "'"}, err);
+  const std::string text = format->render(r);
   if (auto s = WriteOutput(c.output, text); !s) return ReportError(s.error(), err);
 
   int failing = 0;

@@ -21,7 +21,7 @@ namespace secgate::waivers {
 struct ReportConfig {
   std::string waivers = "secgate-waivers.yaml";  ///< --waivers.
   std::vector<std::string> results;              ///< --results (repeatable).
-  std::string format = "text";                   ///< text | markdown | html | json.
+  std::string format = "text";                   ///< A WaiverReportFormats() name.
   std::string fail_on = "expired";               ///< expired | expiring | never.
   std::string output = "-";                      ///< --output; "-" = stdout.
   core::Policy policy;
@@ -34,6 +34,21 @@ std::string RenderText(const WaiverReport& r);
 std::string RenderMarkdown(const WaiverReport& r);
 std::string RenderHtml(const WaiverReport& r);
 std::string RenderJson(const WaiverReport& r);
+
+/// One output format of `secgate-waivers report`: a row of the table the
+/// --format flag, its help and its error message are all derived from.
+/// Adding a format is one renderer file, one row, one build line.
+struct WaiverReportFormat {
+  const char* name;
+  std::string (*render)(const WaiverReport&);
+};
+
+/// Every format, the default (text) first.
+const std::vector<WaiverReportFormat>& WaiverReportFormats();
+/// The row named `name`, or nullptr.
+const WaiverReportFormat* FindWaiverReportFormat(const std::string& name);
+/// "text, markdown, html or json".
+std::string WaiverReportFormatNames();
 
 /// "added by A <a@x> on 2026-01-02 (abc1234)…" style one-liners shared by
 /// the text renderers.
