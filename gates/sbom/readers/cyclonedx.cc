@@ -234,4 +234,8 @@ Status ReadCycloneDxString(std::string_view text, const std::string& name, SbomD
   return Finish(s.ParseString(text, name), st);
 }
 
+bool LooksLikeCycloneDx(const core::FormatProbe& p) {
+  return p.object() && p.str("/bomFormat") == "CycloneDX";
+}
+
 }  // namespace secgate::sbom

@@ -1,30 +1,25 @@
 // SBOM format detection from content: the first MiB is parsed leniently
 // (a truncated probe is fine) for the top-level shape, bomFormat and
 // spdxVersion. The chosen reader then parses the whole input strictly.
-#include "gates/core/json_stream.h"
+#include "gates/core/format_probe.h"
 #include "gates/sbom/readers/reader.h"
 
 namespace secgate::sbom {
 
 using core::Error;
 using core::Result;
-using nlohmann::json;
 
 namespace {
 
 constexpr size_t kProbeBytes = 1 << 20;
 
-const SbomFormat kFormats[] = {{"cyclonedx", &ReadCycloneDx}, {"spdx", &ReadSpdx}};
+// name, reader, sniff: the whole list of SBOM formats, in detection order.
+const SbomFormat kFormats[] = {
+    {"cyclonedx", &ReadCycloneDx, LooksLikeCycloneDx},
+    {"spdx", &ReadSpdx, LooksLikeSpdx},
+};
 
-std::string Describe(char top, const std::vector<std::string>& keys) {
-  if (top == 0) return "not JSON";
-  if (top == 'a') return "a JSON array";
-  if (top == 's') return "a JSON scalar";
-  std::string list;
-  for (size_t i = 0; i < keys.size() && i < 6; ++i) list += (i ? ", " : "") + keys[i];
-  if (keys.size() > 6) list += ", …";
-  return "a JSON object with keys: " + (list.empty() ? std::string("none") : list);
-}
+constexpr const char* kProbePointers[] = {"/bomFormat", "/spdxVersion"};
 
 }  // namespace
 
@@ -45,26 +40,12 @@ Result<const SbomFormat*> DetectSbomFormat(core::InputFile& in) {
   if (start.substr(0, 1) == "<")
     return Error{in.path(), "XML documents are not supported (use CycloneDX JSON)"};
 
-  json bom_format, spdx_version;
-  core::JsonStreamer s;
-  s.OnRecord("/bomFormat", [&](const std::string&, json& v) -> core::Status {
-    bom_format = v;
-    return core::Ok{};
-  });
-  s.OnRecord("/spdxVersion", [&](const std::string&, json& v) -> core::Status {
-    spdx_version = v;
-    return core::Ok{};
-  });
-  core::Status st = s.ParseString(head, in.path());  // a truncated probe is expected
-  if (s.ambiguous()) return st.error();  // a duplicate key: refused whatever the format
-  if (s.top_level_type() == 'o') {
-    if (bom_format.is_string() && bom_format.get<std::string>() == "CycloneDX")
-      return FindSbomFormat("cyclonedx");
-    if (spdx_version.is_string() && spdx_version.get<std::string>().rfind("SPDX-", 0) == 0)
-      return FindSbomFormat("spdx");
-  }
-  return Error{in.path(), "not a CycloneDX or SPDX JSON document (" +
-                              Describe(s.top_level_type(), s.top_level_keys()) + ")"};
+  core::FormatProbe p = core::ProbeJson(head, false, in.path(), kProbePointers);
+  if (p.ambiguous) return *p.ambiguous;  // a duplicate key: refused whatever the format
+  for (const auto& f : kFormats)
+    if (f.sniff(p)) return &f;
+  return Error{in.path(),
+               "not a CycloneDX or SPDX JSON document (" + core::DescribeShape(p) + ")"};
 }
 
 }  // namespace secgate::sbom

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "gates/core/error.h"
+#include "gates/core/format_probe.h"
 #include "gates/core/io.h"
 #include "gates/sbom/model.h"
 
@@ -17,9 +18,11 @@ namespace secgate::sbom {
 
 using SbomReadFn = core::Status (*)(core::InputFile& in, SbomDocument* out);
 
+/// One row of the SBOM format table (detect_format.cc), in detection order.
 struct SbomFormat {
   std::string_view name;  ///< "cyclonedx", "spdx".
   SbomReadFn read;
+  core::SniffFn sniff;    ///< Says yes to this format's input (core/format_probe.h).
 };
 
 /// Looks at the first MiB: a top-level object whose "bomFormat" is
@@ -30,6 +33,11 @@ core::Result<const SbomFormat*> DetectSbomFormat(core::InputFile& in);
 
 /// The format named `name`, or nullptr.
 const SbomFormat* FindSbomFormat(std::string_view name);
+
+/// A top-level object whose "bomFormat" is "CycloneDX".
+bool LooksLikeCycloneDx(const core::FormatProbe& p);
+/// A top-level object whose "spdxVersion" starts with "SPDX-".
+bool LooksLikeSpdx(const core::FormatProbe& p);
 
 core::Status ReadCycloneDx(core::InputFile& in, SbomDocument* out);
 core::Status ReadSpdx(core::InputFile& in, SbomDocument* out);

@@ -176,4 +176,8 @@ Status ReadSpdxString(std::string_view text, const std::string& name, SbomDocume
   return Finish(s.ParseString(text, name), st);
 }
 
+bool LooksLikeSpdx(const core::FormatProbe& p) {
+  return p.object() && p.str("/spdxVersion").rfind("SPDX-", 0) == 0;
+}
+
 }  // namespace secgate::sbom

@@ -124,4 +124,8 @@ Status ReadCargoAudit(core::InputFile& in, ReaderOutput* out) {
   return CheckTotals(name, found, count, listed);
 }
 
+bool LooksLikeCargoAudit(const FormatProbe& p) {
+  return p.object() && p.has("vulnerabilities") && p.has("database");
+}
+
 }  // namespace secgate::vuln

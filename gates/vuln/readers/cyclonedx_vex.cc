@@ -218,4 +218,8 @@ Status ReadCycloneDx(core::InputFile& in, ReaderOutput* out) {
   return core::Ok{};
 }
 
+bool LooksLikeCycloneDx(const FormatProbe& p) {
+  return p.object() && p.str("/bomFormat") == "CycloneDX";
+}
+
 }  // namespace secgate::vuln

@@ -177,4 +177,10 @@ Status ReadGrype(core::InputFile& in, ReaderOutput* out) {
   return core::Ok{};
 }
 
+bool LooksLikeGrype(const FormatProbe& p) {
+  return p.object() && p.has("matches") &&
+         (p.str("/descriptor/name") == "grype" ||
+          (p.seen("/matches/0/vulnerability") && p.seen("/matches/0/artifact")));
+}
+
 }  // namespace secgate::vuln

@@ -75,4 +75,9 @@ Status ReadNpmAuditV1(core::InputFile& in, ReaderOutput* out) {
   return CheckNpm6Totals(name, stated.is_null() ? nullptr : &stated, read, out);
 }
 
+bool LooksLikeNpmAuditV1(const FormatProbe& p) {
+  return p.object() && p.has("advisories") &&
+         (p.has("metadata") || p.has("actions") || p.has("muted"));
+}
+
 }  // namespace secgate::vuln

@@ -219,4 +219,10 @@ Status ReadNpmAuditV2(core::InputFile& in, ReaderOutput* out) {
   return CheckV2Totals(stated, st, out);
 }
 
+bool LooksLikeNpmAuditV2(const FormatProbe& p) {
+  return p.object() && p.has("auditReportVersion");
+}
+
+bool LooksLikeNpmError(const FormatProbe& p) { return p.object() && p.has("error"); }
+
 }  // namespace secgate::vuln

@@ -280,4 +280,11 @@ Status ReadOsvScanner(core::InputFile& in, ReaderOutput* out) {
   return core::Ok{};
 }
 
+// osv-scanner's "results" (SARIF has "runs" and is refused before this).
+bool LooksLikeOsvScanner(const FormatProbe& p) {
+  return p.object() && p.has("results") && !p.has("runs") &&
+         (p.seen("/results/0/source") || p.seen("/results/0/packages") ||
+          p.empty_array("results"));
+}
+
 }  // namespace secgate::vuln

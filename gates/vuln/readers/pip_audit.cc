@@ -90,4 +90,13 @@ Status ReadPipAudit(core::InputFile& in, ReaderOutput* out) {
   return core::Ok{};
 }
 
+// The legacy array of dependencies, or the object with "dependencies".
+bool LooksLikePipAudit(const FormatProbe& p) {
+  if (p.array()) return p.seen("/0/name") && (p.seen("/0/vulns") || p.seen("/0/skip_reason"));
+  return p.object() && p.has("dependencies") &&
+         ((p.seen("/dependencies/0/name") &&
+           (p.seen("/dependencies/0/vulns") || p.seen("/dependencies/0/skip_reason"))) ||
+          p.empty_array("dependencies"));
+}
+
 }  // namespace secgate::vuln

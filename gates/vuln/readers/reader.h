@@ -13,9 +13,13 @@
 
 #include "gates/core/error.h"
 #include "gates/core/finding.h"
+#include "gates/core/format_probe.h"
 #include "gates/core/io.h"
 
 namespace secgate::vuln {
+
+using core::FormatProbe;
+using core::SniffFn;
 
 struct ReaderOutput {
   std::vector<core::Finding> findings;
@@ -26,15 +30,25 @@ struct ReaderOutput {
 
 using ReadFn = core::Status (*)(core::InputFile& in, ReaderOutput* out);
 
+/// One row of the format table: a reader, and how to recognise its input.
+/// Adding a scanner format is its reader file (Read… and LooksLike…), one
+/// row in Formats() and one line in gates/vuln/CMakeLists.txt.
 struct FormatInfo {
   std::string_view name;  ///< Value of --input-format ("trivy", "grype", …).
   ReadFn read;
+  /// Says yes to this format's input; nullptr = only by --input-format
+  /// (a variant whose output is another row's shape, e.g. pnpm-audit).
+  SniffFn sniff = nullptr;
+  /// A weaker sniff tried only after every row's `sniff` said no (npm's
+  /// error output, which has no telling key of its own).
+  SniffFn last_resort = nullptr;
   /// True when a clean run of the tool writes nothing at all (yarn 4), so an
   /// empty input is a pass when the format is named explicitly.
   bool empty_is_clean = false;
 };
 
-/// Every supported format, in detection order.
+/// Every supported format, in detection order (sniffs are tried in this
+/// order; the first yes wins).
 const std::vector<FormatInfo>& Formats();
 /// The format named `name`, or nullptr.
 const FormatInfo* FindFormat(std::string_view name);
@@ -43,6 +57,20 @@ const FormatInfo* FindFormat(std::string_view name);
 /// without consuming). Error "<file>: not a recognised scanner report (…)"
 /// when nothing matches, "<file>: file is empty" for an empty input.
 core::Result<const FormatInfo*> DetectFormat(core::InputFile& in);
+
+// Sniffs, one per format file (probe.h).
+bool LooksLikeTrivy(const FormatProbe& p);
+bool LooksLikeGrype(const FormatProbe& p);
+bool LooksLikeNpmAuditV2(const FormatProbe& p);
+/// npm's own error output ({"error": …}): the v2 reader reports the error.
+bool LooksLikeNpmError(const FormatProbe& p);
+bool LooksLikeNpmAuditV1(const FormatProbe& p);
+bool LooksLikeYarnClassic(const FormatProbe& p);
+bool LooksLikeYarn4(const FormatProbe& p);
+bool LooksLikePipAudit(const FormatProbe& p);
+bool LooksLikeCargoAudit(const FormatProbe& p);
+bool LooksLikeOsvScanner(const FormatProbe& p);
+bool LooksLikeCycloneDx(const FormatProbe& p);
 
 // One function per format (one file each). Each reads the whole input and
 // returns an Error naming the file and JSON pointer (or line) for anything

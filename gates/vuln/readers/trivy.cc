@@ -280,4 +280,16 @@ Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
   return core::Ok{};
 }
 
+// Trivy: the legacy top-level array of results, or the schema 2 object
+// (SchemaVersion, ArtifactName…). Trivy between the two wrote the image's
+// ImageID, RepoTags and RepoDigests beside Results, without SchemaVersion;
+// `trivy k8s` writes ClusterName.
+bool LooksLikeTrivy(const FormatProbe& p) {
+  if (p.array()) return p.seen("/0/Target");
+  if (!p.object()) return false;
+  return p.has("SchemaVersion") || p.has("ArtifactName") ||
+         (p.has("Results") && p.has("ArtifactType")) || p.has("ClusterName") ||
+         (p.has("Results") && (p.has("ImageID") || p.has("RepoTags") || p.has("RepoDigests")));
+}
+
 }  // namespace secgate::vuln

@@ -104,4 +104,9 @@ Status ReadYarn4(core::InputFile& in, ReaderOutput* out) {
   return core::Ok{};
 }
 
+// NDJSON: the first line's {"value": …, "children": …}.
+bool LooksLikeYarn4(const FormatProbe& p) {
+  return p.object() && p.seen("/value") && p.seen("/children");
+}
+
 }  // namespace secgate::vuln

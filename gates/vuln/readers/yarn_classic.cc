@@ -131,4 +131,9 @@ Status ReadYarnClassic(core::InputFile& in, ReaderOutput* out) {
   return CheckSummary(state);
 }
 
+// NDJSON: the first line's {"type": …, "data": …}.
+bool LooksLikeYarnClassic(const FormatProbe& p) {
+  return p.object() && p.seen("/type") && p.seen("/data") && p.values.contains("/type");
+}
+
 }  // namespace secgate::vuln

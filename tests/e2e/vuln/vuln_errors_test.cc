@@ -178,7 +178,7 @@ TEST(VulnErrors, UnknownFormatAndUnknownFormatName) {
   ProcessResult r = RunGate("", R"({"hello":"world"})", dir);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err.rfind("secgate-vuln: error: in.json: not a recognised scanner report (a JSON "
-                        "object with keys: hello); supported: trivy, grype,", 0), 0u) << r.err;
+                        "object with keys: hello); supported: cyclonedx, trivy, grype,", 0), 0u) << r.err;
   TempDir d2;
   r = RunGate("nessus", "{}", d2);
   EXPECT_EQ(r.exit_code, 2);

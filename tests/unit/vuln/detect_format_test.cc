@@ -2,6 +2,8 @@
 // detected as its format, and what is not a vulnerability report is refused.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
 #include <utility>
 
 #include "tests/unit/vuln/reader_test_util.h"
@@ -46,7 +48,23 @@ TEST(DetectFormat, RealFixtures) {
       {"vuln/cyclonedx/bomex-vex.json", "cyclonedx"},
       {"vuln/cyclonedx/bomex-laravel-7.12.0-bom.1.2.json", "cyclonedx"},
   };
-  for (const auto& [path, format] : cases) EXPECT_EQ(DetectFixture(path), format) << path;
+  std::set<std::string> detected;
+  for (const auto& [path, format] : cases) {
+    EXPECT_EQ(DetectFixture(path), format) << path;
+    detected.insert(format);
+  }
+  // The table is the registry: every row with a sniff is reached by a real
+  // fixture, and a row without one (a variant of another row's shape) is
+  // reachable by --input-format. Names are unique; every row reads.
+  std::set<std::string> names;
+  for (const auto& f : Formats()) {
+    const std::string name(f.name);
+    EXPECT_TRUE(names.insert(name).second) << "duplicate row " << name;
+    EXPECT_NE(f.read, nullptr) << name;
+    EXPECT_EQ(FindFormat(name), &f) << name;
+    if (f.sniff) EXPECT_EQ(detected.count(name), 1u) << name << " has a sniff but no fixture";
+  }
+  EXPECT_EQ(names.size(), 12u) << "a format was added: add its fixture above";
 }
 
 TEST(DetectFormat, RefusesWhatIsNotAReport) {
