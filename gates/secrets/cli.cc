@@ -95,7 +95,7 @@ int RunScan(int argc, char** argv) {
   cli::AddCommonOptions(app, common);
   SecretsConfig config;
   bool staged = false, history = false, use_stdin = false;
-  std::string range, since;
+  std::string range, since, shard;
   config.jobs = DefaultJobs();
   app.add_flag("--staged", staged, "Scan the staged change (index against HEAD): the pre-commit check");
   app.add_option("--range", range, "Scan every commit in BASE..HEAD (a pull request)");
@@ -106,6 +106,9 @@ int RunScan(int argc, char** argv) {
   app.add_flag("--no-ignore", config.no_ignore, "PATH mode: also scan files .gitignore excludes");
   app.add_option("--jobs", config.jobs, "Worker threads (default: the number of cores, at most 8)")
       ->check(CLI::Range(1, 64));
+  app.add_option("--shard", shard,
+                 "With --history, --range or --since: scan part K of N (K/N, 1-based), split by "
+                 "path; the N parts' findings together are one whole run's");
   app.add_option("--baseline-out", config.baseline_out,
                  "Write today's findings as a waiver file (one-time baseline)");
   app.add_option("paths", config.paths, "Files and folders to scan (no git needed)");
@@ -127,6 +130,13 @@ int RunScan(int argc, char** argv) {
                 : !since.empty() ? Mode::kSince
                                  : Mode::kPaths;
   config.spec = !range.empty() ? range : since;
+  if (!shard.empty()) {
+    if (!history && range.empty() && since.empty())
+      return Error({"--shard", "only valid with --history, --range or --since"}, common);
+    auto parsed = ParseShard(shard);
+    if (!parsed) return Error(parsed.error(), common);
+    config.shard = *parsed;
+  }
   auto ctx = cli::PrepareContext(common, core::Gate::kSecrets, kTool);
   if (!ctx) return Error(ctx.error(), common);
   auto verdict = RunSecrets(config, *ctx);

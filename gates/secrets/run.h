@@ -8,6 +8,7 @@
 
 #include "gates/cli/common.h"
 #include "gates/core/verdict.h"
+#include "gates/secrets/sources/sources.h"
 
 namespace secgate::secrets {
 
@@ -23,6 +24,7 @@ struct SecretsConfig {
   std::string repo_dir = ".";      ///< Where git modes look for the repository.
   std::string baseline_out;        ///< --baseline-out FILE; empty = none.
   int stdin_fd = 0;                ///< kStdin reads this descriptor.
+  Shard shard;                     ///< --shard K/N (history, range, since).
 };
 
 /// Scans and evaluates. An Error for the first problem (bad rules, an
