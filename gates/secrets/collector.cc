@@ -47,9 +47,9 @@ void Collector::Scan(const Origin& origin, std::string_view text,
   Take(origin, text, line_numbers, first_line, accept_before, nullptr);
 }
 
-void Collector::ScanKeeping(const Origin& origin, std::string_view text,
+void Collector::ScanKeeping(const Origin& origin, std::string_view text, int first_line,
                             const std::function<bool(const SecretMatch&)>& keep) {
-  Take(origin, text, nullptr, 1, std::string_view::npos, &keep);
+  Take(origin, text, nullptr, first_line, std::string_view::npos, &keep);
 }
 
 void Collector::Take(const Origin& origin, std::string_view text,

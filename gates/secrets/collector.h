@@ -55,10 +55,10 @@ class Collector {
   /// again, from there).
   void Scan(const Origin& origin, std::string_view text, const std::vector<int>* line_numbers,
             int first_line = 1, size_t accept_before = std::string_view::npos);
-  /// Scans `text` as Scan(origin, text, nullptr) does, but turns into
-  /// findings only the matches `keep` accepts (history: the lines a commit
-  /// adds). Every match's value is still kept for masking.
-  void ScanKeeping(const Origin& origin, std::string_view text,
+  /// Scans `text` as Scan(origin, text, nullptr, first_line) does, but
+  /// turns into findings only the matches `keep` accepts (history: the
+  /// lines a commit adds). Every match's value is still kept for masking.
+  void ScanKeeping(const Origin& origin, std::string_view text, int first_line,
                    const std::function<bool(const SecretMatch&)>& keep);
   /// Counts one skipped input under `what` ("binary files").
   void Skip(const std::string& what) { skipped_[what]++; }

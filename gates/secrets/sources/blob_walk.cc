@@ -13,7 +13,11 @@
 //   3. read: the judged blobs sorted by path, newest first (libgit2's small
 //      delta-base cache then serves most reads), path groups split across
 //      the threads. A match is kept only when its line is in no parent's
-//      version of the path (the parents' blobs are read only then).
+//      version of the path (the parents' blobs are read only then). A blob
+//      of 64 KiB or more is scanned only from the first line where it
+//      differs from its first parent's version to the last (the lines
+//      around are the parent's, so no match there could be kept); that
+//      parent is usually the next blob read, and is read once.
 #include <algorithm>
 #include <atomic>
 #include <deque>
@@ -197,33 +201,113 @@ std::string_view LineAt(std::string_view text, size_t line_begin) {
                                                               : nl - line_begin);
 }
 
-/// Reads one judged introduction: the whole blob, keeping the matches on
+/// A blob's decoded text (content.h), kept alive with the blob.
+struct Decoded {
+  git_oid id{};
+  BlobPtr blob;
+  size_t raw_size = 0;
+  std::string storage;
+  std::string_view text;
+};
+using DecodedPtr = std::unique_ptr<Decoded>;
+
+core::Result<DecodedPtr> Decode(git_repository* repo, const git_oid& id, const std::string& where) {
+  auto d = std::make_unique<Decoded>();
+  d->id = id;
+  auto bytes = ReadBlob(repo, id, where, &d->blob);
+  if (!bytes) return bytes.error();
+  d->raw_size = bytes->size();
+  d->text = Scannable(*bytes, Classify(*bytes), &d->storage);
+  return d;
+}
+
+/// What one reading thread keeps from blob to blob: the parent version it
+/// read last (in a path group read newest first, the next blob to read).
+struct ReadState {
+  DecodedPtr parent;
+};
+
+/// Blobs at least this large are scanned only where they differ from their
+/// first parent's version (below); smaller ones whole.
+constexpr size_t kTrimAbove = size_t{64} << 10;
+
+/// The lines of `text` that can differ from `parent`'s: from the start of
+/// the line holding the first differing byte to the end of the line where
+/// the common tail starts (every line outside is a line `parent` has, so no
+/// match there could be kept). *first_line: the region's first line number.
+std::string_view ChangedRegion(std::string_view text, std::string_view parent, int* first_line) {
+  const size_t limit = std::min(text.size(), parent.size());
+  size_t prefix = 0;
+  while (prefix < limit && text[prefix] == parent[prefix]) ++prefix;
+  size_t suffix = 0;
+  while (suffix < limit - prefix &&
+         text[text.size() - 1 - suffix] == parent[parent.size() - 1 - suffix])
+    ++suffix;
+  const size_t last_nl = prefix == 0 ? std::string_view::npos : text.rfind('\n', prefix - 1);
+  const size_t begin = last_nl == std::string_view::npos ? 0 : last_nl + 1;
+  const size_t tail_nl = text.find('\n', text.size() - suffix);
+  const size_t end = tail_nl == std::string_view::npos ? text.size() : tail_nl + 1;
+  *first_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + begin, '\n'));
+  return text.substr(begin, end > begin ? end - begin : 0);
+}
+
+/// The first parent blob of `intro`, the zero id when there is none.
+git_oid FirstParentBlob(const Intro& intro) {
+  for (const git_oid& id : intro.change.parent_blobs)
+    if (!git_oid_is_zero(&id)) return id;
+  return git_oid{};
+}
+
+/// The region of `cur` to scan: all of it, or for a large blob with a
+/// parent version the part ChangedRegion gives (the parent, read here, is
+/// kept in `state` for the next read).
+core::Result<std::string_view> RegionToScan(git_repository* repo, const Intro& intro,
+                                            const Decoded& cur, const std::string& where,
+                                            ReadState* state, int* first_line) {
+  *first_line = 1;
+  const git_oid parent = FirstParentBlob(intro);
+  if (cur.text.size() < kTrimAbove || git_oid_is_zero(&parent)) return cur.text;
+  if (!state->parent || !git_oid_equal(&state->parent->id, &parent)) {
+    auto p = Decode(repo, parent, where);
+    if (!p) return p.error();
+    state->parent = std::move(*p);
+  }
+  return ChangedRegion(cur.text, state->parent->text, first_line);
+}
+
+/// Reads one judged introduction: the blob's text, keeping the matches on
 /// lines no parent's version of the path has; a blob over the size limit is
 /// skipped (skip_larger) or scanned whole in chunks, every match kept.
 core::Status ReadIntro(git_repository* repo, const Intro& intro, Origin origin,
-                       const MaxFileSize& max_size, Collector* out) {
+                       const MaxFileSize& max_size, ReadState* state, Collector* out) {
   origin.path = intro.change.path;
   const std::string where = origin.target + ":" + origin.path;
-  BlobPtr holder;
-  auto bytes = ReadBlob(repo, intro.change.blob, where, &holder);
-  if (!bytes) return bytes.error();
-  const bool large = static_cast<long long>(bytes->size()) > max_size.bytes;
+  DecodedPtr cur;
+  if (state->parent && git_oid_equal(&state->parent->id, &intro.change.blob)) {
+    cur = std::move(state->parent);  // read as the previous blob's parent
+  } else {
+    auto d = Decode(repo, intro.change.blob, where);
+    if (!d) return d.error();
+    cur = std::move(*d);
+  }
+  const bool large = static_cast<long long>(cur->raw_size) > max_size.bytes;
   if (large && max_size.skip_larger) {
     out->Skip("files over size limit");
     return core::Ok{};
   }
-  std::string storage;
-  const std::string_view text = Scannable(*bytes, Classify(*bytes), &storage);
   if (large) {
     ChunkedScan whole(out, origin);
-    whole.Add(text);
+    whole.Add(cur->text);
     whole.Finish();
     return core::Ok{};
   }
+  int first_line = 1;
+  auto region = RegionToScan(repo, intro, *cur, where, state, &first_line);
+  if (!region) return region.error();
   ParentLines parents(repo, intro.change.parent_blobs, where);
   std::optional<core::Error> error;
-  out->ScanKeeping(origin, text, [&](const SecretMatch& m) {
-    auto in_parent = parents.Contains(LineAt(text, m.line_begin));
+  out->ScanKeeping(origin, *region, first_line, [&](const SecretMatch& m) {
+    auto in_parent = parents.Contains(LineAt(*region, m.line_begin));
     if (!in_parent && !error) error = in_parent.error();
     return !in_parent || !*in_parent;  // an unreadable parent keeps the match
   });
@@ -277,6 +361,7 @@ core::Status ReadAll(const std::string& git_dir, std::vector<Intro>& tasks,
   groups.push_back(tasks.size());
   std::atomic<size_t> next{0};
   std::mutex mu;
+  std::vector<ReadState> states(static_cast<size_t>(jobs));
   std::optional<core::Error> error;
   RunOnThreads(jobs, [&](int index) {
     auto repo = OpenGitDir(git_dir);
@@ -284,7 +369,8 @@ core::Status ReadAll(const std::string& git_dir, std::vector<Intro>& tasks,
       for (size_t t = groups[g]; t < groups[g + 1]; ++t) {
         const Intro& intro = tasks[t];
         auto s = ReadIntro(repo->get(), intro, commits[static_cast<size_t>(intro.order)],
-                           max_size, collectors[static_cast<size_t>(index)].get());
+                           max_size, &states[static_cast<size_t>(index)],
+                           collectors[static_cast<size_t>(index)].get());
         if (s) continue;
         std::lock_guard<std::mutex> lock(mu);
         if (!error) error = s.error();

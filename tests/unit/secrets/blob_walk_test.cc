@@ -25,7 +25,8 @@
 namespace secgate::secrets {
 namespace {
 
-const MaxFileSize kMax{4096, false};
+const MaxFileSize kMax{4096, false};       // generated "big" files are over it
+const MaxFileSize kRoomy{1 << 20, false};  // ... and here under it (changed-region scans)
 
 std::string Git() {
   for (const char* p : {"/usr/bin/git", "/usr/local/bin/git", "/bin/git"})
@@ -140,7 +141,7 @@ class Generator {
 };
 
 void Generator::Change(Branch& b) {
-  const int op = b.files.empty() ? 0 : Pick(11);
+  const int op = b.files.empty() ? 0 : Pick(13);
   std::string path = b.files.empty() ? "" : AnyPath(b);
   switch (op) {
     case 0: b.files[NewPath(Pick(4) == 0 ? "vendor" : "src", ".txt")] = Filler(3) + SecretLine() + "\n" + Filler(2); break;
@@ -163,6 +164,14 @@ void Generator::Change(Branch& b) {
     case 7: b.files[NewPath("wide", ".txt")] = Utf16(Filler(2) + SecretLine() + "\n"); break;
     case 8: b.files[NewPath("big", ".txt")] = Filler(400) + SecretLine() + "\n"; break;  // over kMax
     case 9: b.files[path] = Filler(2); break;  // the secrets go
+    case 10: b.files[NewPath("medium", ".txt")] = Filler(6000) + SecretLine() + "\n" + Filler(3000); break;
+    case 11: {  // a secret into the middle of a file, or an edit of a middle line
+      std::string& text = b.files[path];
+      size_t at = text.find('\n', text.size() / 2);
+      at = at == std::string::npos ? text.size() : at + 1;
+      text.insert(at, Pick(2) ? SecretLine() + "\n" : Filler(1));
+      break;
+    }
     default: b.files[path] += Filler(2); break;
   }
 }
@@ -229,15 +238,25 @@ std::map<std::string, std::string> CommitByFingerprint(const std::vector<core::F
 
 class BlobWalkTest : public ::testing::TestWithParam<unsigned> {};
 
+/// The blob walk against the oracle on one repository and size limit.
+void Compare(const Engine& engine, const std::string& repo, const MaxFileSize& max);
+
 TEST_P(BlobWalkTest, FindsEverySecretTheOracleFindsAtTheSameIntroducingCommit) {
   testing::TempDir dir;
   Generator gen(GetParam());
   gen.Build(dir.path(), 90);
   auto engine = TestEngine();
-  auto oracle = Collect(*engine, [&](Collector* c) {
-    return ScanCommitsByDiff(dir.path(), History(), kMax, 2, c);
+  for (const MaxFileSize& max : {kMax, kRoomy}) {
+    SCOPED_TRACE(max.bytes);
+    Compare(*engine, dir.path(), max);
+  }
+}
+
+void Compare(const Engine& engine, const std::string& repo, const MaxFileSize& max) {
+  auto oracle = Collect(engine, [&](Collector* c) {
+    return ScanCommitsByDiff(repo, History(), max, 2, c);
   });
-  auto walk = Collect(*engine, [&](Collector* c) { return ScanCommits(dir.path(), History(), kMax, 2, c); });
+  auto walk = Collect(engine, [&](Collector* c) { return ScanCommits(repo, History(), max, 2, c); });
   ASSERT_GT(oracle.kept.size(), 20u);  // the generator plants enough to compare
   EXPECT_EQ(CommitByFingerprint(walk.kept), CommitByFingerprint(oracle.kept));
   // The paths and lines of the introducing finds agree as well.
