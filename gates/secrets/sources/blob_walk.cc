@@ -20,7 +20,6 @@
 //      parent is usually the next blob read, and is read once.
 #include <algorithm>
 #include <atomic>
-#include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -34,8 +33,6 @@
 namespace secgate::secrets {
 
 namespace {
-
-using BlobPtr = std::unique_ptr<git_blob, GitDeleter<git_blob, git_blob_free>>;
 
 /// One blob introduced at one path by the commit of walk order `order`.
 struct Intro {
@@ -143,14 +140,24 @@ core::Status WalkCommit(git_repository* repo, const git_oid& id, long order,
   return core::Ok{};
 }
 
-/// The blob's bytes (kept alive by `*holder`).
-core::Result<std::string_view> ReadBlob(git_repository* repo, const git_oid& id,
-                                        const std::string& where, BlobPtr* holder) {
-  git_blob* raw = nullptr;
-  if (git_blob_lookup(&raw, repo, &id) < 0) return GitError(where, "cannot read blob");
-  holder->reset(raw);
-  return std::string_view(static_cast<const char*>(git_blob_rawcontent(raw)),
-                          static_cast<size_t>(git_blob_rawsize(raw)));
+/// A blob's decoded text (content.h), kept alive with the blob.
+struct Decoded {
+  git_oid id{};
+  BlobPtr blob;
+  size_t raw_size = 0;
+  std::string storage;
+  std::string_view text;
+};
+using DecodedPtr = std::unique_ptr<Decoded>;
+
+core::Result<DecodedPtr> Decode(git_repository* repo, const git_oid& id, const std::string& where) {
+  auto d = std::make_unique<Decoded>();
+  d->id = id;
+  auto bytes = ReadBlob(repo, id, where, &d->blob);
+  if (!bytes) return bytes.error();
+  d->raw_size = bytes->size();
+  d->text = Scannable(*bytes, Classify(*bytes), &d->storage);
+  return d;
 }
 
 /// The decoded lines of the parents' versions of one path, read on first
@@ -171,13 +178,10 @@ class ParentLines {
  private:
   core::Status Load(const git_oid& id) {
     if (git_oid_is_zero(&id)) return core::Ok{};
-    BlobPtr holder;
-    auto bytes = ReadBlob(repo_, id, where_, &holder);
-    if (!bytes) return bytes.error();
-    std::string storage;
-    const std::string_view text = Scannable(*bytes, Classify(*bytes), &storage);
-    texts_.push_back(std::string(text));
-    std::string_view all = texts_.back();
+    auto decoded = Decode(repo_, id, where_);
+    if (!decoded) return decoded.error();
+    std::string_view all = (*decoded)->text;
+    texts_.push_back(std::move(*decoded));
     while (!all.empty()) {
       const size_t nl = all.find('\n');
       lines_.insert(all.substr(0, nl));
@@ -190,7 +194,7 @@ class ParentLines {
   const std::vector<git_oid>& blobs_;
   std::string where_;
   bool loaded_ = false;
-  std::deque<std::string> texts_;  // stable: lines_ points into them
+  std::vector<DecodedPtr> texts_;  // lines_ points into them
   std::unordered_set<std::string_view> lines_;
 };
 
@@ -199,26 +203,6 @@ std::string_view LineAt(std::string_view text, size_t line_begin) {
   const size_t nl = text.find('\n', line_begin);
   return text.substr(line_begin, nl == std::string_view::npos ? text.size() - line_begin
                                                               : nl - line_begin);
-}
-
-/// A blob's decoded text (content.h), kept alive with the blob.
-struct Decoded {
-  git_oid id{};
-  BlobPtr blob;
-  size_t raw_size = 0;
-  std::string storage;
-  std::string_view text;
-};
-using DecodedPtr = std::unique_ptr<Decoded>;
-
-core::Result<DecodedPtr> Decode(git_repository* repo, const git_oid& id, const std::string& where) {
-  auto d = std::make_unique<Decoded>();
-  d->id = id;
-  auto bytes = ReadBlob(repo, id, where, &d->blob);
-  if (!bytes) return bytes.error();
-  d->raw_size = bytes->size();
-  d->text = Scannable(*bytes, Classify(*bytes), &d->storage);
-  return d;
 }
 
 /// What one reading thread keeps from blob to blob: the parent version it

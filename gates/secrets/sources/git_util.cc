@@ -52,6 +52,15 @@ core::Result<RepoPtr> OpenGitDir(const std::string& git_dir) {
   return RepoPtr(repo);
 }
 
+core::Result<std::string_view> ReadBlob(git_repository* repo, const git_oid& id,
+                                        const std::string& where, BlobPtr* holder) {
+  git_blob* raw = nullptr;
+  if (git_blob_lookup(&raw, repo, &id) < 0) return GitError(where, "cannot read blob");
+  holder->reset(raw);
+  return std::string_view(static_cast<const char*>(git_blob_rawcontent(raw)),
+                          static_cast<size_t>(git_blob_rawsize(raw)));
+}
+
 std::string OidHex(const git_oid& id) {
   char buf[GIT_OID_HEXSZ + 1];
   git_oid_tostr(buf, sizeof buf, &id);
