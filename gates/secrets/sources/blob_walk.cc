@@ -13,11 +13,10 @@
 //   3. read: the judged blobs sorted by path, newest first (libgit2's small
 //      delta-base cache then serves most reads), path groups split across
 //      the threads. A match is kept only when its line is in no parent's
-//      version of the path (the parents' blobs are read only then). A blob
-//      of 64 KiB or more is scanned only from the first line where it
-//      differs from its first parent's version to the last (the lines
-//      around are the parent's, so no match there could be kept); that
-//      parent is usually the next blob read, and is read once.
+//      version of the path. A blob with a version in its first parent is
+//      scanned only from the first line where the two differ to the last
+//      (the lines around are the parent's, so no match there could be
+//      kept); that parent is usually the next blob read, and is read once.
 #include <algorithm>
 #include <atomic>
 #include <unordered_map>
@@ -211,10 +210,6 @@ struct ReadState {
   DecodedPtr parent;
 };
 
-/// Blobs at least this large are scanned only where they differ from their
-/// first parent's version (below); smaller ones whole.
-constexpr size_t kTrimAbove = size_t{64} << 10;
-
 /// The lines of `text` that can differ from `parent`'s: from the start of
 /// the line holding the first differing byte to the end of the line where
 /// the common tail starts (every line outside is a line `parent` has, so no
@@ -242,15 +237,15 @@ git_oid FirstParentBlob(const Intro& intro) {
   return git_oid{};
 }
 
-/// The region of `cur` to scan: all of it, or for a large blob with a
-/// parent version the part ChangedRegion gives (the parent, read here, is
-/// kept in `state` for the next read).
+/// The region of `cur` to scan: all of it, or for a blob with a parent
+/// version the part ChangedRegion gives (the parent, read here, is kept in
+/// `state` for the next read).
 core::Result<std::string_view> RegionToScan(git_repository* repo, const Intro& intro,
                                             const Decoded& cur, const std::string& where,
                                             ReadState* state, int* first_line) {
   *first_line = 1;
   const git_oid parent = FirstParentBlob(intro);
-  if (cur.text.size() < kTrimAbove || git_oid_is_zero(&parent)) return cur.text;
+  if (git_oid_is_zero(&parent)) return cur.text;
   if (!state->parent || !git_oid_equal(&state->parent->id, &parent)) {
     auto p = Decode(repo, parent, where);
     if (!p) return p.error();
