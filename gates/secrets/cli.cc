@@ -73,12 +73,10 @@ int RunInstallHook(int argc, char** argv) {
   return 0;
 }
 
-// --baseline-out: every finding of the run (waived or not) as a waiver file,
+// --baseline-out: every find of the run (waived or not) as a waiver file,
 // and a note in the verdict saying what was written.
 core::Status WriteBaselineFile(const std::string& path, const core::RunContext& ctx,
-                               core::Verdict* v) {
-  std::vector<core::Finding> findings;
-  for (const auto& e : v->findings) findings.push_back(e.finding);
+                               const std::vector<core::Finding>& findings, core::Verdict* v) {
   Baseline b = MakeBaseline(findings, ctx.today, ctx.policy.waivers.max_days);
   auto written = core::WriteFileAtomic(path, b.yaml, "baseline");
   if (!written) return written;
@@ -114,7 +112,7 @@ int RunScan(int argc, char** argv) {
   cli::AddCommonOptions(app, common);
   SecretsConfig config;
   bool staged = false, history = false, use_stdin = false;
-  std::string range, since;
+  std::string range, since, shard;
   config.jobs = DefaultJobs();
   app.add_flag("--staged", staged, "Scan the staged change (index against HEAD): the pre-commit check");
   app.add_option("--range", range, "Scan every commit in BASE..HEAD (a pull request)");
@@ -125,6 +123,9 @@ int RunScan(int argc, char** argv) {
   app.add_flag("--no-ignore", config.no_ignore, "PATH mode: also scan files .gitignore excludes");
   app.add_option("--jobs", config.jobs, "Worker threads (default: the number of cores, at most 8)")
       ->check(CLI::Range(1, 64));
+  app.add_option("--shard", shard,
+                 "With --history, --range or --since: scan part K of N (K/N, 1-based), split by "
+                 "path; the N parts' findings together are one whole run's");
   std::string baseline_out;
   app.add_option("--baseline-out", baseline_out,
                  "Write today's findings as a waiver file (one-time baseline)");
@@ -147,12 +148,20 @@ int RunScan(int argc, char** argv) {
                 : !since.empty() ? Mode::kSince
                                  : Mode::kPaths;
   config.spec = !range.empty() ? range : since;
+  if (!shard.empty()) {
+    if (!history && range.empty() && since.empty())
+      return Error({"--shard", "only valid with --history, --range or --since"}, common);
+    auto parsed = ParseShard(shard);
+    if (!parsed) return Error(parsed.error(), common);
+    config.shard = *parsed;
+  }
   auto ctx = cli::PrepareContext(common, core::Gate::kSecrets, kTool);
   if (!ctx) return Error(ctx.error(), common);
-  auto verdict = RunSecrets(config, *ctx);
+  std::vector<core::Finding> every_find;
+  auto verdict = RunSecrets(config, *ctx, baseline_out.empty() ? nullptr : &every_find);
   if (!verdict) return Error(verdict.error(), common);
   if (!baseline_out.empty()) {
-    auto written = WriteBaselineFile(baseline_out, *ctx, &*verdict);
+    auto written = WriteBaselineFile(baseline_out, *ctx, every_find, &*verdict);
     if (!written) return Error(written.error(), common);
   }
   return core::ToInt(cli::Finish(*verdict, *ctx, common));

@@ -44,17 +44,29 @@ core::Finding ToFinding(const Engine& engine, const SecretMatch& m, std::string_
 
 void Collector::Scan(const Origin& origin, std::string_view text,
                      const std::vector<int>* line_numbers, int first_line, size_t accept_before) {
+  Take(origin, text, line_numbers, first_line, accept_before, nullptr);
+}
+
+void Collector::ScanKeeping(const Origin& origin, std::string_view text, int first_line,
+                            const std::function<bool(const SecretMatch&)>& keep) {
+  Take(origin, text, nullptr, first_line, std::string_view::npos, &keep);
+}
+
+void Collector::Take(const Origin& origin, std::string_view text,
+                     const std::vector<int>* line_numbers, int first_line, size_t accept_before,
+                     const std::function<bool(const SecretMatch&)>* keep) {
   scanned_bytes_ += static_cast<long>(text.size());
   matches_.clear();
   const bool message = origin.path == kCommitMessage;
   engine_.Scan(text, message ? std::string_view() : origin.path, &scratch_, &matches_);
   for (const auto& m : matches_) {
     if (m.match_begin >= accept_before) continue;
+    values_.emplace_back(engine_.rule(m.rule).id, text.substr(m.begin, m.end - m.begin));
+    if (keep && !(*keep)(m)) continue;
     int line = line_numbers && m.line_index < line_numbers->size()
                    ? (*line_numbers)[m.line_index]
                    : first_line + static_cast<int>(m.line_index);
     findings_.push_back(ToFinding(engine_, m, text, origin, line));
-    values_.emplace_back(engine_.rule(m.rule).id, text.substr(m.begin, m.end - m.begin));
     orders_.push_back(origin.order);
   }
 }

@@ -10,6 +10,7 @@
 // ChunkedScan feeds a collector text of any size in bounded chunks.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -54,6 +55,11 @@ class Collector {
   /// again, from there).
   void Scan(const Origin& origin, std::string_view text, const std::vector<int>* line_numbers,
             int first_line = 1, size_t accept_before = std::string_view::npos);
+  /// Scans `text` as Scan(origin, text, nullptr, first_line) does, but
+  /// turns into findings only the matches `keep` accepts (history: the
+  /// lines a commit adds). Every match's value is still kept for masking.
+  void ScanKeeping(const Origin& origin, std::string_view text, int first_line,
+                   const std::function<bool(const SecretMatch&)>& keep);
   /// Counts one skipped input under `what` ("binary files").
   void Skip(const std::string& what) { skipped_[what]++; }
   void Note(std::string note) { notes_.push_back(std::move(note)); }
@@ -71,6 +77,10 @@ class Collector {
   long scanned_bytes() const { return scanned_bytes_; }
 
  private:
+  void Take(const Origin& origin, std::string_view text, const std::vector<int>* line_numbers,
+            int first_line, size_t accept_before,
+            const std::function<bool(const SecretMatch&)>* keep);
+
   const Engine& engine_;
   ScanScratch scratch_;
   std::vector<SecretMatch> matches_;

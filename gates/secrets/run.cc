@@ -1,11 +1,8 @@
 // secgate-secrets run (run.h).
 #include "gates/secrets/run.h"
 
-#include <algorithm>
-#include <map>
-#include <tuple>
-
 #include "gates/secrets/collector.h"
+#include "gates/secrets/introduced.h"
 #include "gates/secrets/mask.h"
 #include "gates/secrets/sources/sources.h"
 
@@ -15,34 +12,6 @@ using core::Error;
 using core::Result;
 
 namespace {
-
-/// Deterministic order whatever the thread timing: commit order, path,
-/// line, rule. In commit modes one secret in one file is reported once, at
-/// the oldest commit that added it (a merge re-adding a branch's lines, or
-/// a secret removed and added back, does not report it twice).
-std::vector<core::Finding> Arrange(Collector& c, bool commits) {
-  std::vector<size_t> idx(c.findings().size());
-  for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
-  auto& f = c.findings();
-  auto& order = c.orders();
-  auto key = [&](size_t i) {
-    return std::tie(f[i].location.path, f[i].location.line, f[i].id, f[i].fingerprint);
-  };
-  std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
-    if (order[a] != order[b]) return order[a] < order[b];
-    return key(a) < key(b);
-  });
-  std::vector<core::Finding> out;
-  if (!commits) {
-    for (size_t i : idx) out.push_back(std::move(f[i]));
-    return out;
-  }
-  std::map<std::pair<std::string, std::string>, size_t> oldest;  // walk order: newest first
-  for (size_t i : idx) oldest[{f[i].fingerprint, f[i].location.path}] = i;
-  for (size_t i : idx)
-    if (oldest[{f[i].fingerprint, f[i].location.path}] == i) out.push_back(std::move(f[i]));
-  return out;
-}
 
 std::string TargetName(const SecretsConfig& c) {
   switch (c.mode) {
@@ -63,7 +32,8 @@ std::string TargetName(const SecretsConfig& c) {
 namespace {
 
 /// Reads the chosen source into `collector`; sets summary->format.
-core::Status ScanSource(const SecretsConfig& config, const MaxFileSize& max, Collector* collector,
+core::Status ScanSource(const SecretsConfig& config, const MaxFileSize& max,
+                        const core::WaiverFile* waivers, Collector* collector,
                         core::InputSummary* summary) {
   switch (config.mode) {
     case Mode::kStaged:
@@ -79,6 +49,8 @@ core::Status ScanSource(const SecretsConfig& config, const MaxFileSize& max, Col
       sel.spec = config.spec;
       sel.all_refs = config.all_refs;
       sel.target = summary->path;
+      sel.shard = config.shard;
+      sel.waivers = waivers;
       summary->format = config.mode == Mode::kHistory ? "git-history" : "git-range";
       return ScanCommits(config.repo_dir, sel, max, config.jobs, collector);
     }
@@ -112,9 +84,33 @@ void AddNotes(const Engine& engine, Collector& collector, core::Verdict* v) {
   }
 }
 
+bool CommitMode(Mode m) { return m == Mode::kRange || m == Mode::kSince || m == Mode::kHistory; }
+
+/// The findings to evaluate: in commit modes each secret once per waiver
+/// judgement, at its earliest commit (introduced.h), with every find in
+/// `*every_find` for the baseline (one waiver per secret and path it was
+/// found at, so that a later run's split by waivers finds each waived).
+std::vector<core::Finding> Reported(const SecretsConfig& config, const core::WaiverFile& waivers,
+                                    Collector* collector, std::vector<core::Finding>* every_find) {
+  if (!CommitMode(config.mode)) {
+    auto sorted = SortFindings(std::move(collector->findings()), collector->orders());
+    *every_find = sorted;
+    return sorted;
+  }
+  *every_find = SortFindings(collector->findings(), collector->orders());
+  long repeats = 0;
+  auto kept = KeepIntroductions(std::move(collector->findings()), collector->orders(), waivers,
+                                &repeats);
+  if (repeats > 0)
+    collector->Note("history: " + std::to_string(repeats) +
+                    " later finds of reported secrets (another commit or path) not reported again");
+  return kept;
+}
+
 }  // namespace
 
-Result<core::Verdict> RunSecrets(const SecretsConfig& config, const core::RunContext& ctx) {
+Result<core::Verdict> RunSecrets(const SecretsConfig& config, const core::RunContext& ctx,
+                                 std::vector<core::Finding>* every_find_out) {
   const core::SecretsPolicy& policy = ctx.policy.secrets;
   if (policy.max_file_size <= 0)
     return Error{"secrets.max_file_size", "must be greater than 0"};
@@ -125,7 +121,7 @@ Result<core::Verdict> RunSecrets(const SecretsConfig& config, const core::RunCon
   core::InputSummary summary;
   summary.path = TargetName(config);
   const MaxFileSize max{policy.max_file_size, policy.skip_large_files};
-  const core::Status status = ScanSource(config, max, &collector, &summary);
+  const core::Status status = ScanSource(config, max, &ctx.waivers, &collector, &summary);
   // From here on every string that leaves the run goes through the masker:
   // a detected value is masked wherever else it occurs (a file name, a
   // commit message, a note, an error).
@@ -135,12 +131,14 @@ Result<core::Verdict> RunSecrets(const SecretsConfig& config, const core::RunCon
     masker.Apply(&e);
     return e;
   }
-  std::vector<core::Finding> findings = Arrange(collector, config.mode == Mode::kRange ||
-                                                               config.mode == Mode::kSince ||
-                                                               config.mode == Mode::kHistory);
-  for (auto& f : findings) masker.Apply(&f);
+  // Masked first: waivers (which decide what KeepIntroductions keeps) see
+  // the findings as Evaluate will.
+  for (auto& f : collector.findings()) masker.Apply(&f);
+  std::vector<core::Finding> every_find;
+  std::vector<core::Finding> findings = Reported(config, ctx.waivers, &collector, &every_find);
   summary.findings = static_cast<int>(findings.size());
   summary.skipped = collector.skipped();
+  if (every_find_out) *every_find_out = std::move(every_find);
   const int before = static_cast<int>(findings.size());
   core::Verdict v = core::Evaluate(std::move(findings), core::EvaluateOptions::ForSecrets(ctx.policy),
                                    ctx.waivers, ctx.today);

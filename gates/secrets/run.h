@@ -8,6 +8,7 @@
 
 #include "gates/core/run_context.h"
 #include "gates/core/verdict.h"
+#include "gates/secrets/sources/sources.h"
 
 namespace secgate::secrets {
 
@@ -22,10 +23,15 @@ struct SecretsConfig {
   int jobs = 2;                    ///< Worker threads (history, range, paths).
   std::string repo_dir = ".";      ///< Where git modes look for the repository.
   int stdin_fd = 0;                ///< kStdin reads this descriptor.
+  Shard shard;                     ///< --shard K/N (history, range, since).
 };
 
 /// Scans and evaluates. An Error for the first problem (bad rules, an
 /// unreadable input, not a git repository, ...): the gate then exits 2.
-core::Result<core::Verdict> RunSecrets(const SecretsConfig& config, const core::RunContext& ctx);
+/// `every_find`, when given, receives every find of the run (masked; in
+/// commit modes also the later finds of a secret that the verdict reports
+/// once), which is what --baseline-out turns into waivers.
+core::Result<core::Verdict> RunSecrets(const SecretsConfig& config, const core::RunContext& ctx,
+                                       std::vector<core::Finding>* every_find = nullptr);
 
 }  // namespace secgate::secrets

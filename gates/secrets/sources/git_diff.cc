@@ -18,8 +18,6 @@ git_diff_options DiffOptions() {
 
 namespace {
 
-using BlobPtr = std::unique_ptr<git_blob, GitDeleter<git_blob, git_blob_free>>;
-
 bool AddsContent(git_delta_t s) {
   return s == GIT_DELTA_ADDED || s == GIT_DELTA_MODIFIED || s == GIT_DELTA_TYPECHANGE;
 }
@@ -27,16 +25,6 @@ bool AddsContent(git_delta_t s) {
 bool RegularFile(const git_diff_file& f) {
   return (f.mode == GIT_FILEMODE_BLOB || f.mode == GIT_FILEMODE_BLOB_EXECUTABLE) &&
          !git_oid_is_zero(&f.id);
-}
-
-/// The bytes of a blob (kept alive by `*holder`).
-core::Result<std::string_view> ReadBlob(git_repository* repo, const git_oid& id,
-                                        const std::string& where, BlobPtr* holder) {
-  git_blob* raw = nullptr;
-  if (git_blob_lookup(&raw, repo, &id) < 0) return GitError(where, "cannot read blob");
-  holder->reset(raw);
-  return std::string_view(static_cast<const char*>(git_blob_rawcontent(raw)),
-                          static_cast<size_t>(git_blob_rawsize(raw)));
 }
 
 /// Scans the lines `new_text` adds to `old_text`.

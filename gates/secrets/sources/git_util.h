@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "gates/core/error.h"
 
@@ -27,6 +28,7 @@ using PatchPtr = std::unique_ptr<git_patch, GitDeleter<git_patch, git_patch_free
 using IndexPtr = std::unique_ptr<git_index, GitDeleter<git_index, git_index_free>>;
 using OdbPtr = std::unique_ptr<git_odb, GitDeleter<git_odb, git_odb_free>>;
 using WalkPtr = std::unique_ptr<git_revwalk, GitDeleter<git_revwalk, git_revwalk_free>>;
+using BlobPtr = std::unique_ptr<git_blob, GitDeleter<git_blob, git_blob_free>>;
 using ObjectPtr = std::unique_ptr<git_object, GitDeleter<git_object, git_object_free>>;
 
 /// Error{where, "<what>: <libgit2's last error message>"}.
@@ -38,6 +40,11 @@ core::Result<RepoPtr> OpenRepository(const std::string& dir, const std::string& 
 
 /// Opens the repository at an exact git directory (one handle per thread).
 core::Result<RepoPtr> OpenGitDir(const std::string& git_dir);
+
+/// The bytes of blob `id` (kept alive by `*holder`);
+/// Error{where, "cannot read blob: ..."}.
+core::Result<std::string_view> ReadBlob(git_repository* repo, const git_oid& id,
+                                        const std::string& where, BlobPtr* holder);
 
 /// Full hex id.
 std::string OidHex(const git_oid& id);

@@ -3,8 +3,9 @@
 // numbers) to a Collector. They know nothing of policy or output.
 //
 //   staged:    the index against HEAD (the empty tree before the first commit)
-//   commits:   --range A..B, --since REF, --history [--all]: each commit
-//              against its first parent, on several threads
+//   commits:   --range A..B, --since REF, --history [--all]: a blob walk
+//              (blob_walk.cc): every blob the selected commits introduce,
+//              read once, on several threads
 //   files:     PATH... (no git needed; in a work tree .gitignore decides for
 //              untracked files)
 //
@@ -14,9 +15,11 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gates/core/error.h"
+#include "gates/core/waiver.h"
 #include "gates/secrets/collector.h"
 
 namespace secgate::secrets {
@@ -34,18 +37,42 @@ struct MaxFileSize {
 /// An index with unmerged entries (a conflict) is an Error.
 core::Status ScanStaged(const std::string& dir, const MaxFileSize& max_size, Collector* out);
 
+/// --shard K/N: this run is part K (1-based) of N of one history scan.
+struct Shard {
+  int index = 1;
+  int count = 1;
+  /// True when `key` (a path, a commit id) belongs to this part: a
+  /// fixed hash (FNV-1a, 64 bits) of its bytes, modulo count, is index - 1.
+  bool Owns(std::string_view key) const;
+};
+
+/// "K/N" with decimal digits only and 1 <= K <= N <= kMaxShards; else
+/// Error{"--shard", "expected K/N with 1 <= K <= N <= 4096, got '<spec>'"}.
+inline constexpr int kMaxShards = 4096;
+core::Result<Shard> ParseShard(std::string_view spec);
+
 struct CommitSelection {
   enum class Kind { kRange, kSince, kHistory } kind = Kind::kHistory;
   std::string spec;       ///< "A..B" for kRange, "REF" for kSince.
   bool all_refs = false;  ///< kHistory: every ref instead of HEAD.
   std::string target;     ///< Shown as the findings' target.
+  Shard shard;            ///< Which part of the blobs and messages to read.
+  /// The run's waivers, when any: content moved from a path a waiver's
+  /// path scope covers to one it does not is judged at its new path.
+  const core::WaiverFile* waivers = nullptr;
 };
 
-/// Every selected commit diffed against its first parent (the empty tree
-/// for a root commit), on `jobs` threads with one repository handle each.
-/// Memory does not grow with the number of commits. Findings carry the
-/// commit id, author and date, and Origin::order (0 = first walked). Each
-/// commit's message is scanned too (path kCommitMessage).
+/// The blob walk (docs/secrets.md "How history is scanned"): the selected
+/// commits in topological order (children first), each commit's tree
+/// diffed by object id against every parent's; each blob a commit
+/// introduces is read once (by the shard that owns the path of its earliest
+/// introduction), whole, on `jobs` threads with one repository handle each,
+/// and a match is reported only when its line is in no parent's version of
+/// that path. Findings carry the commit id, author and date, and
+/// Origin::order (0 = first walked = newest); the same secret may be found
+/// at several commits (CollapseIntroductions, introduced.h, keeps the
+/// earliest). Each commit's message is scanned too (path kCommitMessage),
+/// by the shard owning the commit id.
 core::Status ScanCommits(const std::string& dir, const CommitSelection& sel,
                          const MaxFileSize& max_size, int jobs, Collector* out);
 
