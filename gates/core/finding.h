@@ -80,6 +80,13 @@ struct Finding {
   std::string vex_state;             ///< CycloneDX analysis.state, if any.
   std::string vex_justification;     ///< CycloneDX analysis.justification.
   std::string input;                 ///< The input file it was read from.
+  /// The scanner itself suppressed it (Grype ignoredMatches, npm 6 `muted`):
+  /// "grype: <its ignore rule>". The policy decides what that means
+  /// (EvaluateOptions::honour_upstream_ignores); readers never drop it.
+  std::string upstream_ignore;
+  /// Shown but never failing, with this reason ("warning only (…)"): a
+  /// policy said `warn` for the check that made it (sbom.licenses.unknown).
+  std::string warn_only;
 };
 
 }  // namespace secgate::core

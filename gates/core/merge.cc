@@ -109,6 +109,9 @@ void MergeInto(Finding* into, Finding&& from) {
     into->vex_justification = std::move(from.vex_justification);
   }
   into->dev_only = into->dev_only && from.dev_only;
+  // Ignored upstream only when every scanner that reported it ignored it:
+  // one tool's suppression does not silence another tool's finding.
+  if (from.upstream_ignore.empty()) into->upstream_ignore.clear();
 }
 
 }  // namespace

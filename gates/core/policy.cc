@@ -59,7 +59,8 @@ Status CheckSeveritySource(const YAML::Node& v, const std::string& path, const s
 
 Status ParseVuln(const YAML::Node& n, const std::string& path, VulnPolicy* out) {
   if (Status s = CheckKeys(n, {"fail_on", "unknown_as", "ignore_unfixed", "ignore_dev",
-                               "severity_source", "limits", "only_new", "baseline", "trust_vex"},
+                               "severity_source", "limits", "only_new", "baseline", "trust_vex",
+                               "upstream_ignores"},
                            path, "vuln");
       !s)
     return s;
@@ -85,6 +86,12 @@ Status ParseVuln(const YAML::Node& n, const std::string& path, VulnPolicy* out) 
       SECGATE_ASSIGN(out->only_new, ScalarBool(v, path, key));
     } else if (k == "trust_vex") {
       SECGATE_ASSIGN(out->trust_vex, ScalarBool(v, path, key));
+    } else if (k == "upstream_ignores") {
+      std::string word;
+      SECGATE_ASSIGN(word, ScalarString(v, path, key));
+      if (word != "honour" && word != "deny")
+        return Error{Where(path, v), key + ": expected honour or deny, got '" + word + "'"};
+      out->honour_upstream_ignores = word == "honour";
     } else if (k == "baseline") {
       SECGATE_ASSIGN(out->baseline, ScalarString(v, path, key));
     } else if (k == "severity_source") {

@@ -40,6 +40,9 @@ struct VulnPolicy {
   std::string baseline;
   /// Trust VEX statements (CycloneDX analysis.state) in inputs. Default: true.
   bool trust_vex = true;
+  /// upstream_ignores: honour (default) or deny what the scanner itself
+  /// ignored (Grype ignoredMatches, npm 6 muted); EvaluateOptions.
+  bool honour_upstream_ignores = true;
 };
 
 struct SecretsPolicy {

@@ -80,6 +80,7 @@ EvaluateOptions EvaluateOptions::ForVuln(const Policy& p) {
   o.ignore_unfixed = p.vuln.ignore_unfixed;
   o.ignore_dev = p.vuln.ignore_dev;
   o.trust_vex = p.vuln.trust_vex;
+  o.honour_upstream_ignores = p.vuln.honour_upstream_ignores;
   o.limits = p.vuln.limits;
   o.severity_source = p.vuln.severity_source;
   o.expiring_days = p.waivers.expiring_days;
@@ -118,86 +119,92 @@ bool WorseFirst(const EvaluatedFinding& a, const EvaluatedFinding& b) {
   return a.finding.location.line < b.finding.location.line;
 }
 
-Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& o,
-                 const WaiverFile& waivers, const Date& today) {
-  Verdict v;
-  v.gate = o.gate;
-  v.today = today;
-  v.fail_on = o.fail_on;
-  v.waivers_source = waivers.source;
-  v.waivers_sha256 = waivers.sha256;
-  // This gate's waivers only; the others are not "unused" here.
+namespace {
+
+// Stage 1: this gate's waivers, each with its days left (the others are
+// not "unused" here).
+std::vector<const Waiver*> DiagnoseWaivers(const WaiverFile& waivers, const EvaluateOptions& o,
+                                           const Date& today, Verdict* v) {
   std::vector<const Waiver*> mine;
   for (const auto& w : waivers.waivers) {
     if (w.gate != o.gate) continue;
     WaiverDiagnostic d;
     d.waiver = w;
     d.days_left = w.expires ? DaysBetween(today, *w.expires) : -1;
-    v.waivers.push_back(d);
+    v->waivers.push_back(d);
     mine.push_back(&w);
   }
+  return mine;
+}
 
-  for (auto& f : findings) {
-    EvaluatedFinding e;
-    e.finding = std::move(f);
-    ApplySeveritySource(&e.finding, o.severity_source);
-    Finding& fd = e.finding;
-    e.effective_severity = fd.severity;
-    if (fd.severity == Severity::kUnknown) {
-      e.severity_assumed = true;
-      if (o.unknown_as) e.effective_severity = *o.unknown_as;
-    }
-    // Waivers: the first valid, unexpired waiver that matches wins; an
-    // expired one that matches is remembered so the output can say so.
-    int active = -1, expired = -1;
-    for (size_t i = 0; i < mine.size(); ++i) {
-      const Waiver& w = *mine[i];
-      if (!w.valid || !WaiverMatches(w, fd)) continue;
-      if (v.waivers[i].days_left < 0) {
-        if (expired < 0) expired = static_cast<int>(i);
-      } else if (active < 0) {
-        active = static_cast<int>(i);
-      }
-    }
-    if (o.trust_vex && VexSaysNotAffected(fd.vex_state)) {
-      e.disposition = Disposition::kIgnored;
-      e.reason = "VEX: " + fd.vex_state +
-                 (fd.vex_justification.empty() ? "" : " (" + fd.vex_justification + ")");
-    } else if (o.ignore_unfixed && o.gate == Gate::kVuln && fd.fixed_versions.empty()) {
-      e.disposition = Disposition::kIgnored;
-      e.reason = "no fixed version (vuln.ignore_unfixed)";
-    } else if (o.ignore_dev && fd.dev_only) {
-      e.disposition = Disposition::kIgnored;
-      e.reason = "dev dependency (vuln.ignore_dev)";
-    } else if (e.severity_assumed && !o.unknown_as) {
-      e.disposition = Disposition::kIgnored;
-      e.reason = "unknown severity (unknown_as: ignore)";
-    } else if (active >= 0) {
-      e.disposition = Disposition::kWaived;
-      e.waiver = active;
-      v.waivers[active].matches++;
-    } else if (InBaseline(o.baseline, fd)) {
-      e.disposition = Disposition::kIgnored;
-      e.reason = "in baseline";
-    } else if (e.effective_severity < o.fail_on) {
-      e.disposition = Disposition::kBelowThreshold;
-    } else {
-      e.disposition = Disposition::kViolation;
-    }
-    if (expired >= 0 && e.disposition != Disposition::kWaived) {
-      e.expired_waiver = expired;
-      v.waivers[expired].matches++;
-    }
-    v.findings.push_back(std::move(e));
+// The reason a policy rule ignores `e` before any waiver is looked at, or "".
+std::string PolicyIgnore(const EvaluatedFinding& e, const EvaluateOptions& o) {
+  const Finding& f = e.finding;
+  if (o.trust_vex && VexSaysNotAffected(f.vex_state))
+    return "VEX: " + f.vex_state + (f.vex_justification.empty() ? "" : " (" + f.vex_justification + ")");
+  if (o.ignore_unfixed && o.gate == Gate::kVuln && f.fixed_versions.empty())
+    return "no fixed version (vuln.ignore_unfixed)";
+  if (o.ignore_dev && f.dev_only) return "dev dependency (vuln.ignore_dev)";
+  if (e.severity_assumed && !o.unknown_as) return "unknown severity (unknown_as: ignore)";
+  return "";
+}
+
+// Stage 2: one finding's disposition. A finding its scanner suppressed is,
+// under honour, ignored before waivers are consulted: it counts toward no
+// waiver, exactly as when readers left it out.
+void Dispose(const EvaluateOptions& o, const std::vector<const Waiver*>& mine, Verdict* v,
+             EvaluatedFinding* e) {
+  const Finding& fd = e->finding;
+  if (!fd.upstream_ignore.empty() && o.honour_upstream_ignores) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "ignored upstream: " + fd.upstream_ignore + " (upstream_ignores: honour)";
+    return;
   }
+  // Waivers: the first valid, unexpired waiver that matches wins; an
+  // expired one that matches is remembered so the output can say so.
+  int active = -1, expired = -1;
+  for (size_t i = 0; i < mine.size(); ++i) {
+    const Waiver& w = *mine[i];
+    if (!w.valid || !WaiverMatches(w, fd)) continue;
+    if (v->waivers[i].days_left < 0) {
+      if (expired < 0) expired = static_cast<int>(i);
+    } else if (active < 0) {
+      active = static_cast<int>(i);
+    }
+  }
+  if (std::string why = PolicyIgnore(*e, o); !why.empty()) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = std::move(why);
+  } else if (active >= 0) {
+    e->disposition = Disposition::kWaived;
+    e->waiver = active;
+    v->waivers[active].matches++;
+  } else if (InBaseline(o.baseline, fd)) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "in baseline";
+  } else if (e->effective_severity < o.fail_on) {
+    e->disposition = Disposition::kBelowThreshold;
+  } else if (!fd.warn_only.empty()) {
+    e->disposition = Disposition::kBelowThreshold;
+    e->reason = fd.warn_only;
+  } else {
+    e->disposition = Disposition::kViolation;
+  }
+  if (expired >= 0 && e->disposition != Disposition::kWaived) {
+    e->expired_waiver = expired;
+    v->waivers[expired].matches++;
+  }
+}
 
-  // vuln.limits: a severity whose violation count is within its limit is tolerated.
+// Stage 3: vuln.limits — a severity whose violation count is within its
+// limit is tolerated.
+void ApplyLimits(const EvaluateOptions& o, Verdict* v) {
   for (const auto& [sev, limit] : o.limits) {
     int count = 0;
-    for (const auto& e : v.findings)
+    for (const auto& e : v->findings)
       count += e.disposition == Disposition::kViolation && e.effective_severity == sev;
     if (count == 0 || count > limit) continue;
-    for (auto& e : v.findings) {
+    for (auto& e : v->findings) {
       if (e.disposition == Disposition::kViolation && e.effective_severity == sev) {
         e.disposition = Disposition::kBelowThreshold;
         e.reason = "tolerated: " + std::to_string(count) + " of at most " +
@@ -205,17 +212,19 @@ Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& o,
       }
     }
   }
+}
 
-  for (auto& d : v.waivers)
+// Stage 4: waiver statuses, worst-first order, counts and the exit code.
+void Summarise(const EvaluateOptions& o, Verdict* v) {
+  for (auto& d : v->waivers)
     d.status = StatusOf(d.waiver, d.days_left, d.matches, o.expiring_days);
-
-  std::stable_sort(v.findings.begin(), v.findings.end(), WorseFirst);
-  Summary& s = v.summary;
-  s.findings = static_cast<int>(v.findings.size());
+  std::stable_sort(v->findings.begin(), v->findings.end(), WorseFirst);
+  Summary& s = v->summary;
+  s.findings = static_cast<int>(v->findings.size());
   for (Severity sev : {Severity::kCritical, Severity::kHigh, Severity::kMedium, Severity::kLow,
                        Severity::kUnknown})
     s.by_severity[sev] = 0;
-  for (const auto& e : v.findings) {
+  for (const auto& e : v->findings) {
     s.by_severity[e.finding.severity]++;
     switch (e.disposition) {
       case Disposition::kViolation: s.violations++; break;
@@ -225,7 +234,34 @@ Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& o,
     }
   }
   s.findings_before_dedup = s.findings;
-  v.exit_code = s.violations > 0 ? ExitCode::kFail : ExitCode::kPass;
+  v->exit_code = s.violations > 0 ? ExitCode::kFail : ExitCode::kPass;
+}
+
+}  // namespace
+
+Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& o,
+                 const WaiverFile& waivers, const Date& today) {
+  Verdict v;
+  v.gate = o.gate;
+  v.today = today;
+  v.fail_on = o.fail_on;
+  v.waivers_source = waivers.source;
+  v.waivers_sha256 = waivers.sha256;
+  const std::vector<const Waiver*> mine = DiagnoseWaivers(waivers, o, today, &v);
+  for (auto& f : findings) {
+    EvaluatedFinding e;
+    e.finding = std::move(f);
+    ApplySeveritySource(&e.finding, o.severity_source);
+    e.effective_severity = e.finding.severity;
+    if (e.finding.severity == Severity::kUnknown) {
+      e.severity_assumed = true;
+      if (o.unknown_as) e.effective_severity = *o.unknown_as;
+    }
+    Dispose(o, mine, &v, &e);
+    v.findings.push_back(std::move(e));
+  }
+  ApplyLimits(o, &v);
+  Summarise(o, &v);
   return v;
 }
 

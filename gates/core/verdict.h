@@ -92,6 +92,11 @@ struct EvaluateOptions {
   /// baseline". Empty = no baseline. Not filled by ForVuln (the gate loads
   /// the file).
   std::vector<Waiver> baseline;
+  /// <gate>.upstream_ignores: honour (true, the default) makes a finding the
+  /// scanner suppressed (Finding::upstream_ignore) ignored, with the
+  /// scanner's reason; deny (false) gates it like any other finding, so only
+  /// secgate waivers, which have owners and expiries, exempt anything.
+  bool honour_upstream_ignores = true;
 
   static EvaluateOptions ForVuln(const Policy& p);
   static EvaluateOptions ForSecrets(const Policy& p);

@@ -114,6 +114,8 @@ void CheckLicenses(const Component& c, const SbomDocument& doc, const std::strin
   Finding f = ComponentFinding(c, file, doc.format);
   f.id = kUnknownLicenseId;
   f.severity = rules.unknown == "fail" ? Severity::kHigh : Severity::kLow;
+  // warn: shown, never failing; Evaluate decides (core::Finding::warn_only).
+  if (rules.unknown == "warn") f.warn_only = "warning only (sbom.licenses.unknown: warn)";
   f.title = "Unknown license";
   std::string reasons;
   for (const auto& u : unknown) reasons += (reasons.empty() ? "" : "; ") + u;

@@ -42,23 +42,6 @@ Result<core::InputSummary> ReadOne(const std::string& path, const SbomConfig& co
 
 }  // namespace
 
-void ApplyWarnings(core::Verdict* v) {
-  bool changed = false;
-  for (auto& e : v->findings) {
-    if (e.finding.id != kUnknownLicenseId || e.disposition != core::Disposition::kViolation)
-      continue;
-    e.disposition = core::Disposition::kBelowThreshold;
-    e.reason = "warning only (sbom.licenses.unknown: warn)";
-    v->summary.violations--;
-    v->summary.below_threshold++;
-    changed = true;
-  }
-  if (!changed) return;
-  std::stable_sort(v->findings.begin(), v->findings.end(), core::WorseFirst);
-  if (v->exit_code == core::ExitCode::kFail && v->summary.violations == 0)
-    v->exit_code = core::ExitCode::kPass;
-}
-
 Result<core::Verdict> RunSbom(const SbomConfig& config, const core::RunContext& ctx) {
   if (config.inputs.empty()) return Error{"", "no SBOM given (see --help)"};
   int stdin_count = 0;
@@ -77,7 +60,6 @@ Result<core::Verdict> RunSbom(const SbomConfig& config, const core::RunContext& 
   }
   core::Verdict v = core::Evaluate(std::move(findings), core::EvaluateOptions::ForSbom(ctx.policy),
                                    ctx.waivers, ctx.today);
-  if (rules->unknown == "warn") ApplyWarnings(&v);
   v.inputs = std::move(inputs);
   for (auto& n : notes) v.notes.push_back(std::move(n));
   return v;

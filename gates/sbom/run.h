@@ -23,9 +23,5 @@ struct SbomConfig {
 /// an invalid sbom policy entry.
 core::Result<core::Verdict> RunSbom(const SbomConfig& config, const core::RunContext& ctx);
 
-/// licenses.unknown: warn — unknown-license findings stay visible but never
-/// fail: a violation among them becomes below_threshold with a reason, and
-/// the counts and exit code are recomputed. Exposed for tests.
-void ApplyWarnings(core::Verdict* v);
 
 }  // namespace secgate::sbom

@@ -1,7 +1,9 @@
 // Grype JSON (`grype … -o json`, docs/input-formats.md §5): one finding per
 // matches[] entry; relatedVulnerabilities[] ids are aliases (so the GHSA and
 // CVE matches of one package merge) and their severities are extra ratings.
-// ignoredMatches[] are Grype's own suppressions: counted, not gated.
+// ignoredMatches[] are Grype's own suppressions: read like matches and
+// flagged (Finding::upstream_ignore, with the rule Grype applied), so the
+// policy's vuln.upstream_ignores decides; never dropped here.
 #include "gates/core/json_stream.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
@@ -129,6 +131,23 @@ Result<Finding> ParseMatch(const json& m, const std::string& where, bool* unrate
   return f;
 }
 
+// "grype ignore rule (reason: …; vex-status: …)" from appliedIgnoreRules[0].
+Result<std::string> IgnoreRuleText(const json& m, const std::string& where) {
+  std::string text = "grype ignore rule";
+  auto it = m.find("appliedIgnoreRules");
+  if (it == m.end() || it->is_null()) return text;
+  if (!it->is_array())
+    return Error{where + "/appliedIgnoreRules", "expected array, got " + core::JsonTypeName(*it)};
+  if (it->empty() || !(*it)[0].is_object()) return text;
+  std::string detail;
+  for (const char* key : {"vulnerability", "reason", "vex-status", "vex-justification", "fix-state"}) {
+    auto f = (*it)[0].find(key);
+    if (f != (*it)[0].end() && f->is_string() && !f->get<std::string>().empty())
+      detail += (detail.empty() ? "" : "; ") + std::string(key) + ": " + f->get<std::string>();
+  }
+  return detail.empty() ? text : text + " (" + detail + ")";
+}
+
 }  // namespace
 
 Status ReadGrype(core::InputFile& in, ReaderOutput* out) {
@@ -159,10 +178,16 @@ Status ReadGrype(core::InputFile& in, ReaderOutput* out) {
     out->findings.push_back(std::move(*f));
     return core::Ok{};
   }, {"vulnerability", "relatedVulnerabilities", "artifact"});  // not matchDetails
-  s.OnRecord("/ignoredMatches/*", [&](const std::string&, json&) -> Status {
-    out->skipped["ignored by grype"]++;
+  s.OnRecord("/ignoredMatches/*", [&](const std::string& p, json& v) -> Status {
+    bool no_severity = false;
+    auto f = ParseMatch(v, name + ":" + p, &no_severity);
+    if (!f) return f.error();
+    auto rule = IgnoreRuleText(v, name + ":" + p);
+    if (!rule) return rule.error();
+    f->upstream_ignore = std::move(*rule);
+    out->findings.push_back(std::move(*f));
     return core::Ok{};
-  }, {"-"});
+  }, {"vulnerability", "relatedVulnerabilities", "artifact", "appliedIgnoreRules"});
   if (Status st = s.Parse(in); !st) return st;
   if (s.top_level_type() != 'o' || !s.HasTopLevelKey("matches"))
     return Error{name, "not a Grype report: expected an object with matches"};

@@ -5,6 +5,8 @@
 // GHSA, then CVEs; npm's numeric id only as alias NPM-<n>. The report's
 // metadata.vulnerabilities counts dependency paths by severity; it must
 // match the advisories read (totals.h).
+#include <algorithm>
+
 #include "gates/core/json_stream.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
@@ -29,12 +31,38 @@ Status CheckNpm6Totals(const std::string& name, const json* stated_json, const T
                                "dependency paths of the advisories, by severity");
       !st)
     return st;
-  const long paths = TallySum(read), findings = static_cast<long>(out->findings.size());
+  const long paths = TallySum(read);
+  const long findings = std::count_if(out->findings.begin(), out->findings.end(),
+                                      [](const core::Finding& f) { return f.upstream_ignore.empty(); });
   if (paths != findings)
     out->notes.push_back(name + ": npm audit metadata counts " + std::to_string(paths) +
                          " vulnerable dependency paths; read as " + std::to_string(findings) +
                          " findings (one per advisory and installed version)");
   return core::Ok{};
+}
+
+// One muted[] entry: an advisory npm was told to mute. It carries no
+// severity, so it is read as UNKNOWN (unknown_as decides under
+// vuln.upstream_ignores: deny) and flagged as ignored upstream.
+core::Result<core::Finding> MutedFinding(const json& v, const std::string& where) {
+  if (!v.is_object()) return Error{where, "expected object, got " + core::JsonTypeName(v)};
+  auto id = v.find("id");
+  if (id == v.end() || !(id->is_number_integer() || id->is_string()))
+    return Error{where + "/id", "missing advisory id"};
+  core::Finding f;
+  f.gate = core::Gate::kVuln;
+  f.id = "NPM-" + (id->is_string() ? id->get<std::string>() : std::to_string(id->get<long long>()));
+  for (const char* key : {"module_name", "name"}) {
+    auto n = v.find(key);
+    if (n != v.end() && n->is_string() && f.package.name.empty()) f.package.name = n->get<std::string>();
+  }
+  auto version = v.find("version");
+  if (version != v.end() && version->is_string()) f.package.version = version->get<std::string>();
+  f.package.ecosystem = "npm";
+  f.sources = {"npm-audit"};
+  f.title = "advisory muted in npm audit";
+  f.upstream_ignore = "npm audit muted";
+  return f;
 }
 
 }  // namespace
@@ -65,8 +93,11 @@ Status ReadNpmAuditV1(core::InputFile& in, ReaderOutput* out) {
     for (size_t i = before; i < out->findings.size(); ++i) out->findings[i].input = name;
     return core::Ok{};
   });
-  s.OnRecord("/muted/*", [&](const std::string&, json&) -> Status {
-    out->skipped["muted"]++;
+  s.OnRecord("/muted/*", [&](const std::string& p, json& v) -> Status {
+    auto f = MutedFinding(v, name + ":" + p);
+    if (!f) return f.error();
+    f->input = name;
+    out->findings.push_back(std::move(*f));
     return core::Ok{};
   });
   if (Status st = s.Parse(in); !st) return st;
