@@ -83,6 +83,10 @@ EvaluateOptions EvaluateOptions::ForVuln(const Policy& p) {
   o.limits = p.vuln.limits;
   o.severity_source = p.vuln.severity_source;
   o.expiring_days = p.waivers.expiring_days;
+  // A Trivy report's secrets follow the secrets policy and its waivers;
+  // its licenses follow vuln.fail_on and `gate: sbom` waivers (docs/vuln.md).
+  o.class_fail_on[FindingClass::kSecret] = p.secrets.fail_on;
+  o.other_waiver_gates = {Gate::kSecrets, Gate::kSbom};
   return o;
 }
 
@@ -118,105 +122,119 @@ bool WorseFirst(const EvaluatedFinding& a, const EvaluatedFinding& b) {
   return a.finding.location.line < b.finding.location.line;
 }
 
-Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& o,
-                 const WaiverFile& waivers, const Date& today) {
-  Verdict v;
-  v.gate = o.gate;
-  v.today = today;
-  v.fail_on = o.fail_on;
-  v.waivers_source = waivers.source;
-  v.waivers_sha256 = waivers.sha256;
-  // This gate's waivers only; the others are not "unused" here.
-  std::vector<const Waiver*> mine;
-  for (const auto& w : waivers.waivers) {
-    if (w.gate != o.gate) continue;
-    WaiverDiagnostic d;
-    d.waiver = w;
-    d.days_left = w.expires ? DaysBetween(today, *w.expires) : -1;
-    v.waivers.push_back(d);
-    mine.push_back(&w);
-  }
+namespace {
 
-  for (auto& f : findings) {
-    EvaluatedFinding e;
-    e.finding = std::move(f);
-    ApplySeveritySource(&e.finding, o.severity_source);
-    Finding& fd = e.finding;
-    e.effective_severity = fd.severity;
-    if (fd.severity == Severity::kUnknown) {
-      e.severity_assumed = true;
-      if (o.unknown_as) e.effective_severity = *o.unknown_as;
-    }
-    // Waivers: the first valid, unexpired waiver that matches wins; an
-    // expired one that matches is remembered so the output can say so.
-    int active = -1, expired = -1;
-    for (size_t i = 0; i < mine.size(); ++i) {
-      const Waiver& w = *mine[i];
-      if (!w.valid || !WaiverMatches(w, fd)) continue;
-      if (v.waivers[i].days_left < 0) {
-        if (expired < 0) expired = static_cast<int>(i);
-      } else if (active < 0) {
-        active = static_cast<int>(i);
-      }
-    }
-    if (o.trust_vex && VexSaysNotAffected(fd.vex_state)) {
-      e.disposition = Disposition::kIgnored;
-      e.reason = "VEX: " + fd.vex_state +
-                 (fd.vex_justification.empty() ? "" : " (" + fd.vex_justification + ")");
-    } else if (o.ignore_unfixed && o.gate == Gate::kVuln && fd.fixed_versions.empty()) {
-      e.disposition = Disposition::kIgnored;
-      e.reason = "no fixed version (vuln.ignore_unfixed)";
-    } else if (o.ignore_dev && fd.dev_only) {
-      e.disposition = Disposition::kIgnored;
-      e.reason = "dev dependency (vuln.ignore_dev)";
-    } else if (e.severity_assumed && !o.unknown_as) {
-      e.disposition = Disposition::kIgnored;
-      e.reason = "unknown severity (unknown_as: ignore)";
-    } else if (active >= 0) {
-      e.disposition = Disposition::kWaived;
-      e.waiver = active;
-      v.waivers[active].matches++;
-    } else if (InBaseline(o.baseline, fd)) {
-      e.disposition = Disposition::kIgnored;
-      e.reason = "in baseline";
-    } else if (e.effective_severity < o.fail_on) {
-      e.disposition = Disposition::kBelowThreshold;
-    } else {
-      e.disposition = Disposition::kViolation;
-    }
-    if (expired >= 0 && e.disposition != Disposition::kWaived) {
-      e.expired_waiver = expired;
-      v.waivers[expired].matches++;
-    }
-    v.findings.push_back(std::move(e));
-  }
+bool WaiverApplies(const Waiver& w, const EvaluateOptions& o) {
+  if (w.gate == o.gate) return true;
+  return std::find(o.other_waiver_gates.begin(), o.other_waiver_gates.end(), w.gate) !=
+         o.other_waiver_gates.end();
+}
 
-  // vuln.limits: a severity whose violation count is within its limit is tolerated.
-  for (const auto& [sev, limit] : o.limits) {
+// The first valid, unexpired waiver that matches wins; an expired one that
+// matches is remembered so the output can say so.
+void FindWaivers(const std::vector<const Waiver*>& mine, const Verdict& v, const Finding& fd,
+                 int* active, int* expired) {
+  *active = *expired = -1;
+  for (size_t i = 0; i < mine.size(); ++i) {
+    const Waiver& w = *mine[i];
+    if (!w.valid || !WaiverMatches(w, fd)) continue;
+    if (v.waivers[i].days_left < 0) {
+      if (*expired < 0) *expired = static_cast<int>(i);
+    } else if (*active < 0) {
+      *active = static_cast<int>(i);
+    }
+  }
+}
+
+// Gives one finding its disposition (docs/design.md "Dispositions").
+void Dispose(EvaluatedFinding* e, const EvaluateOptions& o, int active, int expired, Verdict* v) {
+  const Finding& fd = e->finding;
+  auto threshold = o.class_fail_on.find(ClassOf(fd));
+  const Severity fail_on = threshold == o.class_fail_on.end() ? o.fail_on : threshold->second;
+  if (threshold != o.class_fail_on.end()) e->fail_on = fail_on;
+  if (!fd.ignore_reason.empty()) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = fd.ignore_reason;
+  } else if (o.trust_vex && VexSaysNotAffected(fd.vex_state)) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "VEX: " + fd.vex_state +
+                (fd.vex_justification.empty() ? "" : " (" + fd.vex_justification + ")");
+  } else if (o.ignore_unfixed && o.gate == Gate::kVuln && fd.gate == Gate::kVuln &&
+             fd.fixed_versions.empty()) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "no fixed version (vuln.ignore_unfixed)";
+  } else if (o.ignore_dev && fd.dev_only) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "dev dependency (vuln.ignore_dev)";
+  } else if (e->severity_assumed && !o.unknown_as) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "unknown severity (unknown_as: ignore)";
+  } else if (active >= 0) {
+    e->disposition = Disposition::kWaived;
+    e->waiver = active;
+    v->waivers[active].matches++;
+  } else if (InBaseline(o.baseline, fd)) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "in baseline";
+  } else if (e->effective_severity < fail_on) {
+    e->disposition = Disposition::kBelowThreshold;
+  } else {
+    e->disposition = Disposition::kViolation;
+  }
+  if (expired >= 0 && e->disposition != Disposition::kWaived) {
+    e->expired_waiver = expired;
+    v->waivers[expired].matches++;
+  }
+}
+
+// vuln.limits: a severity whose violation count is within its limit is
+// tolerated. Only the gate's own class counts: vuln.limits never tolerates
+// a secret found in a Trivy report.
+void ApplyLimits(const std::map<Severity, int>& limits, Verdict* v) {
+  auto counted = [v](const EvaluatedFinding& e, Severity sev) {
+    return e.disposition == Disposition::kViolation && e.effective_severity == sev &&
+           ClassOf(e.finding) == NativeClass(v->gate);
+  };
+  for (const auto& [sev, limit] : limits) {
     int count = 0;
-    for (const auto& e : v.findings)
-      count += e.disposition == Disposition::kViolation && e.effective_severity == sev;
+    for (const auto& e : v->findings) count += counted(e, sev);
     if (count == 0 || count > limit) continue;
-    for (auto& e : v.findings) {
-      if (e.disposition == Disposition::kViolation && e.effective_severity == sev) {
+    for (auto& e : v->findings) {
+      if (counted(e, sev)) {
         e.disposition = Disposition::kBelowThreshold;
         e.reason = "tolerated: " + std::to_string(count) + " of at most " +
                    std::to_string(limit) + " " + std::string(SeverityName(sev)) + " (limits)";
       }
     }
   }
+}
 
-  for (auto& d : v.waivers)
-    d.status = StatusOf(d.waiver, d.days_left, d.matches, o.expiring_days);
+// Drops the other gates' waivers that matched nothing here, renumbering the
+// findings' waiver indices.
+void DropForeignUnmatched(Gate gate, Verdict* v) {
+  std::vector<int> renumber(v->waivers.size(), -1);
+  std::vector<WaiverDiagnostic> kept;
+  for (size_t i = 0; i < v->waivers.size(); ++i) {
+    if (v->waivers[i].waiver.gate != gate && v->waivers[i].matches == 0) continue;
+    renumber[i] = static_cast<int>(kept.size());
+    kept.push_back(std::move(v->waivers[i]));
+  }
+  v->waivers = std::move(kept);
+  for (auto& e : v->findings) {
+    if (e.waiver >= 0) e.waiver = renumber[e.waiver];
+    if (e.expired_waiver >= 0) e.expired_waiver = renumber[e.expired_waiver];
+  }
+}
 
-  std::stable_sort(v.findings.begin(), v.findings.end(), WorseFirst);
-  Summary& s = v.summary;
-  s.findings = static_cast<int>(v.findings.size());
+void Count(Verdict* v) {
+  Summary& s = v->summary;
+  s.findings = static_cast<int>(v->findings.size());
   for (Severity sev : {Severity::kCritical, Severity::kHigh, Severity::kMedium, Severity::kLow,
                        Severity::kUnknown})
     s.by_severity[sev] = 0;
-  for (const auto& e : v.findings) {
+  for (const auto& e : v->findings) {
     s.by_severity[e.finding.severity]++;
+    s.by_class[ClassOf(e.finding)]++;
     switch (e.disposition) {
       case Disposition::kViolation: s.violations++; break;
       case Disposition::kWaived: s.waived++; break;
@@ -225,7 +243,63 @@ Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& o,
     }
   }
   s.findings_before_dedup = s.findings;
-  v.exit_code = s.violations > 0 ? ExitCode::kFail : ExitCode::kPass;
+}
+
+}  // namespace
+
+std::vector<FindingClass> ClassGroups(const Verdict& v) {
+  bool foreign = false;
+  for (const auto& [cls, n] : v.summary.by_class) foreign |= n > 0 && cls != NativeClass(v.gate);
+  std::vector<FindingClass> out;
+  if (!foreign) return out;
+  for (FindingClass c : {FindingClass::kVulnerability, FindingClass::kSecret,
+                         FindingClass::kLicense, FindingClass::kSbom}) {
+    auto it = v.summary.by_class.find(c);
+    if (it != v.summary.by_class.end() && it->second > 0) out.push_back(c);
+  }
+  return out;
+}
+
+Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& o,
+                 const WaiverFile& waivers, const Date& today) {
+  Verdict v;
+  v.gate = o.gate;
+  v.today = today;
+  v.fail_on = o.fail_on;
+  v.waivers_source = waivers.source;
+  v.waivers_sha256 = waivers.sha256;
+  // This gate's waivers (and those of other_waiver_gates); the others are
+  // not "unused" here.
+  std::vector<const Waiver*> mine;
+  for (const auto& w : waivers.waivers) {
+    if (!WaiverApplies(w, o)) continue;
+    WaiverDiagnostic d;
+    d.waiver = w;
+    d.days_left = w.expires ? DaysBetween(today, *w.expires) : -1;
+    v.waivers.push_back(d);
+    mine.push_back(&w);
+  }
+  for (auto& f : findings) {
+    EvaluatedFinding e;
+    e.finding = std::move(f);
+    ApplySeveritySource(&e.finding, o.severity_source);
+    e.effective_severity = e.finding.severity;
+    if (e.finding.severity == Severity::kUnknown) {
+      e.severity_assumed = true;
+      if (o.unknown_as) e.effective_severity = *o.unknown_as;
+    }
+    int active, expired;
+    FindWaivers(mine, v, e.finding, &active, &expired);
+    Dispose(&e, o, active, expired, &v);
+    v.findings.push_back(std::move(e));
+  }
+  ApplyLimits(o.limits, &v);
+  for (auto& d : v.waivers)
+    d.status = StatusOf(d.waiver, d.days_left, d.matches, o.expiring_days);
+  DropForeignUnmatched(o.gate, &v);
+  std::stable_sort(v.findings.begin(), v.findings.end(), WorseFirst);
+  Count(&v);
+  v.exit_code = v.summary.violations > 0 ? ExitCode::kFail : ExitCode::kPass;
   return v;
 }
 

@@ -34,10 +34,12 @@ ordered_json FindingToJson(const Verdict& v, const EvaluatedFinding& e) {
   const Finding& f = e.finding;
   ordered_json j;
   j["id"] = f.id;
+  if (!ClassGroups(v).empty()) j["class"] = ClassName(ClassOf(f));
   j["aliases"] = f.aliases;
   if (!f.related.empty()) j["related"] = f.related;
   j["severity"] = SeverityName(f.severity);
   if (e.severity_assumed) j["counted_as"] = SeverityName(e.effective_severity);
+  if (e.fail_on) j["fail_on"] = SeverityName(*e.fail_on);
   if (!f.severity_source.empty()) j["severity_source"] = f.severity_source;
   if (f.score > 0) j["score"] = f.score;
   if (!f.package.name.empty() || !f.package.purl.empty()) {
@@ -119,6 +121,13 @@ void JsonReporter::Write(const Verdict& v, std::ostream& out) const {
                      {"ignored", s.ignored},
                      {"findings_before_dedup", s.findings_before_dedup},
                      {"by_severity", by}};
+  // Only when the verdict mixes classes (a Trivy report's secrets and
+  // licenses in secgate-vuln): a single-class verdict is unchanged.
+  if (std::vector<FindingClass> groups = ClassGroups(v); !groups.empty()) {
+    ordered_json by_class = ordered_json::object();
+    for (FindingClass c : groups) by_class[std::string(ClassName(c))] = s.by_class.at(c);
+    head["summary"]["by_class"] = by_class;
+  }
   ordered_json inputs = ordered_json::array();
   for (const auto& in : v.inputs) {
     ordered_json i = {{"path", in.path}, {"format", in.format}, {"findings", in.findings}};
