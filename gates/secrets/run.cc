@@ -101,6 +101,28 @@ core::Status ScanSource(const SecretsConfig& config, const MaxFileSize& max, Col
   return core::Ok{};
 }
 
+/// Marks findings made at an allowlisted commit (secrets.allowlist.commits:
+/// an id or a prefix of it). In git modes each entry is first checked for
+/// ambiguity in the repository.
+core::Status AllowlistCommits(const SecretsConfig& config, const core::SecretsPolicy& policy,
+                              std::vector<core::Finding>* findings) {
+  const auto& ids = policy.allowlist_commits;
+  if (ids.empty()) return core::Ok{};
+  const bool git = config.mode == Mode::kRange || config.mode == Mode::kSince ||
+                   config.mode == Mode::kHistory;
+  if (git)
+    if (auto s = CheckCommitPrefixes(config.repo_dir, ids, policy.allowlist_where); !s) return s;
+  for (auto& f : *findings) {
+    if (f.location.commit.empty() || !f.allowlisted.empty()) continue;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (f.location.commit.rfind(ids[i], 0) != 0) continue;
+      f.allowlisted = "secrets.allowlist.commits[" + std::to_string(i) + "]";
+      break;
+    }
+  }
+  return core::Ok{};
+}
+
 void AddNotes(const Engine& engine, Collector& collector, core::Verdict* v) {
   v->notes.push_back(std::to_string(engine.pack().rules.size()) + " rules, " +
                      std::to_string(engine.compiled_rules()) + " compiled");
@@ -139,6 +161,11 @@ Result<core::Verdict> RunSecrets(const SecretsConfig& config, const cli::GateCon
   std::vector<core::Finding> findings = Arrange(collector, config.mode == Mode::kRange ||
                                                                config.mode == Mode::kSince ||
                                                                config.mode == Mode::kHistory);
+  if (auto s = AllowlistCommits(config, policy, &findings); !s) {
+    core::Error e = s.error();
+    masker.Apply(&e);
+    return e;
+  }
   for (auto& f : findings) masker.Apply(&f);
   summary.findings = static_cast<int>(findings.size());
   summary.skipped = collector.skipped();
