@@ -83,6 +83,16 @@ struct Finding {
   std::vector<std::string> sources;  ///< Tools that reported it ("trivy", "grype").
   std::string fingerprint;           ///< Stable id: see fingerprint.h.
   RedactedSecret secret;             ///< Secrets gate only.
+  /// Secrets: a provider's documented test/example key (rule test_keys);
+  /// how it counts is the policy's secrets.test_keys.
+  bool test_key = false;
+  /// Secrets: the policy allowlist entry that matched
+  /// ("secrets.allowlist.commits[0]"); the finding is then ignored, listed.
+  std::string allowlisted;
+  /// Secrets: the decodings the value was found under, outermost first
+  /// ("base64", "base64>percent"); empty when found as written. The
+  /// location is the encoded text's line.
+  std::string decoded;
   bool dev_only = false;             ///< Only reachable through dev dependencies.
   std::string vex_state;             ///< CycloneDX analysis.state, if any.
   std::string vex_justification;     ///< CycloneDX analysis.justification.

@@ -49,6 +49,48 @@ WaiverStatus StatusOf(const Waiver& w, long days_left, int matches, int expiring
   return WaiverStatus::kActive;
 }
 
+/// The disposition of one finding, in order of precedence: VEX, the
+/// policy's ignore rules (unfixed, dev, unknown severity, secrets
+/// allowlist and test keys), an active waiver (index `active`), the
+/// baseline, then the threshold.
+void Dispose(const EvaluateOptions& o, int active, EvaluatedFinding* e, Verdict* v) {
+  const Finding& fd = e->finding;
+  if (o.trust_vex && VexSaysNotAffected(fd.vex_state)) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "VEX: " + fd.vex_state +
+                (fd.vex_justification.empty() ? "" : " (" + fd.vex_justification + ")");
+  } else if (o.ignore_unfixed && o.gate == Gate::kVuln && fd.fixed_versions.empty()) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "no fixed version (vuln.ignore_unfixed)";
+  } else if (o.ignore_dev && fd.dev_only) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "dev dependency (vuln.ignore_dev)";
+  } else if (!fd.allowlisted.empty()) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "allowlisted by " + fd.allowlisted;
+  } else if (fd.test_key && o.test_keys == "ignore") {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "test key (secrets.test_keys: ignore)";
+  } else if (e->severity_assumed && !o.unknown_as) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "unknown severity (unknown_as: ignore)";
+  } else if (active >= 0) {
+    e->disposition = Disposition::kWaived;
+    e->waiver = active;
+    v->waivers[active].matches++;
+  } else if (InBaseline(o.baseline, fd)) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "in baseline";
+  } else if (fd.test_key && o.test_keys == "report") {
+    e->disposition = Disposition::kBelowThreshold;
+    e->reason = "test key (secrets.test_keys: report)";
+  } else if (e->effective_severity < o.fail_on) {
+    e->disposition = Disposition::kBelowThreshold;
+  } else {
+    e->disposition = Disposition::kViolation;
+  }
+}
+
 }  // namespace
 
 std::string_view DispositionName(Disposition d) {
@@ -94,6 +136,7 @@ EvaluateOptions EvaluateOptions::ForSecrets(const Policy& p) {
   EvaluateOptions o;
   o.gate = Gate::kSecrets;
   o.fail_on = p.secrets.fail_on;
+  o.test_keys = p.secrets.test_keys;
   o.unknown_as = Severity::kHigh;
   o.expiring_days = p.waivers.expiring_days;
   return o;
@@ -146,29 +189,33 @@ void FindWaivers(const std::vector<const Waiver*>& mine, const Verdict& v, const
   }
 }
 
-// Gives one finding its disposition (docs/design.md "Dispositions").
+// The reason a policy rule ignores `e` before any waiver is consulted, or "".
+std::string PolicyIgnore(const EvaluatedFinding& e, const EvaluateOptions& o) {
+  const Finding& fd = e.finding;
+  if (!fd.ignore_reason.empty()) return fd.ignore_reason;
+  if (o.trust_vex && VexSaysNotAffected(fd.vex_state))
+    return "VEX: " + fd.vex_state +
+           (fd.vex_justification.empty() ? "" : " (" + fd.vex_justification + ")");
+  if (o.ignore_unfixed && o.gate == Gate::kVuln && fd.gate == Gate::kVuln &&
+      fd.fixed_versions.empty())
+    return "no fixed version (vuln.ignore_unfixed)";
+  if (o.ignore_dev && fd.dev_only) return "dev dependency (vuln.ignore_dev)";
+  if (!fd.allowlisted.empty()) return "allowlisted by " + fd.allowlisted;
+  if (fd.test_key && o.test_keys == "ignore") return "test key (secrets.test_keys: ignore)";
+  if (e.severity_assumed && !o.unknown_as) return "unknown severity (unknown_as: ignore)";
+  return "";
+}
+
+// Gives one finding its disposition (docs/design.md "Dispositions"): policy
+// ignores, then a waiver, then the baseline, then the threshold.
 void Dispose(EvaluatedFinding* e, const EvaluateOptions& o, int active, int expired, Verdict* v) {
   const Finding& fd = e->finding;
   auto threshold = o.class_fail_on.find(ClassOf(fd));
   const Severity fail_on = threshold == o.class_fail_on.end() ? o.fail_on : threshold->second;
   if (threshold != o.class_fail_on.end()) e->fail_on = fail_on;
-  if (!fd.ignore_reason.empty()) {
+  if (std::string why = PolicyIgnore(*e, o); !why.empty()) {
     e->disposition = Disposition::kIgnored;
-    e->reason = fd.ignore_reason;
-  } else if (o.trust_vex && VexSaysNotAffected(fd.vex_state)) {
-    e->disposition = Disposition::kIgnored;
-    e->reason = "VEX: " + fd.vex_state +
-                (fd.vex_justification.empty() ? "" : " (" + fd.vex_justification + ")");
-  } else if (o.ignore_unfixed && o.gate == Gate::kVuln && fd.gate == Gate::kVuln &&
-             fd.fixed_versions.empty()) {
-    e->disposition = Disposition::kIgnored;
-    e->reason = "no fixed version (vuln.ignore_unfixed)";
-  } else if (o.ignore_dev && fd.dev_only) {
-    e->disposition = Disposition::kIgnored;
-    e->reason = "dev dependency (vuln.ignore_dev)";
-  } else if (e->severity_assumed && !o.unknown_as) {
-    e->disposition = Disposition::kIgnored;
-    e->reason = "unknown severity (unknown_as: ignore)";
+    e->reason = std::move(why);
   } else if (active >= 0) {
     e->disposition = Disposition::kWaived;
     e->waiver = active;
@@ -176,6 +223,9 @@ void Dispose(EvaluatedFinding* e, const EvaluateOptions& o, int active, int expi
   } else if (InBaseline(o.baseline, fd)) {
     e->disposition = Disposition::kIgnored;
     e->reason = "in baseline";
+  } else if (fd.test_key && o.test_keys == "report") {
+    e->disposition = Disposition::kBelowThreshold;
+    e->reason = "test key (secrets.test_keys: report)";
   } else if (e->effective_severity < fail_on) {
     e->disposition = Disposition::kBelowThreshold;
   } else {

@@ -92,6 +92,8 @@ struct EvaluateOptions {
   bool trust_vex = true;
   std::map<Severity, int> limits;
   std::string severity_source = "reported";
+  /// secrets.test_keys: how a Finding::test_key counts ("report", "fail", "ignore").
+  std::string test_keys = "report";
   int expiring_days = 14;
   /// vuln.only_new: entries of the baseline file. A finding one of them
   /// matches (by id/alias and scopes; dates ignored) and that no active

@@ -38,6 +38,8 @@ std::string SecretLabel(const Finding& f) {
   if (!f.secret.present()) return "";
   std::string s = f.secret.prefix + "… (" + std::to_string(f.secret.length) + " chars";
   if (!f.fingerprint.empty()) s += ", fingerprint " + f.fingerprint;
+  if (f.test_key) s += ", test key";
+  if (!f.decoded.empty()) s += ", decoded " + f.decoded;
   return s + ")";
 }
 

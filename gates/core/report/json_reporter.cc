@@ -67,6 +67,8 @@ ordered_json FindingToJson(const Verdict& v, const EvaluatedFinding& e) {
   if (e.waiver >= 0) j["waiver"] = WaiverRef(v.waivers[e.waiver].waiver);
   if (e.expired_waiver >= 0) j["expired_waiver"] = WaiverRef(v.waivers[e.expired_waiver].waiver);
   if (f.secret.present()) j["secret"] = {{"prefix", f.secret.prefix}, {"length", f.secret.length}};
+  if (f.test_key) j["test_key"] = true;
+  if (!f.decoded.empty()) j["decoded"] = f.decoded;
   if (!f.vex_state.empty())
     j["vex"] = {{"state", f.vex_state}, {"justification", f.vex_justification}};
   if (f.dev_only) j["dev_only"] = true;

@@ -70,7 +70,8 @@ void WriteCounts(const Verdict& v, std::ostream& out) {
 std::string What(const Finding& f) {
   if (f.secret.present())
     return Code(f.secret.prefix + "…") + " (" + std::to_string(f.secret.length) + " chars, " +
-           Code(f.fingerprint) + ")";
+           Code(f.fingerprint) + (f.test_key ? ", test key" : "") +
+           (f.decoded.empty() ? "" : ", decoded " + f.decoded) + ")";
   std::string pkg = PackageLabel(f.package);
   if (!pkg.empty()) return Cell(pkg);
   return Cell(f.title.empty() ? f.message : f.title);

@@ -215,6 +215,8 @@ ordered_json ResultJson(const Verdict& v, const EvaluatedFinding& e, int rule_in
   if (!f.location.commit.empty()) p["commit"] = Text(f.location.commit);
   if (f.secret.present())
     p["secret"] = {{"prefix", Text(f.secret.prefix)}, {"length", f.secret.length}};
+  if (f.test_key) p["test_key"] = true;
+  if (!f.decoded.empty()) p["decoded"] = f.decoded;
   if (!e.reason.empty()) p["reason"] = Text(e.reason);
   r["properties"] = p;
   return r;

@@ -52,7 +52,8 @@ std::string FindingLine(const Verdict& v, const EvaluatedFinding& e, bool color)
   if (!f.location.commit.empty()) line << " @" << f.location.commit.substr(0, 12);
   if (f.secret.present())
     line << "  secret " << SanitizeForTerminal(f.secret.prefix) << "… (" << f.secret.length
-         << " chars)";
+         << " chars" << (f.test_key ? ", test key" : "")
+         << (f.decoded.empty() ? "" : ", decoded " + f.decoded) << ")";
   if (!f.message.empty()) line << "  " << SanitizeForTerminal(f.message);
   if (e.waiver >= 0) {
     const Waiver& w = v.waivers[e.waiver].waiver;
