@@ -9,7 +9,9 @@
 // engine, so no reporter can print the value even by mistake.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gates/core/severity.h"
@@ -19,6 +21,11 @@ namespace secgate::core {
 enum class Gate { kVuln, kSecrets, kSbom };
 /// Every gate, in the order lists show them.
 inline constexpr Gate kAllGates[] = {Gate::kVuln, Gate::kSecrets, Gate::kSbom};
+
+/// What kind of problem a finding is. Reports group findings by class when a
+/// verdict holds a class other than its gate's own (a Trivy report read by
+/// secgate-vuln yields vulnerabilities, secrets and licenses).
+enum class FindingClass { kVulnerability, kSecret, kLicense, kSbom };
 
 /// "vuln", "secrets", "sbom".
 std::string_view GateName(Gate g);
@@ -76,6 +83,16 @@ struct Finding {
   std::vector<std::string> sources;  ///< Tools that reported it ("trivy", "grype").
   std::string fingerprint;           ///< Stable id: see fingerprint.h.
   RedactedSecret secret;             ///< Secrets gate only.
+  /// Secrets: a provider's documented test/example key (rule test_keys);
+  /// how it counts is the policy's secrets.test_keys.
+  bool test_key = false;
+  /// Secrets: the policy allowlist entry that matched
+  /// ("secrets.allowlist.commits[0]"); the finding is then ignored, listed.
+  std::string allowlisted;
+  /// Secrets: the decodings the value was found under, outermost first
+  /// ("base64", "base64>percent"); empty when found as written. The
+  /// location is the encoded text's line.
+  std::string decoded;
   bool dev_only = false;             ///< Only reachable through dev dependencies.
   std::string vex_state;             ///< CycloneDX analysis.state, if any.
   std::string vex_justification;     ///< CycloneDX analysis.justification.
@@ -87,6 +104,19 @@ struct Finding {
   /// Shown but never failing, with this reason ("warning only (…)"): a
   /// policy said `warn` for the check that made it (sbom.licenses.unknown).
   std::string warn_only;
+  /// Set by a reader when its class is not the gate's own (see ClassOf).
+  std::optional<FindingClass> cls;
+  /// Set by an engine's policy step before Evaluate: the finding is ignored
+  /// by policy with this reason ("allowed by sbom.licenses"), never dropped.
+  std::string ignore_reason;
 };
+
+/// The finding's class: `cls` when set, else its gate's own class
+/// (vuln: vulnerability, secrets: secret, sbom: sbom).
+FindingClass ClassOf(const Finding& f);
+/// The class a gate's own findings have.
+FindingClass NativeClass(Gate g);
+/// "vulnerability", "secret", "license", "sbom".
+std::string_view ClassName(FindingClass c);
 
 }  // namespace secgate::core

@@ -2,6 +2,8 @@
 // the header), SkipSpaceRun and ScanString's eight-bytes-at-a-time loop.
 #include "gates/core/json_lexer.h"
 
+#include "gates/core/text_codec.h"
+
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -29,31 +31,6 @@ uint64_t SpecialBytes(uint64_t w) {
 }
 
 bool IsSpecial(unsigned char c) { return c == '"' || c == '\\' || c < 0x20 || c >= 0x80; }
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-void AppendUtf8(unsigned cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xc0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xe0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  } else {
-    out->push_back(static_cast<char>(0xf0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  }
-}
 
 }  // namespace
 
@@ -180,7 +157,7 @@ bool JsonLexer::Hex4(unsigned* cp) {
   unsigned v = 0;
   for (int k = 0; k < 4; ++k) {
     if (p_ >= end_) return Fail("unexpected end of input in string");
-    int h = HexValue(*p_);
+    int h = HexDigitValue(*p_);
     if (h < 0) return Fail("expected four hex digits after \\u");
     v = v * 16 + h;
     ++p_;

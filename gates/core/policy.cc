@@ -49,6 +49,18 @@ Status CheckSeveritySource(const YAML::Node& v, const std::string& path, const s
                                    "' (expected one of: " + list + ")"};
 }
 
+/// A scalar that must be one of `allowed`.
+Result<std::string> OneOf(const YAML::Node& n, const std::string& path, const std::string& key,
+                          const std::vector<std::string>& allowed) {
+  auto s = ScalarString(n, path, key);
+  if (!s) return s.error();
+  if (std::find(allowed.begin(), allowed.end(), *s) != allowed.end()) return *s;
+  std::string list;
+  for (size_t i = 0; i < allowed.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + allowed[i];
+  return Error{Where(path, n), key + ": expected " + list + ", got '" + *s + "'"};
+}
+
 // Assigns a parsed value or returns its error from the enclosing function.
 #define SECGATE_ASSIGN(dst, expr)          \
   do {                                     \
@@ -116,9 +128,43 @@ Status ParseVuln(const YAML::Node& n, const std::string& path, VulnPolicy* out) 
   return Ok{};
 }
 
+/// secrets.allowlist: commits (hex ids or >= 7-character prefixes, stored
+/// lower-case), secret_regexes and line_regexes (RE2, checked when the
+/// secrets gate builds its pack: core does not link RE2).
+Status ParseSecretsAllowlist(const YAML::Node& n, const std::string& path, SecretsPolicy* out) {
+  if (Status s = CheckKeys(n, {"commits", "secret_regexes", "line_regexes"}, path,
+                           "secrets.allowlist");
+      !s)
+    return s;
+  out->allowlist_where = Where(path, n);
+  for (const auto& kv : n) {
+    const std::string k = kv.first.Scalar();
+    const std::string key = "secrets.allowlist." + k;
+    std::vector<std::string> list;
+    SECGATE_ASSIGN(list, StringList(kv.second, path, key));
+    if (k == "secret_regexes") out->allowlist_secret_regexes = list;
+    if (k == "line_regexes") out->allowlist_line_regexes = list;
+    if (k != "commits") continue;
+    for (size_t i = 0; i < list.size(); ++i) {
+      std::string id = list[i];
+      for (char& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      bool hex = std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+      });
+      if (!hex || id.size() < 7 || id.size() > 40)
+        return Error{Where(path, kv.second),
+                     key + "[" + std::to_string(i) + "]: expected a commit id (7 to 40 hex "
+                     "characters), got '" + list[i] + "'"};
+      out->allowlist_commits.push_back(id);
+    }
+  }
+  return Ok{};
+}
+
 Status ParseSecrets(const YAML::Node& n, const std::string& path, SecretsPolicy* out) {
   if (Status s = CheckKeys(n, {"fail_on", "rules", "replace_rules", "disable", "allow_paths",
-                               "stopwords", "max_file_size", "skip_large_files"},
+                               "stopwords", "max_file_size", "skip_large_files", "test_keys",
+                               "allowlist", "decode"},
                            path, "secrets");
       !s)
     return s;
@@ -134,6 +180,17 @@ Status ParseSecrets(const YAML::Node& n, const std::string& path, SecretsPolicy*
     else if (k == "stopwords") SECGATE_ASSIGN(out->stopwords, StringList(v, path, key));
     else if (k == "max_file_size") SECGATE_ASSIGN(out->max_file_size, ScalarInt(v, path, key));
     else if (k == "skip_large_files") SECGATE_ASSIGN(out->skip_large_files, ScalarBool(v, path, key));
+    else if (k == "test_keys") SECGATE_ASSIGN(out->test_keys, OneOf(v, path, key, {"report", "fail", "ignore"}));
+    else if (k == "allowlist") {
+      if (Status s = ParseSecretsAllowlist(v, path, out); !s) return s;
+    } else if (k == "decode") {
+      if (Status s = CheckKeys(v, {"depth"}, path, key); !s) return s;
+      if (!v["depth"]) continue;
+      long long depth = 0;
+      SECGATE_ASSIGN(depth, ScalarInt(v["depth"], path, key + ".depth"));
+      if (depth > 4) return Error{Where(path, v["depth"]), key + ".depth: at most 4"};
+      out->decode_depth = static_cast<int>(depth);
+    }
   }
   return Ok{};
 }
@@ -156,12 +213,8 @@ Status ParseSbom(const YAML::Node& n, const std::string& path, SbomPolicy* out) 
         if (lk == "allow") SECGATE_ASSIGN(out->licenses_allow, StringList(l.second, path, key + ".allow"));
         if (lk == "deny") SECGATE_ASSIGN(out->licenses_deny, StringList(l.second, path, key + ".deny"));
         if (lk == "unknown") {
-          SECGATE_ASSIGN(out->licenses_unknown, ScalarString(l.second, path, key + ".unknown"));
-          if (out->licenses_unknown != "fail" && out->licenses_unknown != "warn" &&
-              out->licenses_unknown != "pass")
-            return Error{Where(path, l.second),
-                         key + ".unknown: expected fail, warn or pass, got '" +
-                             out->licenses_unknown + "'"};
+          SECGATE_ASSIGN(out->licenses_unknown,
+                         OneOf(l.second, path, key + ".unknown", {"fail", "warn", "pass"}));
         }
       }
     } else if (k == "require") {

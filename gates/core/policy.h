@@ -63,6 +63,23 @@ struct SecretsPolicy {
   long long max_file_size = 10LL * 1024 * 1024;
   /// Skip files over max_file_size instead of scanning them. Default: false.
   bool skip_large_files = false;
+  /// Providers' documented test/example keys: "report" (default: shown,
+  /// below threshold), "fail" (counted like any secret) or "ignore"
+  /// (disposition ignored, still listed).
+  std::string test_keys = "report";
+  /// secrets.allowlist: findings these match are listed with disposition
+  /// ignored ("allowlisted by ..."), never dropped.
+  /// Commit ids (lower-case hex, 7 to 40 characters: a full id or a prefix).
+  std::vector<std::string> allowlist_commits;
+  /// RE2 over the matched secret.
+  std::vector<std::string> allowlist_secret_regexes;
+  /// RE2 over the whole line holding the secret.
+  std::vector<std::string> allowlist_line_regexes;
+  /// secrets.decode.depth: how many nested decodings (base64, hex, percent,
+  /// escapes) are rescanned; 0 disables decoding. Default 2, at most 4.
+  int decode_depth = 2;
+  /// "file:line" of secrets.allowlist, for messages about it.
+  std::string allowlist_where;
 };
 
 struct SbomPolicy {

@@ -2,28 +2,10 @@
 
 #include <cctype>
 
+#include "gates/core/text_codec.h"
+
 namespace secgate::core {
 namespace {
-
-int HexVal(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string Decode(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && HexVal(s[i + 1]) >= 0 && HexVal(s[i + 2]) >= 0) {
-      out += static_cast<char>(HexVal(s[i + 1]) * 16 + HexVal(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
 
 std::string Encode(std::string_view s) {
   static const char kHex[] = "0123456789ABCDEF";
@@ -104,16 +86,16 @@ std::optional<Purl> ParsePurl(std::string_view text) {
   size_t last_slash = rest.rfind('/');
   size_t at = rest.rfind('@');
   if (at != std::string_view::npos && (last_slash == std::string_view::npos || at > last_slash)) {
-    p.version = Decode(rest.substr(at + 1));
+    p.version = PercentDecode(rest.substr(at + 1));
     rest = rest.substr(0, at);
   }
   while (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
   last_slash = rest.rfind('/');
   if (last_slash == std::string_view::npos) {
-    p.name = Decode(rest);
+    p.name = PercentDecode(rest);
   } else {
-    p.namespace_ = Decode(rest.substr(0, last_slash));
-    p.name = Decode(rest.substr(last_slash + 1));
+    p.namespace_ = PercentDecode(rest.substr(0, last_slash));
+    p.name = PercentDecode(rest.substr(last_slash + 1));
   }
   if (p.type == "pypi") p.name = NormalizePythonName(p.name);
   // After normalisation: "pkg:pypi/-" has no name, and must not compare

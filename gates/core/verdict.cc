@@ -49,6 +49,48 @@ WaiverStatus StatusOf(const Waiver& w, long days_left, int matches, int expiring
   return WaiverStatus::kActive;
 }
 
+/// The disposition of one finding, in order of precedence: VEX, the
+/// policy's ignore rules (unfixed, dev, unknown severity, secrets
+/// allowlist and test keys), an active waiver (index `active`), the
+/// baseline, then the threshold.
+void Dispose(const EvaluateOptions& o, int active, EvaluatedFinding* e, Verdict* v) {
+  const Finding& fd = e->finding;
+  if (o.trust_vex && VexSaysNotAffected(fd.vex_state)) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "VEX: " + fd.vex_state +
+                (fd.vex_justification.empty() ? "" : " (" + fd.vex_justification + ")");
+  } else if (o.ignore_unfixed && o.gate == Gate::kVuln && fd.fixed_versions.empty()) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "no fixed version (vuln.ignore_unfixed)";
+  } else if (o.ignore_dev && fd.dev_only) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "dev dependency (vuln.ignore_dev)";
+  } else if (!fd.allowlisted.empty()) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "allowlisted by " + fd.allowlisted;
+  } else if (fd.test_key && o.test_keys == "ignore") {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "test key (secrets.test_keys: ignore)";
+  } else if (e->severity_assumed && !o.unknown_as) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "unknown severity (unknown_as: ignore)";
+  } else if (active >= 0) {
+    e->disposition = Disposition::kWaived;
+    e->waiver = active;
+    v->waivers[active].matches++;
+  } else if (InBaseline(o.baseline, fd)) {
+    e->disposition = Disposition::kIgnored;
+    e->reason = "in baseline";
+  } else if (fd.test_key && o.test_keys == "report") {
+    e->disposition = Disposition::kBelowThreshold;
+    e->reason = "test key (secrets.test_keys: report)";
+  } else if (e->effective_severity < o.fail_on) {
+    e->disposition = Disposition::kBelowThreshold;
+  } else {
+    e->disposition = Disposition::kViolation;
+  }
+}
+
 }  // namespace
 
 std::string_view DispositionName(Disposition d) {
@@ -84,6 +126,10 @@ EvaluateOptions EvaluateOptions::ForVuln(const Policy& p) {
   o.limits = p.vuln.limits;
   o.severity_source = p.vuln.severity_source;
   o.expiring_days = p.waivers.expiring_days;
+  // A Trivy report's secrets follow the secrets policy and its waivers;
+  // its licenses follow vuln.fail_on and `gate: sbom` waivers (docs/vuln.md).
+  o.class_fail_on[FindingClass::kSecret] = p.secrets.fail_on;
+  o.other_waiver_gates = {Gate::kSecrets, Gate::kSbom};
   return o;
 }
 
@@ -91,6 +137,7 @@ EvaluateOptions EvaluateOptions::ForSecrets(const Policy& p) {
   EvaluateOptions o;
   o.gate = Gate::kSecrets;
   o.fail_on = p.secrets.fail_on;
+  o.test_keys = p.secrets.test_keys;
   o.unknown_as = Severity::kHigh;
   o.expiring_days = p.waivers.expiring_days;
   return o;
@@ -121,57 +168,54 @@ bool WorseFirst(const EvaluatedFinding& a, const EvaluatedFinding& b) {
 
 namespace {
 
-// Stage 1: this gate's waivers, each with its days left (the others are
-// not "unused" here).
-std::vector<const Waiver*> DiagnoseWaivers(const WaiverFile& waivers, const EvaluateOptions& o,
-                                           const Date& today, Verdict* v) {
-  std::vector<const Waiver*> mine;
-  for (const auto& w : waivers.waivers) {
-    if (w.gate != o.gate) continue;
-    WaiverDiagnostic d;
-    d.waiver = w;
-    d.days_left = w.expires ? DaysBetween(today, *w.expires) : -1;
-    v->waivers.push_back(d);
-    mine.push_back(&w);
-  }
-  return mine;
+bool WaiverApplies(const Waiver& w, const EvaluateOptions& o) {
+  if (w.gate == o.gate) return true;
+  return std::find(o.other_waiver_gates.begin(), o.other_waiver_gates.end(), w.gate) !=
+         o.other_waiver_gates.end();
 }
 
-// The reason a policy rule ignores `e` before any waiver is looked at, or "".
+// The first valid, unexpired waiver that matches wins; an expired one that
+// matches is remembered so the output can say so.
+void FindWaivers(const std::vector<const Waiver*>& mine, const Verdict& v, const Finding& fd,
+                 int* active, int* expired) {
+  *active = *expired = -1;
+  for (size_t i = 0; i < mine.size(); ++i) {
+    const Waiver& w = *mine[i];
+    if (!w.valid || !WaiverMatches(w, fd)) continue;
+    if (v.waivers[i].days_left < 0) {
+      if (*expired < 0) *expired = static_cast<int>(i);
+    } else if (*active < 0) {
+      *active = static_cast<int>(i);
+    }
+  }
+}
+
+// The reason a policy rule ignores `e` before any waiver is consulted, or "".
 std::string PolicyIgnore(const EvaluatedFinding& e, const EvaluateOptions& o) {
-  const Finding& f = e.finding;
-  if (o.trust_vex && VexSaysNotAffected(f.vex_state))
-    return "VEX: " + f.vex_state + (f.vex_justification.empty() ? "" : " (" + f.vex_justification + ")");
-  if (o.ignore_unfixed && o.gate == Gate::kVuln && f.fixed_versions.empty())
+  const Finding& fd = e.finding;
+  if (!fd.ignore_reason.empty()) return fd.ignore_reason;
+  if (!fd.upstream_ignore.empty() && o.honour_upstream_ignores)
+    return "ignored upstream: " + fd.upstream_ignore + " (upstream_ignores: honour)";
+  if (o.trust_vex && VexSaysNotAffected(fd.vex_state))
+    return "VEX: " + fd.vex_state +
+           (fd.vex_justification.empty() ? "" : " (" + fd.vex_justification + ")");
+  if (o.ignore_unfixed && o.gate == Gate::kVuln && fd.gate == Gate::kVuln &&
+      fd.fixed_versions.empty())
     return "no fixed version (vuln.ignore_unfixed)";
-  if (o.ignore_dev && f.dev_only) return "dev dependency (vuln.ignore_dev)";
+  if (o.ignore_dev && fd.dev_only) return "dev dependency (vuln.ignore_dev)";
+  if (!fd.allowlisted.empty()) return "allowlisted by " + fd.allowlisted;
+  if (fd.test_key && o.test_keys == "ignore") return "test key (secrets.test_keys: ignore)";
   if (e.severity_assumed && !o.unknown_as) return "unknown severity (unknown_as: ignore)";
   return "";
 }
 
-// Stage 2: one finding's disposition. A finding its scanner suppressed is,
-// under honour, ignored before waivers are consulted: it counts toward no
-// waiver, exactly as when readers left it out.
-void Dispose(const EvaluateOptions& o, const std::vector<const Waiver*>& mine, Verdict* v,
-             EvaluatedFinding* e) {
+// Gives one finding its disposition (docs/design.md "Dispositions"): policy
+// ignores, then a waiver, then the baseline, then the threshold.
+void Dispose(EvaluatedFinding* e, const EvaluateOptions& o, int active, int expired, Verdict* v) {
   const Finding& fd = e->finding;
-  if (!fd.upstream_ignore.empty() && o.honour_upstream_ignores) {
-    e->disposition = Disposition::kIgnored;
-    e->reason = "ignored upstream: " + fd.upstream_ignore + " (upstream_ignores: honour)";
-    return;
-  }
-  // Waivers: the first valid, unexpired waiver that matches wins; an
-  // expired one that matches is remembered so the output can say so.
-  int active = -1, expired = -1;
-  for (size_t i = 0; i < mine.size(); ++i) {
-    const Waiver& w = *mine[i];
-    if (!w.valid || !WaiverMatches(w, fd)) continue;
-    if (v->waivers[i].days_left < 0) {
-      if (expired < 0) expired = static_cast<int>(i);
-    } else if (active < 0) {
-      active = static_cast<int>(i);
-    }
-  }
+  auto threshold = o.class_fail_on.find(ClassOf(fd));
+  const Severity fail_on = threshold == o.class_fail_on.end() ? o.fail_on : threshold->second;
+  if (threshold != o.class_fail_on.end()) e->fail_on = fail_on;
   if (std::string why = PolicyIgnore(*e, o); !why.empty()) {
     e->disposition = Disposition::kIgnored;
     e->reason = std::move(why);
@@ -182,7 +226,10 @@ void Dispose(const EvaluateOptions& o, const std::vector<const Waiver*>& mine, V
   } else if (InBaseline(o.baseline, fd)) {
     e->disposition = Disposition::kIgnored;
     e->reason = "in baseline";
-  } else if (e->effective_severity < o.fail_on) {
+  } else if (fd.test_key && o.test_keys == "report") {
+    e->disposition = Disposition::kBelowThreshold;
+    e->reason = "test key (secrets.test_keys: report)";
+  } else if (e->effective_severity < fail_on) {
     e->disposition = Disposition::kBelowThreshold;
   } else if (!fd.warn_only.empty()) {
     e->disposition = Disposition::kBelowThreshold;
@@ -196,16 +243,20 @@ void Dispose(const EvaluateOptions& o, const std::vector<const Waiver*>& mine, V
   }
 }
 
-// Stage 3: vuln.limits — a severity whose violation count is within its
-// limit is tolerated.
-void ApplyLimits(const EvaluateOptions& o, Verdict* v) {
-  for (const auto& [sev, limit] : o.limits) {
+// vuln.limits: a severity whose violation count is within its limit is
+// tolerated. Only the gate's own class counts: vuln.limits never tolerates
+// a secret found in a Trivy report.
+void ApplyLimits(const std::map<Severity, int>& limits, Verdict* v) {
+  auto counted = [v](const EvaluatedFinding& e, Severity sev) {
+    return e.disposition == Disposition::kViolation && e.effective_severity == sev &&
+           ClassOf(e.finding) == NativeClass(v->gate);
+  };
+  for (const auto& [sev, limit] : limits) {
     int count = 0;
-    for (const auto& e : v->findings)
-      count += e.disposition == Disposition::kViolation && e.effective_severity == sev;
+    for (const auto& e : v->findings) count += counted(e, sev);
     if (count == 0 || count > limit) continue;
     for (auto& e : v->findings) {
-      if (e.disposition == Disposition::kViolation && e.effective_severity == sev) {
+      if (counted(e, sev)) {
         e.disposition = Disposition::kBelowThreshold;
         e.reason = "tolerated: " + std::to_string(count) + " of at most " +
                    std::to_string(limit) + " " + std::string(SeverityName(sev)) + " (limits)";
@@ -214,11 +265,24 @@ void ApplyLimits(const EvaluateOptions& o, Verdict* v) {
   }
 }
 
-// Stage 4: waiver statuses, worst-first order, counts and the exit code.
-void Summarise(const EvaluateOptions& o, Verdict* v) {
-  for (auto& d : v->waivers)
-    d.status = StatusOf(d.waiver, d.days_left, d.matches, o.expiring_days);
-  std::stable_sort(v->findings.begin(), v->findings.end(), WorseFirst);
+// Drops the other gates' waivers that matched nothing here, renumbering the
+// findings' waiver indices.
+void DropForeignUnmatched(Gate gate, Verdict* v) {
+  std::vector<int> renumber(v->waivers.size(), -1);
+  std::vector<WaiverDiagnostic> kept;
+  for (size_t i = 0; i < v->waivers.size(); ++i) {
+    if (v->waivers[i].waiver.gate != gate && v->waivers[i].matches == 0) continue;
+    renumber[i] = static_cast<int>(kept.size());
+    kept.push_back(std::move(v->waivers[i]));
+  }
+  v->waivers = std::move(kept);
+  for (auto& e : v->findings) {
+    if (e.waiver >= 0) e.waiver = renumber[e.waiver];
+    if (e.expired_waiver >= 0) e.expired_waiver = renumber[e.expired_waiver];
+  }
+}
+
+void Count(Verdict* v) {
   Summary& s = v->summary;
   s.findings = static_cast<int>(v->findings.size());
   for (Severity sev : {Severity::kCritical, Severity::kHigh, Severity::kMedium, Severity::kLow,
@@ -226,6 +290,7 @@ void Summarise(const EvaluateOptions& o, Verdict* v) {
     s.by_severity[sev] = 0;
   for (const auto& e : v->findings) {
     s.by_severity[e.finding.severity]++;
+    s.by_class[ClassOf(e.finding)]++;
     switch (e.disposition) {
       case Disposition::kViolation: s.violations++; break;
       case Disposition::kWaived: s.waived++; break;
@@ -234,10 +299,22 @@ void Summarise(const EvaluateOptions& o, Verdict* v) {
     }
   }
   s.findings_before_dedup = s.findings;
-  v->exit_code = s.violations > 0 ? ExitCode::kFail : ExitCode::kPass;
 }
 
 }  // namespace
+
+std::vector<FindingClass> ClassGroups(const Verdict& v) {
+  bool foreign = false;
+  for (const auto& [cls, n] : v.summary.by_class) foreign |= n > 0 && cls != NativeClass(v.gate);
+  std::vector<FindingClass> out;
+  if (!foreign) return out;
+  for (FindingClass c : {FindingClass::kVulnerability, FindingClass::kSecret,
+                         FindingClass::kLicense, FindingClass::kSbom}) {
+    auto it = v.summary.by_class.find(c);
+    if (it != v.summary.by_class.end() && it->second > 0) out.push_back(c);
+  }
+  return out;
+}
 
 Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& o,
                  const WaiverFile& waivers, const Date& today) {
@@ -247,7 +324,17 @@ Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& o,
   v.fail_on = o.fail_on;
   v.waivers_source = waivers.source;
   v.waivers_sha256 = waivers.sha256;
-  const std::vector<const Waiver*> mine = DiagnoseWaivers(waivers, o, today, &v);
+  // This gate's waivers (and those of other_waiver_gates); the others are
+  // not "unused" here.
+  std::vector<const Waiver*> mine;
+  for (const auto& w : waivers.waivers) {
+    if (!WaiverApplies(w, o)) continue;
+    WaiverDiagnostic d;
+    d.waiver = w;
+    d.days_left = w.expires ? DaysBetween(today, *w.expires) : -1;
+    v.waivers.push_back(d);
+    mine.push_back(&w);
+  }
   for (auto& f : findings) {
     EvaluatedFinding e;
     e.finding = std::move(f);
@@ -257,11 +344,21 @@ Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& o,
       e.severity_assumed = true;
       if (o.unknown_as) e.effective_severity = *o.unknown_as;
     }
-    Dispose(o, mine, &v, &e);
+    int active = -1, expired = -1;
+    // Under honour, a finding its scanner suppressed counts toward no
+    // waiver, exactly as when readers left it out.
+    if (e.finding.upstream_ignore.empty() || !o.honour_upstream_ignores)
+      FindWaivers(mine, v, e.finding, &active, &expired);
+    Dispose(&e, o, active, expired, &v);
     v.findings.push_back(std::move(e));
   }
-  ApplyLimits(o, &v);
-  Summarise(o, &v);
+  ApplyLimits(o.limits, &v);
+  for (auto& d : v.waivers)
+    d.status = StatusOf(d.waiver, d.days_left, d.matches, o.expiring_days);
+  DropForeignUnmatched(o.gate, &v);
+  std::stable_sort(v.findings.begin(), v.findings.end(), WorseFirst);
+  Count(&v);
+  v.exit_code = v.summary.violations > 0 ? ExitCode::kFail : ExitCode::kPass;
   return v;
 }
 

@@ -31,6 +31,9 @@ struct EvaluatedFinding {
   int waiver = -1;                ///< Index into Verdict::waivers when waived.
   int expired_waiver = -1;        ///< A matching waiver that has expired.
   std::string reason;             ///< Why ignored/below threshold, when not obvious.
+  /// The threshold this finding was judged by when its class has its own
+  /// (EvaluateOptions::class_fail_on); else Verdict::fail_on applies.
+  std::optional<Severity> fail_on;
 };
 
 enum class WaiverStatus { kActive, kExpiringSoon, kExpired, kUnused, kInvalid };
@@ -57,6 +60,7 @@ struct Summary {
   int violations = 0, waived = 0, below_threshold = 0, ignored = 0;
   int findings_before_dedup = 0;
   std::map<Severity, int> by_severity;  ///< Every finding, whatever its disposition.
+  std::map<FindingClass, int> by_class;  ///< Every finding, by ClassOf.
 };
 
 struct Verdict {
@@ -69,6 +73,9 @@ struct Verdict {
   std::vector<WaiverDiagnostic> waivers;   ///< This gate's waivers.
   std::vector<InputSummary> inputs;
   std::vector<std::string> notes;          ///< "no policy file: built-in defaults".
+  /// Classes an input held that another gate gates, one sentence each; also
+  /// in `notes`. SARIF and JUnit, which print no notes, show these.
+  std::vector<std::string> not_gated;
   std::string policy_source, policy_sha256, waivers_source, waivers_sha256;
   Summary summary;
   ExitCode exit_code = ExitCode::kPass;
@@ -85,6 +92,8 @@ struct EvaluateOptions {
   bool trust_vex = true;
   std::map<Severity, int> limits;
   std::string severity_source = "reported";
+  /// secrets.test_keys: how a Finding::test_key counts ("report", "fail", "ignore").
+  std::string test_keys = "report";
   int expiring_days = 14;
   /// vuln.only_new: entries of the baseline file. A finding one of them
   /// matches (by id/alias and scopes; dates ignored) and that no active
@@ -97,6 +106,14 @@ struct EvaluateOptions {
   /// scanner's reason; deny (false) gates it like any other finding, so only
   /// secgate waivers, which have owners and expiries, exempt anything.
   bool honour_upstream_ignores = true;
+  /// Thresholds for classes that do not follow `fail_on` (secgate-vuln:
+  /// a Trivy report's secrets follow secrets.fail_on). Absent = fail_on.
+  std::map<FindingClass, Severity> class_fail_on;
+  /// Gates other than `gate` whose waivers also apply here, to findings of
+  /// that gate (secgate-vuln: a Trivy report's secrets are waived by
+  /// `gate: secrets` waivers). Such a waiver is listed in the verdict only
+  /// when it matches a finding of this run: elsewhere it is not "unused".
+  std::vector<Gate> other_waiver_gates;
 
   static EvaluateOptions ForVuln(const Policy& p);
   static EvaluateOptions ForSecrets(const Policy& p);
@@ -107,6 +124,11 @@ struct EvaluateOptions {
 /// sorts worst first and sets exit_code. Pure: no clock, no I/O.
 Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& options,
                  const WaiverFile& waivers, const Date& today);
+
+/// The classes reports group findings by, in report order (vulnerability,
+/// secret, license, sbom), when the verdict holds a class other than its
+/// gate's own; empty otherwise (a single-class verdict is not grouped).
+std::vector<FindingClass> ClassGroups(const Verdict& v);
 
 /// True when `a` sorts before `b` in "worst first" order.
 bool WorseFirst(const EvaluatedFinding& a, const EvaluatedFinding& b);

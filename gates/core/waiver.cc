@@ -80,6 +80,15 @@ bool WellFormedSecretId(const std::string& id) {
 
 bool HasWildcard(const std::string& s) { return s.find_first_of("*?") != std::string::npos; }
 
+// A secret rule id ("aws-access-key-id", "github-pat"): letters, digits and
+// . _ - only, starting with a letter or digit.
+bool WellFormedRuleId(const std::string& id) {
+  if (id.empty() || !std::isalnum(static_cast<unsigned char>(id[0]))) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+  });
+}
+
 // One entry being validated: where problems go and what they are checked
 // against.
 struct EntryCheck {
@@ -198,8 +207,15 @@ void CheckId(const EntryCheck& c) {
   }
   if (c.w->gate == Gate::kVuln && !WellFormedVulnId(id))
     c.Problem(c.n["id"], "id '" + id + "' is not a vulnerability id (CVE-…, GHSA-…, …) or vuln fingerprint");
-  if (c.w->gate == Gate::kSecrets && !WellFormedSecretId(id))
-    c.Problem(c.n["id"], "id '" + id + "' is not a secret fingerprint (secret:<rule>:<16 hex>)");
+  // A secrets waiver names one secret by fingerprint, or a rule within a
+  // path scope (a rule id alone would waive that rule everywhere).
+  if (c.w->gate == Gate::kSecrets && !WellFormedSecretId(id)) {
+    if (!WellFormedRuleId(id))
+      c.Problem(c.n["id"], "id '" + id +
+                               "' is not a secret fingerprint (secret:<rule>:<16 hex>) or rule id");
+    else if (c.w->path.empty())
+      c.Problem(c.n["id"], "id '" + id + "' is a rule id: give a path scope, or use the fingerprint");
+  }
   if (id.find_first_of(" \t") != std::string::npos)
     c.Problem(c.n["id"], "id '" + id + "' contains white space");
 }

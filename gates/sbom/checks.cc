@@ -52,24 +52,7 @@ void JudgeEntry(const LicenseEntry& entry, const LicensePolicy& policy,
   using Kind = LicenseEntry::Kind;
   if (entry.kind == Kind::kNoAssertion) return unknown->push_back("license is NOASSERTION");
   if (entry.kind == Kind::kNone) return unknown->push_back("license is NONE");
-  auto expr = ParseLicenseExpression(entry.text);
-  if (!expr) {
-    std::string what = entry.kind == Kind::kName ? "license name '" + entry.text +
-                                                       "' is not an SPDX expression"
-                                                 : "unparseable license expression `" +
-                                                       entry.text + "`";
-    return unknown->push_back(what + " (" + expr.error().message + ")");
-  }
-  if (entry.kind == Kind::kName) {
-    for (const LicenseTerm* t : expr->Terms())
-      if (!t->known && !t->ref)
-        return unknown->push_back("license name '" + entry.text + "' is not an SPDX id");
-  }
-  LicenseOutcome o = EvaluateLicense(*expr, policy);
-  if (o.verdict == LicenseVerdict::kFail)
-    for (auto& p : o.problems) fails->push_back(std::move(p));
-  else if (o.verdict == LicenseVerdict::kUnknown)
-    unknown->push_back(o.explanation);
+  JudgeLicenseText(entry.text, entry.kind == Kind::kName, policy, fails, unknown);
 }
 
 // Judgements by license entry: an SBOM repeats a handful of license texts

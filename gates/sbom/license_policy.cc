@@ -188,4 +188,25 @@ LicenseOutcome EvaluateLicense(const LicenseExpression& e, const LicensePolicy& 
   return out;
 }
 
+void JudgeLicenseText(std::string_view text, bool is_name, const LicensePolicy& p,
+                      std::vector<LicenseProblem>* fails, std::vector<std::string>* unknown) {
+  const std::string t(text);
+  auto expr = ParseLicenseExpression(text);
+  if (!expr) {
+    std::string what = is_name ? "license name '" + t + "' is not an SPDX expression"
+                               : "unparseable license expression `" + t + "`";
+    return unknown->push_back(what + " (" + expr.error().message + ")");
+  }
+  if (is_name) {
+    for (const LicenseTerm* term : expr->Terms())
+      if (!term->known && !term->ref)
+        return unknown->push_back("license name '" + t + "' is not an SPDX id");
+  }
+  LicenseOutcome o = EvaluateLicense(*expr, p);
+  if (o.verdict == LicenseVerdict::kFail)
+    for (auto& problem : o.problems) fails->push_back(std::move(problem));
+  else if (o.verdict == LicenseVerdict::kUnknown)
+    unknown->push_back(o.explanation);
+}
+
 }  // namespace secgate::sbom

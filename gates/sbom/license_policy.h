@@ -24,6 +24,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gates/core/error.h"
@@ -58,5 +59,13 @@ struct LicenseOutcome {
 
 /// Judges one expression. Pure.
 LicenseOutcome EvaluateLicense(const LicenseExpression& e, const LicensePolicy& p);
+
+/// Judges a license as a tool wrote it: an SPDX expression, or (`is_name`)
+/// a license name, which must consist of SPDX ids or LicenseRefs. Problems
+/// are appended to `fails`; why it cannot be judged (unparseable, not an
+/// SPDX id, unrecognised) to `unknown`. Used by secgate-sbom for each
+/// component license and by secgate-vuln for each Trivy license.
+void JudgeLicenseText(std::string_view text, bool is_name, const LicensePolicy& p,
+                      std::vector<LicenseProblem>* fails, std::vector<std::string>* unknown);
 
 }  // namespace secgate::sbom

@@ -77,9 +77,12 @@ class Collector {
   long scanned_bytes() const { return scanned_bytes_; }
 
  private:
-  void Take(const Origin& origin, std::string_view text, const std::vector<int>* line_numbers,
-            int first_line, size_t accept_before,
-            const std::function<bool(const SecretMatch&)>* keep);
+  struct Place;
+  void ScanWith(const Origin& origin, std::string_view text, const std::vector<int>* line_numbers,
+                int first_line, size_t accept_before,
+                const std::function<bool(const SecretMatch&)>* keep);
+  void Take(const SecretMatch& m, std::string_view text, const Origin& origin, int line,
+            const std::string& decoded);
 
   const Engine& engine_;
   ScanScratch scratch_;
@@ -91,6 +94,24 @@ class Collector {
   std::vector<std::pair<std::string, std::string>> values_;
   long scanned_bytes_ = 0;
 };
+
+struct DecodeBudget;
+
+/// A secret found in decoded text: `m` points into `text` (the decoded run
+/// in its line's context); the encoded run is [run_begin, run_end) of the
+/// scanned buffer (the outermost run for nested decodings), on its line
+/// `line_index`; `chain` is "base64" or "base64>percent".
+using DecodedMatchFn =
+    std::function<void(const SecretMatch& m, std::string_view text, size_t run_begin,
+                       size_t run_end, size_t line_index, const std::string& chain)>;
+
+/// Rescans the decoded form of every encoded run of `text` (decode.h), up to
+/// the pack's decode_depth; a match of a rule that `plain` (the matches of
+/// `text` as written) already has on the run is not reported again.
+/// Collector::Scan and `mask` both use it.
+void ScanEncodedRuns(const Engine& engine, std::string_view text, std::string_view path,
+                     ScanScratch* scratch, const std::vector<SecretMatch>& plain,
+                     DecodeBudget* budget, const DecodedMatchFn& fn);
 
 /// Text of one origin that arrives in pieces of any size (a large file, a
 /// decoded blob), scanned in chunks of whole lines of about kScanChunk

@@ -10,6 +10,8 @@
 #include <string>
 
 #include "gates/core/fingerprint.h"
+#include "gates/secrets/collector.h"
+#include "gates/secrets/decode.h"
 
 namespace secgate::secrets {
 
@@ -104,6 +106,16 @@ class StreamMasker {
       const std::string& id = engine_.rule(m.rule).id;
       spans.push_back({m.begin, m.end, MaskToken(id, block.substr(m.begin, m.end - m.begin))});
     }
+    // Secrets found decoded: the encoded run is masked whole.
+    DecodeBudget budget;
+    ScanEncodedRuns(engine_, block, "", &scratch_, matches_, &budget,
+                    [&](const SecretMatch& m, std::string_view text, size_t run_begin,
+                        size_t run_end, size_t, const std::string&) {
+                      if (run_begin >= *used) return;
+                      const std::string& id = engine_.rule(m.rule).id;
+                      spans.push_back({run_begin, std::min(run_end, *used),
+                                       MaskToken(id, text.substr(m.begin, m.end - m.begin))});
+                    });
     masked_ += static_cast<long>(spans.size());
     return ReplaceSpans(block.substr(0, *used), std::move(spans));
   }

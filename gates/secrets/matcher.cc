@@ -59,6 +59,7 @@ struct Engine::Compiled {
   std::once_flag once;
   std::unique_ptr<RE2> re;
   std::vector<std::unique_ptr<RE2>> allow;
+  std::vector<std::unique_ptr<RE2>> test_keys;
   int groups = 1;  // submatches to ask RE2 for (secret_group + 1)
 };
 
@@ -139,7 +140,16 @@ Engine::Engine(RulePack pack)
     : pack_(std::move(pack)),
       keywords_(Keywords(pack_, &keyword_rules_)),
       compiled_(new Compiled[pack_.rules.size()]),
-      placeholders_(new Placeholders) {}
+      placeholders_(new Placeholders) {
+  for (size_t i = 0; i < pack_.allowlist.secret_regexes.size(); ++i) {
+    allow_secret_.push_back(CompileQuiet(pack_.allowlist.secret_regexes[i]));
+    allowlist_labels_.push_back("secrets.allowlist.secret_regexes[" + std::to_string(i) + "]");
+  }
+  for (size_t i = 0; i < pack_.allowlist.line_regexes.size(); ++i) {
+    allow_line_.push_back(CompileQuiet(pack_.allowlist.line_regexes[i]));
+    allowlist_labels_.push_back("secrets.allowlist.line_regexes[" + std::to_string(i) + "]");
+  }
+}
 
 Engine::~Engine() = default;
 
@@ -156,6 +166,7 @@ const Engine::Compiled& Engine::Compile(int rule) const {
     c.re = CompileQuiet(r.regex);
     c.groups = r.secret_group + 1;
     for (const auto& a : r.allow) c.allow.push_back(CompileQuiet(a));
+    for (const auto& t : r.test_keys) c.test_keys.push_back(CompileQuiet(t));
   });
   return c;
 }
@@ -166,17 +177,19 @@ size_t Engine::compiled_rules() const {
   return n;
 }
 
-bool Engine::Accept(int rule, std::string_view secret) const {
+Candidate Engine::Classify(int rule, std::string_view secret) const {
   const Rule& r = pack_.rules[static_cast<size_t>(rule)];
-  if (secret.empty()) return false;
-  if (r.entropy > 0 && ShannonEntropy(secret) < r.entropy) return false;
+  if (secret.empty()) return Candidate::kReject;
+  if (r.entropy > 0 && ShannonEntropy(secret) < r.entropy) return Candidate::kReject;
   const Compiled& c = Compile(rule);
   for (const auto& a : c.allow)
-    if (a->ok() && RE2::PartialMatch(secret, *a)) return false;
+    if (a->ok() && RE2::PartialMatch(secret, *a)) return Candidate::kReject;
+  for (const auto& t : c.test_keys)
+    if (t->ok() && RE2::PartialMatch(secret, *t)) return Candidate::kTestKey;
   if (!pack_.allowlist.stopwords.empty()) {
     std::string lower = LowerAscii(secret);
     for (const auto& w : pack_.allowlist.stopwords)
-      if (lower.find(w) != std::string::npos) return false;
+      if (lower.find(w) != std::string::npos) return Candidate::kReject;
   }
   if (!pack_.allowlist.placeholders.empty()) {
     std::call_once(placeholders_->once, [&] {
@@ -185,9 +198,10 @@ bool Engine::Accept(int rule, std::string_view secret) const {
         all += (all.empty() ? "(?:" : "|(?:") + p + ")";
       placeholders_->any = CompileQuiet(all);
     });
-    if (placeholders_->any->ok() && RE2::PartialMatch(secret, *placeholders_->any)) return false;
+    if (placeholders_->any->ok() && RE2::PartialMatch(secret, *placeholders_->any))
+      return Candidate::kReject;
   }
-  return true;
+  return Candidate::kSecret;
 }
 
 bool Engine::RuleApplies(int rule, std::string_view path, ScanScratch* s) const {
@@ -279,10 +293,12 @@ void Engine::ScanLine(std::string_view text, size_t line_begin, size_t line_end,
       pos = mend > pos ? mend : pos + 1;
       const re2::StringPiece sec = groups[group];
       if (sec.data() == nullptr || sec.empty()) continue;
-      if (!Accept(r, std::string_view(sec.data(), sec.size()))) continue;
+      const Candidate verdict = Classify(r, std::string_view(sec.data(), sec.size()));
+      if (verdict == Candidate::kReject) continue;
       size_t b = line_begin + static_cast<size_t>(sec.data() - line.data());
       size_t whole = line_begin + static_cast<size_t>(groups[0].data() - line.data());
-      found.push_back({r, line_index, line_begin, b, b + sec.size(), whole});
+      found.push_back({r, line_index, line_begin, b, b + sec.size(), whole,
+                       verdict == Candidate::kTestKey});
     }
   }
   if (found.empty()) return;
@@ -290,7 +306,26 @@ void Engine::ScanLine(std::string_view text, size_t line_begin, size_t line_end,
   std::erase_if(found, [&](const SecretMatch& m) {
     return marked.Marked(m.begin - line_begin, m.end - line_begin);
   });
+  MarkAllowlisted(std::string_view(line.data(), line.size()), text, &found);
   KeepPreferred(found, out);
+}
+
+// The policy's allowlist regexes: the line ones once per line, the secret
+// ones per match. A match they cover is kept and labelled, not dropped.
+void Engine::MarkAllowlisted(std::string_view line, std::string_view text,
+                             std::vector<SecretMatch>* found) const {
+  if (allowlist_labels_.empty() || found->empty()) return;
+  int line_label = -1;
+  for (size_t i = 0; i < allow_line_.size() && line_label < 0; ++i)
+    if (allow_line_[i]->ok() && RE2::PartialMatch(line, *allow_line_[i]))
+      line_label = static_cast<int>(allow_secret_.size() + i);
+  for (SecretMatch& m : *found) {
+    const std::string_view secret = text.substr(m.begin, m.end - m.begin);
+    for (size_t i = 0; i < allow_secret_.size() && m.allowlisted < 0; ++i)
+      if (allow_secret_[i]->ok() && RE2::PartialMatch(secret, *allow_secret_[i]))
+        m.allowlisted = static_cast<int>(i);
+    if (m.allowlisted < 0) m.allowlisted = line_label;
+  }
 }
 
 // A provider rule beats a generic rule on an overlapping secret; the same
@@ -322,26 +357,40 @@ void Engine::KeepPreferred(const std::vector<SecretMatch>& found,
 
 namespace {
 
-bool Produces(const Engine& engine, int rule, const std::string& text) {
+enum class Produced { kNothing, kSecret, kTestKey };
+
+/// What rule `rule` makes of `text`: a secret wins over a test key.
+Produced Produces(const Engine& engine, int rule, const std::string& text) {
   ScanScratch scratch;
   std::vector<SecretMatch> found;
   engine.Scan(text, "", &scratch, &found);
-  return std::any_of(found.begin(), found.end(),
-                     [&](const SecretMatch& m) { return m.rule == rule; });
+  Produced p = Produced::kNothing;
+  for (const SecretMatch& m : found)
+    if (m.rule == rule) p = m.test_key && p != Produced::kSecret ? Produced::kTestKey
+                                                                  : Produced::kSecret;
+  return p;
 }
 
 }  // namespace
 
 core::Status CheckExamples(const Engine& engine, int rule) {
   const Rule& r = engine.rule(rule);
-  for (size_t k = 0; k < r.examples_match.size(); ++k)
-    if (!Produces(engine, rule, r.examples_match[k]))
-      return core::Error{r.source, "rule " + r.id + ": examples.match[" + std::to_string(k) +
-                                       "] is not detected by the rule"};
-  for (size_t k = 0; k < r.examples_no_match.size(); ++k)
-    if (Produces(engine, rule, r.examples_no_match[k]))
-      return core::Error{r.source, "rule " + r.id + ": examples.no_match[" + std::to_string(k) +
-                                       "] is detected by the rule"};
+  struct Want {
+    const std::vector<std::string>* examples;
+    const char* key;
+    Produced want;
+    const char* wrong;
+  };
+  const Want wants[] = {
+      {&r.examples_match, "match", Produced::kSecret, "is not detected by the rule"},
+      {&r.examples_no_match, "no_match", Produced::kNothing, "is detected by the rule"},
+      {&r.examples_test_key, "test_key", Produced::kTestKey,
+       "is not detected as a test key by the rule"}};
+  for (const Want& w : wants)
+    for (size_t k = 0; k < w.examples->size(); ++k)
+      if (Produces(engine, rule, (*w.examples)[k]) != w.want)
+        return core::Error{r.source, "rule " + r.id + ": examples." + w.key + "[" +
+                                         std::to_string(k) + "] " + w.wrong};
   return core::Ok{};
 }
 

@@ -50,7 +50,14 @@ struct SecretMatch {
   /// `password = "`, included): text cut between here and `begin` loses
   /// what makes the secret matchable, so windows and chunks cut before it.
   size_t match_begin = 0;
+  bool test_key = false;  ///< One of the rule's documented test/example keys.
+  /// A policy allowlist regex matched: index into Engine::AllowlistLabel;
+  /// -1 when none did. The match is kept (listed as allowlisted).
+  int allowlisted = -1;
 };
+
+/// What the checks after the regex make of a candidate secret.
+enum class Candidate { kReject, kSecret, kTestKey };
 
 /// Per-thread working memory for Engine::Scan (reuse it across calls).
 struct ScanScratch {
@@ -100,7 +107,19 @@ class Engine {
 
   /// True when `secret` found by rule `rule` survives the entropy check, the
   /// rule's allow patterns and the global stopwords and placeholders.
-  bool Accept(int rule, std::string_view secret) const;
+  bool Accept(int rule, std::string_view secret) const {
+    return Classify(rule, secret) != Candidate::kReject;
+  }
+  /// Same, telling a documented test key from a secret: the rule's
+  /// test_keys are checked after its entropy and allow patterns (which say
+  /// "not this rule's") and before the global stopwords and placeholders,
+  /// so a documented example key is reported as a test key, never dropped.
+  Candidate Classify(int rule, std::string_view secret) const;
+
+  /// "secrets.allowlist.secret_regexes[0]" for SecretMatch::allowlisted.
+  const std::string& AllowlistLabel(int i) const {
+    return allowlist_labels_[static_cast<size_t>(i)];
+  }
 
   /// Number of rules whose regex has been compiled so far (for tests).
   size_t compiled_rules() const;
@@ -112,6 +131,8 @@ class Engine {
   void ScanLine(std::string_view text, size_t line_begin, size_t line_end, size_t line_index,
                 std::string_view path, ScanScratch* s, std::vector<SecretMatch>* out) const;
   bool RuleApplies(int rule, std::string_view path, ScanScratch* s) const;
+  void MarkAllowlisted(std::string_view line, std::string_view text,
+                       std::vector<SecretMatch>* found) const;
 
   RulePack pack_;
   std::vector<std::vector<int>> keyword_rules_;  // keyword id -> rule ids (before keywords_)
@@ -119,6 +140,9 @@ class Engine {
   std::unique_ptr<Compiled[]> compiled_;
   struct Placeholders;
   std::unique_ptr<Placeholders> placeholders_;
+  // The policy's allowlist regexes: secret ones, then line ones; labels alike.
+  std::vector<std::unique_ptr<RE2>> allow_secret_, allow_line_;
+  std::vector<std::string> allowlist_labels_;
 };
 
 /// Runs rule `rule`'s examples through `engine` (the whole pack, as a scan

@@ -18,7 +18,7 @@ using core::Result;
 
 namespace {
 
-constexpr std::string_view kMagic = "secgate-pack-1";
+constexpr std::string_view kMagic = "secgate-pack-2";
 
 void Put(std::string* out, std::string_view s) {
   out->append(std::to_string(s.size()));
@@ -64,6 +64,30 @@ class Reader {
   size_t pos_ = 0;
 };
 
+/// The policy's secrets.allowlist regexes, each compiled to check it (a bad
+/// one is an Error naming its key and index).
+core::Status AddAllowlistRegexes(const core::SecretsPolicy& policy, Allowlist* out) {
+  const std::string where =
+      policy.allowlist_where.empty() ? "secrets.allowlist" : policy.allowlist_where;
+  struct List {
+    const char* key;
+    const std::vector<std::string>& from;
+    std::vector<std::string>* to;
+  };
+  const List lists[] = {
+      {"secrets.allowlist.secret_regexes", policy.allowlist_secret_regexes, &out->secret_regexes},
+      {"secrets.allowlist.line_regexes", policy.allowlist_line_regexes, &out->line_regexes}};
+  for (const List& l : lists) {
+    for (size_t i = 0; i < l.from.size(); ++i) {
+      if (auto s = CheckRegex(l.from[i], where, std::string(l.key) + "[" + std::to_string(i) + "]");
+          !s)
+        return s;
+      l.to->push_back(l.from[i]);
+    }
+  }
+  return core::Ok{};
+}
+
 }  // namespace
 
 std::string EncodePack(const RulePack& pack) {
@@ -72,6 +96,8 @@ std::string EncodePack(const RulePack& pack) {
   PutList(&out, pack.allowlist.paths);
   PutList(&out, pack.allowlist.stopwords);
   PutList(&out, pack.allowlist.placeholders);
+  PutList(&out, pack.allowlist.secret_regexes);
+  PutList(&out, pack.allowlist.line_regexes);
   Put(&out, std::to_string(pack.rules.size()));
   for (const auto& r : pack.rules) {
     Put(&out, r.id);
@@ -84,8 +110,10 @@ std::string EncodePack(const RulePack& pack) {
     Put(&out, std::to_string(static_cast<long long>(r.entropy * 1000 + 0.5)));
     PutList(&out, r.allow);
     PutList(&out, r.paths);
+    PutList(&out, r.test_keys);
     PutList(&out, r.examples_match);
     PutList(&out, r.examples_no_match);
+    PutList(&out, r.examples_test_key);
     Put(&out, r.source);
   }
   return out;
@@ -99,7 +127,8 @@ Result<RulePack> DecodePack(std::string_view data) {
   const Error bad{"built-in rule pack", "corrupt encoding"};
   if (!in.Get(&magic) || magic != kMagic) return bad;
   if (!in.GetList(&p.allowlist.paths) || !in.GetList(&p.allowlist.stopwords) ||
-      !in.GetList(&p.allowlist.placeholders) || !in.GetInt(&n) || n < 0)
+      !in.GetList(&p.allowlist.placeholders) || !in.GetList(&p.allowlist.secret_regexes) ||
+      !in.GetList(&p.allowlist.line_regexes) || !in.GetInt(&n) || n < 0)
     return bad;
   p.rules.resize(static_cast<size_t>(n));
   for (auto& r : p.rules) {
@@ -107,7 +136,9 @@ Result<RulePack> DecodePack(std::string_view data) {
     if (!in.Get(&r.id) || !in.Get(&r.description) || !in.Get(&r.provider) || !in.GetInt(&sev) ||
         !in.GetList(&r.keywords) || !in.Get(&r.regex) || !in.GetInt(&group) ||
         !in.GetInt(&entropy) || !in.GetList(&r.allow) || !in.GetList(&r.paths) ||
-        !in.GetList(&r.examples_match) || !in.GetList(&r.examples_no_match) || !in.Get(&r.source))
+        !in.GetList(&r.test_keys) || !in.GetList(&r.examples_match) ||
+        !in.GetList(&r.examples_no_match) || !in.GetList(&r.examples_test_key) ||
+        !in.Get(&r.source))
       return bad;
     r.severity = static_cast<core::Severity>(sev);
     r.secret_group = static_cast<int>(group);
@@ -147,6 +178,8 @@ Result<RulePack> BuildRulePack(const core::SecretsPolicy& policy, const std::str
     for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (!w.empty()) pack.allowlist.stopwords.push_back(w);
   }
+  if (auto s = AddAllowlistRegexes(policy, &pack.allowlist); !s) return s.error();
+  pack.decode_depth = policy.decode_depth;
   return pack;
 }
 

@@ -34,8 +34,13 @@ struct Rule {
   double entropy = 0;                 ///< Minimum Shannon entropy; 0 = no check.
   std::vector<std::string> allow;     ///< RE2 patterns over the secret.
   std::vector<std::string> paths;     ///< Globs; empty = every file.
+  /// RE2 patterns over the secret: the provider's documented test/example
+  /// keys. A match is a test key (Finding::test_key), checked after
+  /// `allow` and before the stopwords and placeholders: never dropped.
+  std::vector<std::string> test_keys;
   std::vector<std::string> examples_match;     ///< Each must produce this rule.
   std::vector<std::string> examples_no_match;  ///< None may produce this rule.
+  std::vector<std::string> examples_test_key;  ///< Each must produce it as a test key.
   std::string source;                 ///< "file.yaml:12", for messages.
 };
 
@@ -44,11 +49,18 @@ struct Allowlist {
   std::vector<std::string> paths;         ///< Globs never scanned.
   std::vector<std::string> stopwords;     ///< Lower-case; a secret containing one is ignored.
   std::vector<std::string> placeholders;  ///< RE2 over the whole secret.
+  /// The policy's secrets.allowlist regexes (RE2). Unlike the entries above,
+  /// a finding they match is kept and listed as allowlisted (SecretMatch::
+  /// allowlisted), never dropped.
+  std::vector<std::string> secret_regexes;  ///< Over the matched secret.
+  std::vector<std::string> line_regexes;    ///< Over the whole line holding it.
 };
 
 struct RulePack {
   std::vector<Rule> rules;
   Allowlist allowlist;
+  /// secrets.decode.depth: nested decodings rescanned (decode.h); 0 = none.
+  int decode_depth = 2;
 };
 
 /// Parses and validates one rule file ({version: 1, rules: [...]}).
@@ -56,6 +68,11 @@ core::Result<std::vector<Rule>> ParseRuleFile(std::string_view yaml_text, const 
 
 /// Parses and validates an allowlist file ({version: 1, allowlist: {...}}).
 core::Result<Allowlist> ParseAllowlistFile(std::string_view yaml_text, const std::string& path);
+
+/// Error{where, "<what>: invalid RE2 pattern: <why>"} unless RE2 compiles
+/// `pattern`; sets *groups to its capture group count when given.
+core::Status CheckRegex(const std::string& pattern, const std::string& where,
+                        const std::string& what, int* groups = nullptr);
 
 /// Error when two rules share an id ("<source>: duplicate rule id 'x' (first at <source>)").
 core::Status CheckUniqueIds(const std::vector<Rule>& rules);

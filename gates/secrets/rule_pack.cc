@@ -23,17 +23,6 @@ bool IsKebab(const std::string& id) {
   return true;
 }
 
-/// Compiles `pattern` to check it; the message names the rule, never a value.
-Status CheckRegex(const std::string& pattern, const std::string& where, const std::string& what,
-                  int* groups) {
-  RE2::Options o;
-  o.set_log_errors(false);
-  RE2 re(pattern, o);
-  if (!re.ok()) return Error{where, what + ": invalid RE2 pattern: " + re.error()};
-  if (groups) *groups = re.NumberOfCapturingGroups();
-  return core::Ok{};
-}
-
 Result<std::vector<std::string>> Examples(const YAML::Node& n, const std::string& where,
                                           const std::string& key) {
   if (!n || n.IsNull()) return Error{where, key + ": missing (at least one example is required)"};
@@ -49,6 +38,23 @@ Result<std::vector<std::string>> Examples(const YAML::Node& n, const std::string
   return out;
 }
 
+/// Optional list `key` of RE2 patterns, each compiled to check it.
+Status RegexList(const YAML::Node& n, const char* key, const std::string& path,
+                 const std::string& label, std::vector<std::string>* out) {
+  YAML::Node a = n[key];
+  if (!a) return core::Ok{};
+  const std::string what = label + "." + key;
+  auto v = core::StringList(a, path, what);
+  if (!v) return v.error();
+  *out = *v;
+  for (size_t i = 0; i < out->size(); ++i)
+    if (Status s = CheckRegex((*out)[i], core::Where(path, a),
+                              what + "[" + std::to_string(i) + "]", nullptr);
+        !s)
+      return s;
+  return core::Ok{};
+}
+
 Status ParseRule(const YAML::Node& n, const std::string& path, size_t index, Rule* r) {
   std::string at = core::Where(path, n);
   if (!n.IsMap()) return Error{at, "rules[" + std::to_string(index) + "]: expected a mapping"};
@@ -56,7 +62,7 @@ Status ParseRule(const YAML::Node& n, const std::string& path, size_t index, Rul
   const std::string label = r->id.empty() ? "rules[" + std::to_string(index) + "]" : "rule " + r->id;
   if (Status s = core::CheckKeys(n, {"id", "description", "provider", "severity", "keywords",
                                      "regex", "secret_group", "entropy", "allow", "paths",
-                                     "examples"},
+                                     "test_keys", "examples"},
                                  path, label);
       !s)
     return s;
@@ -111,16 +117,8 @@ Status ParseRule(const YAML::Node& n, const std::string& path, size_t index, Rul
     if (text.empty() || *end != '\0' || r->entropy < 0 || r->entropy > 8)
       return Error{core::Where(path, e), label + ".entropy: expected a number from 0 to 8"};
   }
-  if (YAML::Node a = n["allow"]) {
-    auto v = core::StringList(a, path, label + ".allow");
-    if (!v) return v.error();
-    r->allow = *v;
-    for (size_t i = 0; i < r->allow.size(); ++i)
-      if (Status s = CheckRegex(r->allow[i], core::Where(path, a),
-                                label + ".allow[" + std::to_string(i) + "]", nullptr);
-          !s)
-        return s;
-  }
+  if (Status s = RegexList(n, "allow", path, label, &r->allow); !s) return s;
+  if (Status s = RegexList(n, "test_keys", path, label, &r->test_keys); !s) return s;
   if (YAML::Node p = n["paths"]) {
     auto v = core::StringList(p, path, label + ".paths");
     if (!v) return v.error();
@@ -128,7 +126,9 @@ Status ParseRule(const YAML::Node& n, const std::string& path, size_t index, Rul
   }
   YAML::Node ex = n["examples"];
   if (!ex || ex.IsNull()) return Error{at, label + ": missing examples (match and no_match)"};
-  if (Status s = core::CheckKeys(ex, {"match", "no_match"}, path, label + ".examples"); !s)
+  if (Status s = core::CheckKeys(ex, {"match", "no_match", "test_key"}, path,
+                                 label + ".examples");
+      !s)
     return s;
   std::string ex_at = core::Where(path, ex);
   auto m = Examples(ex["match"], ex_at, label + ".examples.match");
@@ -137,6 +137,14 @@ Status ParseRule(const YAML::Node& n, const std::string& path, size_t index, Rul
   if (!nm) return nm.error();
   r->examples_match = std::move(*m);
   r->examples_no_match = std::move(*nm);
+  if (ex["test_key"]) {
+    auto tk = Examples(ex["test_key"], ex_at, label + ".examples.test_key");
+    if (!tk) return tk.error();
+    r->examples_test_key = std::move(*tk);
+  }
+  if (r->test_keys.empty() != r->examples_test_key.empty())
+    return Error{at, label + ": test_keys and examples.test_key go together (each test-key "
+                             "pattern needs an example, and an example needs a pattern)"};
   return core::Ok{};
 }
 
@@ -148,6 +156,17 @@ Status CheckVersion(const YAML::Node& root, const std::string& path) {
 }
 
 }  // namespace
+
+// The message names the rule or key, never a value.
+Status CheckRegex(const std::string& pattern, const std::string& where, const std::string& what,
+                  int* groups) {
+  RE2::Options o;
+  o.set_log_errors(false);
+  RE2 re(pattern, o);
+  if (!re.ok()) return Error{where, what + ": invalid RE2 pattern: " + re.error()};
+  if (groups) *groups = re.NumberOfCapturingGroups();
+  return core::Ok{};
+}
 
 Result<std::vector<Rule>> ParseRuleFile(std::string_view yaml_text, const std::string& path) {
   auto root = core::LoadYaml(yaml_text, path);

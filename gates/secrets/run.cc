@@ -72,6 +72,28 @@ core::Status ScanSource(const SecretsConfig& config, const MaxFileSize& max,
   return core::Ok{};
 }
 
+/// Marks findings made at an allowlisted commit (secrets.allowlist.commits:
+/// an id or a prefix of it). In git modes each entry is first checked for
+/// ambiguity in the repository.
+core::Status AllowlistCommits(const SecretsConfig& config, const core::SecretsPolicy& policy,
+                              std::vector<core::Finding>* findings) {
+  const auto& ids = policy.allowlist_commits;
+  if (ids.empty()) return core::Ok{};
+  const bool git = config.mode == Mode::kRange || config.mode == Mode::kSince ||
+                   config.mode == Mode::kHistory;
+  if (git)
+    if (auto s = CheckCommitPrefixes(config.repo_dir, ids, policy.allowlist_where); !s) return s;
+  for (auto& f : *findings) {
+    if (f.location.commit.empty() || !f.allowlisted.empty()) continue;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (f.location.commit.rfind(ids[i], 0) != 0) continue;
+      f.allowlisted = "secrets.allowlist.commits[" + std::to_string(i) + "]";
+      break;
+    }
+  }
+  return core::Ok{};
+}
+
 void AddNotes(const Engine& engine, Collector& collector, core::Verdict* v) {
   v->notes.push_back(std::to_string(engine.pack().rules.size()) + " rules, " +
                      std::to_string(engine.compiled_rules()) + " compiled");
@@ -98,9 +120,20 @@ std::vector<core::Finding> Reported(const SecretsConfig& config, const core::Wai
     return sorted;
   }
   *every_find = SortFindings(collector->findings(), collector->orders());
+  // A find in an allowlisted commit is listed as such and kept out of the
+  // earliest-commit reduction, so it never stands in for a later
+  // introduction of the same secret in a commit that is not allowlisted.
+  std::vector<core::Finding> rest, allowlisted;
+  std::vector<long> rest_orders, allowlisted_orders;
+  for (size_t i = 0; i < collector->findings().size(); ++i) {
+    auto& f = collector->findings()[i];
+    const bool listed = !f.allowlisted.empty();
+    (listed ? allowlisted : rest).push_back(std::move(f));
+    (listed ? allowlisted_orders : rest_orders).push_back(collector->orders()[i]);
+  }
   long repeats = 0;
-  auto kept = KeepIntroductions(std::move(collector->findings()), collector->orders(), waivers,
-                                &repeats);
+  auto kept = KeepIntroductions(std::move(rest), rest_orders, waivers, &repeats);
+  for (auto& f : SortFindings(std::move(allowlisted), allowlisted_orders)) kept.push_back(std::move(f));
   if (repeats > 0)
     collector->Note("history: " + std::to_string(repeats) +
                     " later finds of reported secrets (another commit or path) not reported again");
@@ -134,6 +167,11 @@ Result<core::Verdict> RunSecrets(const SecretsConfig& config, const core::RunCon
   // Masked first: waivers (which decide what KeepIntroductions keeps) see
   // the findings as Evaluate will.
   for (auto& f : collector.findings()) masker.Apply(&f);
+  if (auto s = AllowlistCommits(config, policy, &collector.findings()); !s) {
+    core::Error e = s.error();
+    masker.Apply(&e);
+    return e;
+  }
   std::vector<core::Finding> every_find;
   std::vector<core::Finding> findings = Reported(config, ctx.waivers, &collector, &every_find);
   summary.findings = static_cast<int>(findings.size());

@@ -2,6 +2,7 @@
 
 #include "gates/core/merge.h"
 #include "gates/vuln/baseline.h"
+#include "gates/vuln/licenses.h"
 
 namespace secgate::vuln {
 
@@ -12,7 +13,8 @@ namespace {
 
 Result<core::InputSummary> ReadOne(const std::string& path, const VulnConfig& config,
                                    std::vector<core::Finding>* findings,
-                                   std::vector<std::string>* notes) {
+                                   std::vector<std::string>* notes,
+                                   std::vector<std::string>* not_gated) {
   auto in = core::InputFile::Open(path);
   if (!in) return in.error();
   core::InputFile& file = **in;
@@ -43,6 +45,7 @@ Result<core::InputSummary> ReadOne(const std::string& path, const VulnConfig& co
     for (auto& f : out.findings) findings->push_back(std::move(f));
   }
   for (auto& n : out.notes) notes->push_back(std::move(n));
+  for (auto& n : out.not_gated) not_gated->push_back(std::move(n));
   return summary;
 }
 
@@ -56,12 +59,13 @@ Result<core::Verdict> RunVuln(const VulnConfig& config, const core::RunContext& 
 
   std::vector<core::Finding> findings;
   std::vector<core::InputSummary> inputs;
-  std::vector<std::string> notes;
+  std::vector<std::string> notes, not_gated;
   for (const auto& path : config.inputs) {
-    auto summary = ReadOne(path, config, &findings, &notes);
+    auto summary = ReadOne(path, config, &findings, &notes, &not_gated);
     if (!summary) return summary.error();
     inputs.push_back(std::move(*summary));
   }
+  if (core::Status s = JudgeLicenses(ctx.policy, &findings); !s) return s.error();
   core::EvaluateOptions options = core::EvaluateOptions::ForVuln(ctx.policy);
   auto baseline = LoadBaseline(ctx.policy, ctx.today);
   if (!baseline) return baseline.error();
@@ -75,6 +79,8 @@ Result<core::Verdict> RunVuln(const VulnConfig& config, const core::RunContext& 
   v.summary.findings_before_dedup = before;
   v.inputs = std::move(inputs);
   for (auto& n : notes) v.notes.push_back(std::move(n));
+  for (const auto& n : not_gated) v.notes.push_back(n);
+  v.not_gated = std::move(not_gated);
   return v;
 }
 

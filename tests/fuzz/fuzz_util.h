@@ -39,7 +39,19 @@ inline void CheckReaderResult(const core::Status& s, const vuln::ReaderOutput& o
     return;
   }
   for (const auto& f : out.findings) {
-    if (f.gate != core::Gate::kVuln) Fail("finding from another gate");
+    // A Trivy report's secrets (gate secrets) and licenses (gate sbom) carry
+    // their class; every other finding is a vulnerability.
+    core::FindingClass cls = core::ClassOf(f);
+    if (f.gate == core::Gate::kSecrets) {
+      if (cls != core::FindingClass::kSecret) Fail("secrets-gate finding of another class");
+      if (f.fingerprint.rfind("secret:" + f.id + ":", 0) != 0) Fail("secret without a fingerprint");
+      if (f.secret.present()) Fail("a report's secret carries a value");
+    } else if (f.gate == core::Gate::kSbom) {
+      if (cls != core::FindingClass::kLicense) Fail("sbom-gate finding that is not a license");
+      if (f.fingerprint.rfind("sbom:", 0) != 0) Fail("license without a fingerprint");
+    } else if (f.gate != core::Gate::kVuln || cls != core::FindingClass::kVulnerability) {
+      Fail("finding from another gate");
+    }
     if (f.id.empty()) Fail("finding without an id");
     int sev = static_cast<int>(f.severity);
     if (sev < 0 || sev > static_cast<int>(core::Severity::kCritical)) Fail("severity off the scale");

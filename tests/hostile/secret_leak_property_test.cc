@@ -10,14 +10,18 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <random>
 
 #include "tests/hostile/hostile_util.h"
+#include "tests/testing/encode.h"
 
 namespace secgate::hostile {
 namespace {
 
+using testing::Base64;
+using testing::Percent;
 using testing::ProcessResult;
 using testing::TempDir;
 
@@ -181,6 +185,43 @@ TEST(SecretLeakPropertyTest, NoOutputContainsTheSecret) {
     std::remove((dir.path() + "/summary.md").c_str());
   }
   EXPECT_EQ(detected, kCases);
+}
+
+// Decoded and nested findings: the secret's line base64-encoded, its value
+// percent-encoded, or both (base64 of the percent-encoded line), in text on
+// stdin. Every output of the run and of `mask` holds neither an 8-character
+// window of the secret's random part nor of the encoded text.
+TEST(SecretLeakPropertyTest, NoOutputContainsADecodedSecretOrItsEncoding) {
+  std::mt19937 rng(kSeed + 2);
+  TempDir dir;
+  for (int n = 0; n < 30; ++n) {
+    const Shape& shape = Shapes()[n % Shapes().size()];
+    Secret secret = MakeSecret(rng, shape);
+    const std::string line = "token = \"" + secret.value + "\"";
+    const int how = n % 3;
+    const std::string encoded = how == 0   ? Base64(line)
+                                : how == 1 ? "token=" + Percent(secret.value)
+                                           : Base64("token=" + Percent(secret.value));
+    const std::string input =
+        RandomText(rng, 5) + "\nvalue: " + encoded + "\n" + RandomText(rng, 4) + "\n";
+    const std::string tag = "decoded case " + std::to_string(n) + " (" + secret.rule + ", " +
+                            (how == 0 ? "base64" : how == 1 ? "percent" : "base64>percent") + ")";
+    std::vector<std::string> args = {"--stdin", "--github"};
+    for (const auto& f : kReportFormats) args.insert(args.end(), {"--report", f + "=out." + f});
+    ProcessResult r = RunGate("secgate-secrets", dir, args, {.stdin_data = input, .timeout_seconds = 60});
+    ASSERT_EQ(r.exit_code, 1) << tag << ": not detected\n" << input << "\n" << r.err;
+    std::map<std::string, std::string> outputs = {{"stdout", r.out}, {"stderr", r.err}};
+    for (const auto& f : kReportFormats) outputs["report " + f] = testing::ReadFile(dir.path() + "/out." + f);
+    ProcessResult m = RunGate("secgate-secrets", dir, {"mask"}, {.stdin_data = input, .timeout_seconds = 60});
+    EXPECT_EQ(m.exit_code, 1) << tag << ": mask did not mask\n" << m.err;
+    outputs["mask stdout"] = m.out;
+    for (const auto& [name, text] : outputs) {
+      ASSERT_EQ(Leak(text, secret.random_part), "") << tag << ": " << name << " holds the secret";
+      ASSERT_EQ(Leak(text, encoded.substr(8)), "") << tag << ": " << name << " holds the encoding";
+    }
+    const std::string json = outputs["report json"];
+    ASSERT_NE(json.find("\"decoded\""), std::string::npos) << tag << ": not found decoded";
+  }
 }
 
 // A line longer than `mask` holds at once (1 MiB) with copies of a secret

@@ -1,6 +1,8 @@
 #include "gates/core/report/describe.h"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <cstdio>
 
 #include "gates/core/report/reporter.h"
@@ -36,6 +38,8 @@ std::string SecretLabel(const Finding& f) {
   if (!f.secret.present()) return "";
   std::string s = f.secret.prefix + "… (" + std::to_string(f.secret.length) + " chars";
   if (!f.fingerprint.empty()) s += ", fingerprint " + f.fingerprint;
+  if (f.test_key) s += ", test key";
+  if (!f.decoded.empty()) s += ", decoded " + f.decoded;
   return s + ")";
 }
 
@@ -82,14 +86,14 @@ std::string DescribeFinding(const Verdict& v, const EvaluatedFinding& e) {
   }
   switch (e.disposition) {
     case Disposition::kViolation:
-      s += ". Fails the gate (at or above " + std::string(SeverityName(v.fail_on)) + ")";
+      s += ". Fails the gate (at or above " + std::string(SeverityName(ThresholdOf(v, e))) + ")";
       break;
     case Disposition::kWaived:
       if (e.waiver >= 0 && e.waiver < static_cast<int>(v.waivers.size()))
         s += ". W" + WaiverSentence(v.waivers[e.waiver].waiver).substr(1);
       break;
     case Disposition::kBelowThreshold:
-      s += ". Below the threshold (" + std::string(SeverityName(v.fail_on)) + ")";
+      s += ". Below the threshold (" + std::string(SeverityName(ThresholdOf(v, e))) + ")";
       if (!e.reason.empty()) s += ": " + e.reason;
       break;
     case Disposition::kIgnored:
@@ -118,6 +122,37 @@ std::string FormatScore(double score) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.1f", score);
   return buf;
+}
+
+std::string ClassTitle(FindingClass c) {
+  switch (c) {
+    case FindingClass::kVulnerability: return "Vulnerabilities";
+    case FindingClass::kSecret: return "Secrets";
+    case FindingClass::kLicense: return "Licenses";
+    case FindingClass::kSbom: return "SBOM findings";
+  }
+  return "Vulnerabilities";
+}
+
+std::string ClassWord(FindingClass c) {
+  std::string s = ClassTitle(c);
+  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+Severity ThresholdOf(const Verdict& v, const EvaluatedFinding& e) {
+  return e.fail_on.value_or(v.fail_on);
+}
+
+std::string OtherThresholds(const Verdict& v) {
+  std::map<FindingClass, Severity> other;
+  for (const auto& e : v.findings)
+    if (e.fail_on && *e.fail_on != v.fail_on) other[ClassOf(e.finding)] = *e.fail_on;
+  std::string s;
+  for (const auto& [cls, sev] : other) {
+    s += (s.empty() ? "" : ", ") + ClassWord(cls) + ": " + std::string(SeverityName(sev));
+  }
+  return s.empty() ? "" : " (" + s + ")";
 }
 
 std::string VerdictName(const Verdict& v) {

@@ -45,6 +45,21 @@ double SecurityScore(const EvaluatedFinding& e);
 /// "9.8" (one decimal, as SARIF security-severity and messages show it).
 std::string FormatScore(double score);
 
+/// "Vulnerabilities", "Secrets", "Licenses", "SBOM findings": section titles
+/// of reports that group findings by class (ClassGroups).
+std::string ClassTitle(FindingClass c);
+
+/// ClassTitle in lower case, for running text ("secrets", "sbom findings").
+std::string ClassWord(FindingClass c);
+
+/// The threshold `e` was judged by: its class's own, else the verdict's.
+Severity ThresholdOf(const Verdict& v, const EvaluatedFinding& e);
+
+/// " (secrets: low)" when findings of a class were judged by a threshold
+/// other than the verdict's (ThresholdOf), else "": appended to the
+/// "at or above <fail_on>" headlines.
+std::string OtherThresholds(const Verdict& v);
+
 /// "pass", "fail" or "error".
 std::string VerdictName(const Verdict& v);
 

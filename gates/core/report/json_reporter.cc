@@ -34,10 +34,12 @@ ordered_json FindingToJson(const Verdict& v, const EvaluatedFinding& e) {
   const Finding& f = e.finding;
   ordered_json j;
   j["id"] = f.id;
+  if (!ClassGroups(v).empty()) j["class"] = ClassName(ClassOf(f));
   j["aliases"] = f.aliases;
   if (!f.related.empty()) j["related"] = f.related;
   j["severity"] = SeverityName(f.severity);
   if (e.severity_assumed) j["counted_as"] = SeverityName(e.effective_severity);
+  if (e.fail_on) j["fail_on"] = SeverityName(*e.fail_on);
   if (!f.severity_source.empty()) j["severity_source"] = f.severity_source;
   if (f.score > 0) j["score"] = f.score;
   if (!f.package.name.empty() || !f.package.purl.empty()) {
@@ -65,6 +67,8 @@ ordered_json FindingToJson(const Verdict& v, const EvaluatedFinding& e) {
   if (e.waiver >= 0) j["waiver"] = WaiverRef(v.waivers[e.waiver].waiver);
   if (e.expired_waiver >= 0) j["expired_waiver"] = WaiverRef(v.waivers[e.expired_waiver].waiver);
   if (f.secret.present()) j["secret"] = {{"prefix", f.secret.prefix}, {"length", f.secret.length}};
+  if (f.test_key) j["test_key"] = true;
+  if (!f.decoded.empty()) j["decoded"] = f.decoded;
   if (!f.vex_state.empty())
     j["vex"] = {{"state", f.vex_state}, {"justification", f.vex_justification}};
   if (f.dev_only) j["dev_only"] = true;
@@ -119,6 +123,13 @@ void JsonReporter::Write(const Verdict& v, std::ostream& out) const {
                      {"ignored", s.ignored},
                      {"findings_before_dedup", s.findings_before_dedup},
                      {"by_severity", by}};
+  // Only when the verdict mixes classes (a Trivy report's secrets and
+  // licenses in secgate-vuln): a single-class verdict is unchanged.
+  if (std::vector<FindingClass> groups = ClassGroups(v); !groups.empty()) {
+    ordered_json by_class = ordered_json::object();
+    for (FindingClass c : groups) by_class[std::string(ClassName(c))] = s.by_class.at(c);
+    head["summary"]["by_class"] = by_class;
+  }
   ordered_json inputs = ordered_json::array();
   for (const auto& in : v.inputs) {
     ordered_json i = {{"path", in.path}, {"format", in.format}, {"findings", in.findings}};

@@ -14,28 +14,33 @@ std::string Body(const std::string& s) { return XmlEscape(s, /*attribute=*/false
 
 struct Suite {
   std::string input;
+  std::string cls;  ///< Class name when the verdict mixes classes, else "".
   std::vector<const EvaluatedFinding*> findings;
   int failures = 0, skipped = 0;
 };
 
 // Suites in the order of the verdict's inputs, then any input only the
-// findings name (a gate that does not fill Verdict::inputs).
+// findings name (a gate that does not fill Verdict::inputs). When the
+// verdict mixes classes, one suite per input and class.
 std::vector<Suite> GroupByInput(const Verdict& v) {
   std::vector<Suite> suites;
-  std::map<std::string, size_t> index;
-  auto suite_for = [&](const std::string& input) -> Suite& {
-    auto [it, added] = index.emplace(input, suites.size());
-    if (added) suites.push_back(Suite{input, {}, 0, 0});
+  std::map<std::pair<std::string, std::string>, size_t> index;
+  const bool by_class = !ClassGroups(v).empty();
+  auto suite_for = [&](const std::string& input, const std::string& cls) -> Suite& {
+    auto [it, added] = index.emplace(std::make_pair(input, cls), suites.size());
+    if (added) suites.push_back(Suite{input, cls, {}, 0, 0});
     return suites[it->second];
   };
-  for (const auto& in : v.inputs) suite_for(in.path);
+  for (const auto& in : v.inputs)
+    if (!by_class || in.findings == 0) suite_for(in.path, "");
   for (const auto& e : v.findings) {
-    Suite& s = suite_for(e.finding.input);
+    Suite& s = suite_for(e.finding.input,
+                         by_class ? std::string(ClassName(ClassOf(e.finding))) : "");
     s.findings.push_back(&e);
     s.failures += e.disposition == Disposition::kViolation;
     s.skipped += e.disposition == Disposition::kWaived;
   }
-  if (suites.empty()) suite_for("");
+  if (suites.empty()) suite_for("", "");
   return suites;
 }
 
@@ -126,7 +131,8 @@ void JunitReporter::Write(const Verdict& v, std::ostream& out) const {
       << failures << "\" errors=\"0\" skipped=\"" << skipped << "\">\n";
   for (const auto& s : suites) {
     int n = s.findings.empty() ? 1 : static_cast<int>(s.findings.size());
-    std::string name = tool + (s.input.empty() ? "" : ": " + s.input);
+    std::string name = tool + (s.input.empty() ? "" : ": " + s.input) +
+                       (s.cls.empty() ? "" : " (" + s.cls + ")");
     out << "  <testsuite name=\"" << Attr(name) << "\" tests=\"" << n << "\" failures=\""
         << s.failures << "\" errors=\"0\" skipped=\"" << s.skipped << "\">\n";
     if (s.findings.empty()) {
@@ -135,6 +141,12 @@ void JunitReporter::Write(const Verdict& v, std::ostream& out) const {
           << "\"/>\n";
     }
     for (const EvaluatedFinding* e : s.findings) WriteCase(v, *e, tool, out);
+    // Classes another gate gates (Trivy misconfigurations): never silent.
+    if (&s == &suites.front() && !v.not_gated.empty()) {
+      std::string text;
+      for (const auto& n : v.not_gated) text += n + "\n";
+      out << "    <system-out>" << Body(text) << "</system-out>\n";
+    }
     out << "  </testsuite>\n";
   }
   out << "</testsuites>\n";

@@ -32,11 +32,17 @@ std::string Heading(const Verdict& v) {
 void WriteCounts(const Verdict& v, std::ostream& out) {
   const Summary& s = v.summary;
   out << "**" << Plural(s.violations, "violation") << "** at or above **"
-      << SeverityName(v.fail_on) << "** — " << Plural(s.findings, "finding");
+      << SeverityName(v.fail_on) << "**" << MarkdownEscape(OtherThresholds(v)) << " — "
+      << Plural(s.findings, "finding");
   if (s.findings_before_dedup != s.findings)
     out << " (" << s.findings_before_dedup << " before dedup)";
   out << ": " << s.waived << " waived, " << s.below_threshold << " below threshold, "
       << s.ignored << " ignored.\n\n";
+  std::string classes;
+  for (FindingClass c : ClassGroups(v))
+    classes += (classes.empty() ? "" : ", ") + ClassTitle(c) + " " +
+               std::to_string(s.by_class.at(c));
+  if (!classes.empty()) out << "By class: " << classes << ".\n\n";
   if (v.findings.empty()) return;
   // Rows by disposition, columns by reported severity (as summary.by_severity).
   int grid[4][5] = {};
@@ -64,7 +70,8 @@ void WriteCounts(const Verdict& v, std::ostream& out) {
 std::string What(const Finding& f) {
   if (f.secret.present())
     return Code(f.secret.prefix + "…") + " (" + std::to_string(f.secret.length) + " chars, " +
-           Code(f.fingerprint) + ")";
+           Code(f.fingerprint) + (f.test_key ? ", test key" : "") +
+           (f.decoded.empty() ? "" : ", decoded " + f.decoded) + ")";
   std::string pkg = PackageLabel(f.package);
   if (!pkg.empty()) return Cell(pkg);
   return Cell(f.title.empty() ? f.message : f.title);
@@ -83,13 +90,17 @@ std::string Id(const Finding& f) {
   return linkable ? "[" + Code(f.id) + "](" + f.url + ")" : Code(f.id);
 }
 
-void WriteViolations(const Verdict& v, int max_rows, std::ostream& out) {
+// The violations table, of one class when the verdict mixes classes.
+void WriteViolations(const Verdict& v, int max_rows, std::optional<FindingClass> cls,
+                     std::ostream& out) {
   ReportSelection sel = SelectWorst(v.findings, max_rows < 0 ? 0 : max_rows,
-                                    Disposition::kViolation);
+                                    Disposition::kViolation, cls);
   if (sel.total == 0) return;
-  out << "#### Violations (" << sel.total << ")\n\n"
-      << "| Severity | ID | " << (v.gate == Gate::kSecrets ? "Secret" : "Package")
-      << " | " << (v.gate == Gate::kVuln ? "Fixed in" : "Details") << " | Location |\n"
+  const FindingClass kind = cls ? *cls : NativeClass(v.gate);
+  out << "#### Violations" << (cls ? ": " + ClassTitle(*cls) : "") << " (" << sel.total << ")\n\n"
+      << "| Severity | ID | " << (kind == FindingClass::kSecret ? "Secret" : "Package")
+      << " | " << (kind == FindingClass::kVulnerability ? "Fixed in" : "Details")
+      << " | Location |\n"
       << "|---|---|---|---|---|\n";
   for (size_t i : sel.indices) {
     const EvaluatedFinding& e = v.findings[i];
@@ -153,7 +164,9 @@ void MarkdownReporter::Write(const Verdict& v, std::ostream& out) const {
     md << "The gate could not run, so it fails closed: " << MarkdownEscape(v.error) << "\n\n";
   } else {
     WriteCounts(v, md);
-    WriteViolations(v, o_.max_rows, md);
+    const std::vector<FindingClass> groups = ClassGroups(v);
+    if (groups.empty()) WriteViolations(v, o_.max_rows, std::nullopt, md);
+    for (FindingClass cls : groups) WriteViolations(v, o_.max_rows, cls, md);
     WriteWaivers(v, WaiverStatus::kExpiringSoon, o_.max_rows, md);
     WriteWaivers(v, WaiverStatus::kExpired, o_.max_rows, md);
     WriteFooter(v, md);

@@ -205,6 +205,7 @@ ordered_json ResultJson(const Verdict& v, const EvaluatedFinding& e, int rule_in
       e.waiver < static_cast<int>(v.waivers.size()))
     r["suppressions"] = ordered_json::array({Suppression(v.waivers[e.waiver].waiver)});
   ordered_json p;
+  if (!ClassGroups(v).empty()) p["class"] = ClassName(ClassOf(f));
   p["disposition"] = DispositionName(e.disposition);
   p["severity"] = SeverityName(f.severity);
   if (e.severity_assumed) p["countedAs"] = SeverityName(e.effective_severity);
@@ -214,6 +215,8 @@ ordered_json ResultJson(const Verdict& v, const EvaluatedFinding& e, int rule_in
   if (!f.location.commit.empty()) p["commit"] = Text(f.location.commit);
   if (f.secret.present())
     p["secret"] = {{"prefix", Text(f.secret.prefix)}, {"length", f.secret.length}};
+  if (f.test_key) p["test_key"] = true;
+  if (!f.decoded.empty()) p["decoded"] = f.decoded;
   if (!e.reason.empty()) p["reason"] = Text(e.reason);
   r["properties"] = p;
   return r;
@@ -252,9 +255,12 @@ ordered_json RunHead(const Verdict& v, ordered_json rules) {
     driver.erase("semanticVersion");
   }
   ordered_json invocation = {{"executionSuccessful", !error}};
-  if (error)
-    invocation["toolExecutionNotifications"] = ordered_json::array(
-        {{{"level", "error"}, {"message", {{"text", Text(v.error)}}}}});
+  ordered_json notifications = ordered_json::array();
+  if (error) notifications.push_back({{"level", "error"}, {"message", {{"text", Text(v.error)}}}});
+  // Classes another gate gates (Trivy misconfigurations): never silent.
+  for (const auto& n : v.not_gated)
+    notifications.push_back({{"level", "warning"}, {"message", {{"text", Text(n)}}}});
+  if (!notifications.empty()) invocation["toolExecutionNotifications"] = notifications;
   ordered_json head;
   head["tool"] = {{"driver", driver}};
   head["automationDetails"] = {{"id", name + "/"}};
@@ -263,7 +269,7 @@ ordered_json RunHead(const Verdict& v, ordered_json rules) {
 }
 
 ordered_json RunProperties(const Verdict& v, const ReportSelection& sel, size_t max_results) {
-  return {{"secgate",
+  ordered_json p = {{"secgate",
            {{"verdict", VerdictName(v)},
             {"exitCode", ToInt(v.exit_code)},
             {"gate", GateName(v.gate)},
@@ -274,6 +280,13 @@ ordered_json RunProperties(const Verdict& v, const ReportSelection& sel, size_t 
             {"resultLimit", max_results},
             {"resultsWritten", sel.indices.size()},
             {"resultsOmitted", sel.omitted}}}};
+  // Only when the verdict mixes classes; results then carry properties.class.
+  if (std::vector<FindingClass> groups = ClassGroups(v); !groups.empty()) {
+    ordered_json by_class = ordered_json::object();
+    for (FindingClass c : groups) by_class[std::string(ClassName(c))] = v.summary.by_class.at(c);
+    p["secgate"]["byClass"] = by_class;
+  }
+  return p;
 }
 
 }  // namespace

@@ -5,10 +5,12 @@
 namespace secgate::core {
 
 ReportSelection SelectWorst(const std::vector<EvaluatedFinding>& findings, size_t limit,
-                            std::optional<Disposition> only) {
+                            std::optional<Disposition> only, std::optional<FindingClass> cls) {
   ReportSelection s;
   for (size_t i = 0; i < findings.size(); ++i)
-    if (!only || findings[i].disposition == *only) s.indices.push_back(i);
+    if ((!only || findings[i].disposition == *only) &&
+        (!cls || ClassOf(findings[i].finding) == *cls))
+      s.indices.push_back(i);
   // Evaluate() already sorts worst first; sorting again keeps this correct
   // for any verdict a caller builds by hand.
   std::stable_sort(s.indices.begin(), s.indices.end(),

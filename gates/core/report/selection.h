@@ -31,7 +31,9 @@ struct ReportSelection {
 
 /// The at most `limit` worst findings (WorseFirst order), optionally only
 /// those with disposition `only`. Stable: equal findings keep their order.
+/// `cls` keeps only findings of that class (reports grouped by class).
 ReportSelection SelectWorst(const std::vector<EvaluatedFinding>& findings, size_t limit,
-                            std::optional<Disposition> only = std::nullopt);
+                            std::optional<Disposition> only = std::nullopt,
+                            std::optional<FindingClass> cls = std::nullopt);
 
 }  // namespace secgate::core

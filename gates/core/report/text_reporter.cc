@@ -1,6 +1,11 @@
 #include "gates/core/report/text_reporter.h"
 
+#include <algorithm>
+#include <cctype>
 #include <sstream>
+
+#include "gates/core/report/describe.h"
+#include "gates/core/report/selection.h"
 
 namespace secgate::core {
 namespace {
@@ -47,7 +52,8 @@ std::string FindingLine(const Verdict& v, const EvaluatedFinding& e, bool color)
   if (!f.location.commit.empty()) line << " @" << f.location.commit.substr(0, 12);
   if (f.secret.present())
     line << "  secret " << SanitizeForTerminal(f.secret.prefix) << "… (" << f.secret.length
-         << " chars)";
+         << " chars" << (f.test_key ? ", test key" : "")
+         << (f.decoded.empty() ? "" : ", decoded " + f.decoded) << ")";
   if (!f.message.empty()) line << "  " << SanitizeForTerminal(f.message);
   if (e.waiver >= 0) {
     const Waiver& w = v.waivers[e.waiver].waiver;
@@ -66,6 +72,28 @@ std::string FindingLine(const Verdict& v, const EvaluatedFinding& e, bool color)
   return line.str();
 }
 
+// One section: the findings of disposition `d` (and class `cls`).
+void WriteSection(const Verdict& v, Disposition d, const std::string& title,
+                  std::optional<FindingClass> cls, const ReportOptions& o, std::ostream& out) {
+  bool capped = !o.verbose && (d == Disposition::kBelowThreshold || d == Disposition::kIgnored);
+  size_t limit = capped ? static_cast<size_t>(std::max(0, std::min(o.max_rows, 10)))
+                        : v.findings.size();
+  ReportSelection sel = SelectWorst(v.findings, limit, d, cls);
+  if (sel.total == 0) return;
+  out << "\n" << title << " (" << sel.total << "):\n";
+  for (size_t i : sel.indices) out << FindingLine(v, v.findings[i], o.color) << "\n";
+  if (sel.omitted > 0) out << "  … and " << sel.omitted << " more (--verbose lists all)\n";
+}
+
+// "Classes: 1 vulnerability, 2 secrets" when the verdict mixes classes.
+std::string ClassCounts(const Verdict& v) {
+  std::string line;
+  for (FindingClass c : ClassGroups(v)) {
+    line += (line.empty() ? "" : ", ") + ClassWord(c) + " " + std::to_string(v.summary.by_class.at(c));
+  }
+  return line;
+}
+
 }  // namespace
 
 void TextReporter::Write(const Verdict& v, std::ostream& out) const {
@@ -81,32 +109,20 @@ void TextReporter::Write(const Verdict& v, std::ostream& out) const {
     return;
   }
   out << " — " << s.violations << (s.violations == 1 ? " violation" : " violations")
-      << " at or above " << SeverityName(v.fail_on) << "\n";
+      << " at or above " << SeverityName(v.fail_on) << OtherThresholds(v) << "\n";
 
-  // Sections in disposition order; quieter dispositions are capped.
-  struct Section {
-    Disposition d;
-    const char* title;
-  };
-  const Section sections[] = {{Disposition::kViolation, "Violations"},
-                              {Disposition::kWaived, "Waived"},
-                              {Disposition::kBelowThreshold, "Below threshold"},
-                              {Disposition::kIgnored, "Ignored by policy"}};
-  for (const auto& sec : sections) {
-    int total = 0;
-    for (const auto& e : v.findings) total += e.disposition == sec.d;
-    if (total == 0) continue;
-    bool capped = !o_.verbose && (sec.d == Disposition::kBelowThreshold ||
-                                  sec.d == Disposition::kIgnored);
-    int limit = capped ? std::min(o_.max_rows, 10) : total;
-    out << "\n" << sec.title << " (" << total << "):\n";
-    int shown = 0;
-    for (const auto& e : v.findings) {
-      if (e.disposition != sec.d) continue;
-      if (shown++ >= limit) break;
-      out << FindingLine(v, e, c) << "\n";
-    }
-    if (total > limit) out << "  … and " << (total - limit) << " more (--verbose lists all)\n";
+  // Sections in disposition order (and by class, when the verdict mixes
+  // classes); quieter dispositions are capped.
+  const std::vector<FindingClass> groups = ClassGroups(v);
+  const std::pair<Disposition, const char*> sections[] = {
+      {Disposition::kViolation, "Violations"},
+      {Disposition::kWaived, "Waived"},
+      {Disposition::kBelowThreshold, "Below threshold"},
+      {Disposition::kIgnored, "Ignored by policy"}};
+  for (const auto& [d, title] : sections) {
+    if (groups.empty()) WriteSection(v, d, title, std::nullopt, o_, out);
+    for (FindingClass cls : groups)
+      WriteSection(v, d, std::string(title) + " — " + ClassTitle(cls), cls, o_, out);
   }
 
   std::vector<const WaiverDiagnostic*> flagged;
@@ -139,6 +155,8 @@ void TextReporter::Write(const Verdict& v, std::ostream& out) const {
       << s.by_severity.at(Severity::kUnknown) << "\n";
   out << "         " << s.violations << " violations, " << s.waived << " waived, "
       << s.below_threshold << " below threshold, " << s.ignored << " ignored\n";
+  if (std::string classes = ClassCounts(v); !classes.empty())
+    out << "Classes: " << classes << "\n";
   for (const auto& in : v.inputs) {
     out << "Input:   " << SanitizeForTerminal(in.path) << " (" << in.format << ", " << in.findings
         << " findings";

@@ -33,6 +33,12 @@ struct MaxFileSize {
   bool skip_larger = false;
 };
 
+/// secrets.allowlist.commits in the repository around `dir`: an entry that
+/// is the prefix of more than one object is an Error naming it (an entry no
+/// object has is fine: it matches no scanned commit).
+core::Status CheckCommitPrefixes(const std::string& dir, const std::vector<std::string>& ids,
+                                 const std::string& where);
+
 /// The staged change of the repository around `dir`.
 /// An index with unmerged entries (a conflict) is an Error.
 core::Status ScanStaged(const std::string& dir, const MaxFileSize& max_size, Collector* out);

@@ -26,6 +26,10 @@ struct ReaderOutput {
   /// Things read but not gated here: "misconfigurations": 3, "secrets": 1 ...
   std::map<std::string, int> skipped;
   std::vector<std::string> notes;  ///< "pip-audit skipped 2 packages: …"
+  /// Classes read but gated by another gate, one sentence each
+  /// ("r.json: 3 misconfigurations not gated here: run secgate-code"):
+  /// every report shows them (Verdict::not_gated).
+  std::vector<std::string> not_gated;
 };
 
 using ReadFn = core::Status (*)(core::InputFile& in, ReaderOutput* out);

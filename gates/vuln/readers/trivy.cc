@@ -1,12 +1,14 @@
 // Trivy JSON reports: schema 2 (`trivy image|fs|repo|sbom --format json`),
 // reports without SchemaVersion, Kubernetes reports (`Resources[]` or the
 // older `Vulnerabilities[]` of resources), and the top-level array written
-// before Trivy 0.20. Misconfigurations, secrets and licenses are counted, not
-// gated here (secgate-code will gate misconfigurations: issue 17).
+// before Trivy 0.20. Vulnerabilities, secrets and licenses become findings
+// (trivy_classes.h); failed misconfigurations are counted and named in a
+// note, not gated here (secgate-code gates them: issue 17).
 #include <unordered_map>
 
 #include "gates/core/json_stream.h"
 #include "gates/vuln/readers/reader.h"
+#include "gates/vuln/readers/trivy_classes.h"
 
 namespace secgate::vuln {
 
@@ -170,13 +172,76 @@ Result<Finding> ParseVulnerability(const json& v, const std::string& where) {
   return f;
 }
 
+// What the record callbacks of one parse share.
+struct TrivyState {
+  std::string name;
+  ReaderOutput* out;
+  std::vector<std::pair<size_t, std::string>> owners;  // finding index -> result prefix
+  std::unordered_map<size_t, std::string> matches;     // secret index -> Trivy's redacted Match
+  std::string artifact;                                // ArtifactName
+};
+
+// Secrets and licenses of the results under `base` become findings;
+// misconfigurations that did not pass are counted.
+void RegisterClasses(core::JsonStreamer& s, const std::string& base, TrivyState& st) {
+  s.KnownKeys(base + "/Misconfigurations/*", {"Status"});
+  s.KnownKeys(base + "/Secrets/*", TrivySecretFields());
+  s.KnownKeys(base + "/Licenses/*", TrivyLicenseFields());
+  s.OnRecord(base + "/Misconfigurations/*", [&st](const std::string& p, json& v) -> Status {
+    auto status = core::GetString(v, "Status", st.name + ":" + p);
+    if (!status) return status.error();
+    if (*status != "PASS" && *status != "EXCEPTION") st.out->skipped["misconfigurations"]++;
+    return core::Ok{};
+  }, {"Status"});
+  s.OnRecord(base + "/Secrets/*", [&st](const std::string& p, json& v) -> Status {
+    std::string match;
+    auto f = ParseTrivySecret(v, st.name + ":" + p, &match);
+    if (!f) return f.error();
+    st.matches[st.out->findings.size()] = std::move(match);
+    st.owners.emplace_back(st.out->findings.size(), ResultPrefix(p));
+    st.out->findings.push_back(std::move(*f));
+    return core::Ok{};
+  }, TrivySecretFields());
+  s.OnRecord(base + "/Licenses/*", [&st](const std::string& p, json& v) -> Status {
+    auto f = ParseTrivyLicense(v, st.name + ":" + p);
+    if (!f) return f.error();
+    st.owners.emplace_back(st.out->findings.size(), ResultPrefix(p));
+    st.out->findings.push_back(std::move(*f));
+    return core::Ok{};
+  }, TrivyLicenseFields());
+}
+
+// Where a finding was found, once every result's Target is known.
+void Locate(Finding* f, const ResultInfo& r, const std::string& resource, const TrivyState& st,
+            size_t idx) {
+  std::string label = resource.empty() ? r.target : resource + ": " + r.target;
+  switch (core::ClassOf(*f)) {
+    case core::FindingClass::kSecret:
+      // A secret result's Target is the file; the artifact is the image or repository.
+      f->location.path = r.target;
+      f->location.target = resource.empty() ? st.artifact : resource;
+      FinishTrivySecret(f, st.matches.at(idx));
+      break;
+    case core::FindingClass::kLicense:
+      f->location.target = label;
+      FinishTrivyLicense(f);
+      break;
+    default:
+      f->location.target = label;
+      f->package.ecosystem = r.type;
+      if (r.cls == "lang-pkgs" && f->location.path.empty()) f->location.path = r.target;
+  }
+  f->input = st.name;
+}
+
 }  // namespace
 
 Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
   core::JsonStreamer s;
   std::unordered_map<std::string, ResultInfo> results;
-  std::vector<std::pair<size_t, std::string>> owners;  // finding index -> result prefix
-  const std::string name = in.path();
+  TrivyState st{in.path(), out, {}, {}, {}};
+  auto& owners = st.owners;
+  const std::string& name = st.name;
 
   // Where Results arrays live: plain reports, k8s reports (two shapes), and
   // the legacy top-level array whose elements are results.
@@ -187,6 +252,11 @@ Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
   s.Expect("/Results", "a");
   s.Expect("/Resources", "a");
   s.Expect("/SchemaVersion", "n");
+  s.Expect("/ArtifactName", "s");
+  s.OnRecord("/ArtifactName", [&](const std::string&, json& v) -> Status {
+    if (v.is_string()) st.artifact = v.get<std::string>();
+    return core::Ok{};
+  });
   s.OnRecord("/SchemaVersion", [&](const std::string& p, json& v) -> Status {
     if (!v.is_number_integer() || v.get<long>() != 2)
       return Error{name + ":" + p, "unsupported Trivy SchemaVersion " + v.dump() + " (expected 2)"};
@@ -195,7 +265,6 @@ Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
   for (const std::string& base : bases) {
     s.KnownKeys(base, kResultKeys);
     s.KnownKeys(base + "/Vulnerabilities/*", kVulnerabilityFields);
-    s.KnownKeys(base + "/Misconfigurations/*", {"Status"});
     s.Expect(base + "/Vulnerabilities", "a");
     s.Expect(base + "/Misconfigurations", "a");
     s.Expect(base + "/Secrets", "a");
@@ -217,21 +286,7 @@ Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
       out->findings.push_back(std::move(*f));
       return core::Ok{};
     }, kVulnerabilityFields);
-    s.OnRecord(base + "/Misconfigurations/*", [&](const std::string& p, json& v) -> Status {
-      auto status = core::GetString(v, "Status", name + ":" + p);
-      if (!status) return status.error();
-      if (*status != "PASS" && *status != "EXCEPTION") out->skipped["misconfigurations"]++;
-      return core::Ok{};
-    }, {"Status"});
-    // Counted only: materialise nothing of them.
-    s.OnRecord(base + "/Secrets/*", [&](const std::string&, json&) -> Status {
-      out->skipped["secrets"]++;
-      return core::Ok{};
-    }, {"-"});
-    s.OnRecord(base + "/Licenses/*", [&](const std::string&, json&) -> Status {
-      out->skipped["licenses"]++;
-      return core::Ok{};
-    }, {"-"});
+    RegisterClasses(s, base, st);
   }
   // Kubernetes resources name the workload each result belongs to.
   for (const char* res : {"/Resources/*", "/Vulnerabilities/*", "/Misconfigurations/*"}) {
@@ -265,18 +320,16 @@ Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
   }
 
   for (auto& [idx, prefix] : owners) {
-    Finding& f = out->findings[idx];
-    const ResultInfo& r = results[prefix];
     // k8s: "/Resources/2/Results/0" -> resource "/Resources/2"
     std::string res_prefix = ResultPrefix(prefix + "/x");
     res_prefix = res_prefix.substr(0, res_prefix.rfind('/'));
     std::string resource;
     if (auto it = results.find(res_prefix + "#res"); it != results.end()) resource = it->second.resource;
-    f.location.target = resource.empty() ? r.target : resource + ": " + r.target;
-    f.package.ecosystem = r.type;
-    if (r.cls == "lang-pkgs" && f.location.path.empty()) f.location.path = r.target;
-    f.input = name;
+    Locate(&out->findings[idx], results[prefix], resource, st, idx);
   }
+  if (auto it = out->skipped.find("misconfigurations"); it != out->skipped.end())
+    out->not_gated.push_back(name + ": " + std::to_string(it->second) +
+                         " misconfigurations not gated here: run secgate-code");
   return core::Ok{};
 }
 

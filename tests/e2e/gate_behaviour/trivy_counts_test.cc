@@ -64,7 +64,9 @@ INSTANTIATE_TEST_SUITE_P(
         Expected{"mariner-1.0.json", 0, 1, 0, 1, 0, 2, 1},
         Expected{"pnpm.json", 1, 0, 1, 0, 0, 2, 1},
         Expected{"report-legacy-old.json", 0, 1, 0, 0, 0, 1, 1},
-        Expected{"secrets.json", 0, 0, 0, 0, 0, 0, 0},
+        // Secrets are gated (class secret): jq '[.Results[].Secrets[]?.Severity]'
+        // -> CRITICAL, HIGH; secrets.fail_on low fails on both.
+        Expected{"secrets.json", 1, 1, 0, 0, 0, 2, 1},
         Expected{"ubuntu-gp2-x86-vm.json", 0, 1, 0, 0, 0, 1, 1},
         Expected{"dd-scheme_2_many_vulns.json", 1, 1, 3, 0, 0, 5, 1},
         Expected{"dd-severity_prio.json", 1, 0, 0, 1, 0, 2, 1}),
@@ -75,15 +77,16 @@ INSTANTIATE_TEST_SUITE_P(
       return name;
     });
 
-TEST(TrivyReportTest, SecretsAndMisconfigurationsAreCountedNotGated) {
+TEST(TrivyReportTest, SecretsAreGatedNotCounted) {
   testing::TempDir dir;
   auto r = RunProcess({GateBinary("secgate-vuln"), "--today", "2026-11-21", "--report",
                        "json=-", Fixture("vuln/trivy/secrets.json")},
                       {.cwd = dir.path()});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.exit_code, 1) << r.err;
   auto v = nlohmann::json::parse(r.out);
-  EXPECT_EQ(v["inputs"][0]["skipped"]["secrets"], 2);
-  EXPECT_EQ(v["summary"]["findings"], 0);
+  EXPECT_FALSE(v["inputs"][0].contains("skipped"));
+  EXPECT_EQ(v["summary"]["findings"], 2);
+  EXPECT_EQ(v["summary"]["by_class"], nlohmann::json({{"secret", 2}}));
 }
 
 TEST(TrivyReportTest, SeveralReportsAtOnceAndStdin) {

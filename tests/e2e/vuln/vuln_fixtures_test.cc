@@ -69,7 +69,9 @@ const Case kCases[] = {
     {"trivy/mariner-1.0.json", 1, 0, 1, 0, 1, 0},
     {"trivy/pnpm.json", 1, 1, 0, 1, 0, 0},
     {"trivy/report-legacy-old.json", 1, 0, 1, 0, 0, 0},
-    {"trivy/secrets.json", 0, 0, 0, 0, 0, 0},
+    // Its two Results[].Secrets[] (CRITICAL, HIGH) are gated since the Trivy
+    // classes change: jq '[.Results[].Secrets[]?.Severity|band] | tally'.
+    {"trivy/secrets.json", 1, 1, 1, 0, 0, 0},
     {"trivy/ubuntu-gp2-x86-vm.json", 1, 0, 1, 0, 0, 0},
     {"grype/TestEmptyJsonPresenter.json", 0, 0, 0, 0, 0, 0},
     {"grype/TestJsonDirsPresenter.json", 1, 1, 0, 0, 1, 0},

@@ -51,7 +51,7 @@ waivers:
             "secgate-waivers.yaml:18: waiver CVE-2024-0001: path '**' matches everything (set "
             "waivers.allow_wildcards to allow)\n"
             "secgate-waivers.yaml:23: waiver secret:aws:zz: id 'secret:aws:zz' is not a secret "
-            "fingerprint (secret:<rule>:<16 hex>)\n"
+            "fingerprint (secret:<rule>:<16 hex>) or rule id\n"
             "secgate-waivers.yaml:23: waiver secret:aws:zz: created 2026-05-01 is in the future "
             "(today is 2026-04-01)\n");
   EXPECT_EQ(r.err, "secgate-waivers.yaml: 7 problems in 4 waivers\n");

@@ -94,6 +94,37 @@ TEST(PolicyTest, BadValuesAreErrors) {
             "secgate.yaml:3: sbom.licenses.unknown: expected fail, warn or pass, got 'maybe'");
 }
 
+TEST(PolicyTest, SecretsTestKeysAndAllowlist) {
+  EXPECT_EQ(DefaultPolicy().secrets.test_keys, "report");
+  auto p = ParsePolicy(R"(secrets:
+  test_keys: ignore
+  allowlist:
+    commits: [ABCDEF1, 0123456789abcdef0123456789abcdef01234567]
+    secret_regexes: ['^tok_fixture_']
+    line_regexes: ['# fixture$']
+)",
+                       "secgate.yaml");
+  ASSERT_TRUE(p) << p.error().ToString();
+  EXPECT_EQ(p->secrets.test_keys, "ignore");
+  EXPECT_EQ(p->secrets.allowlist_commits,
+            (std::vector<std::string>{"abcdef1", "0123456789abcdef0123456789abcdef01234567"}));
+  EXPECT_EQ(p->secrets.allowlist_secret_regexes, std::vector<std::string>{"^tok_fixture_"});
+  EXPECT_EQ(p->secrets.allowlist_line_regexes, std::vector<std::string>{"# fixture$"});
+  EXPECT_EQ(p->secrets.allowlist_where, "secgate.yaml:4");
+  EXPECT_EQ(ErrorOf("secrets:\n  test_keys: maybe\n"),
+            "secgate.yaml:2: secrets.test_keys: expected report, fail or ignore, got 'maybe'");
+  EXPECT_EQ(ErrorOf("secrets:\n  allowlist:\n    commits: [abc12]\n"),
+            "secgate.yaml:3: secrets.allowlist.commits[0]: expected a commit id (7 to 40 hex "
+            "characters), got 'abc12'");
+  EXPECT_EQ(ErrorOf("secrets:\n  allowlist:\n    commits: [zzzzzzzz]\n"),
+            "secgate.yaml:3: secrets.allowlist.commits[0]: expected a commit id (7 to 40 hex "
+            "characters), got 'zzzzzzzz'");
+  EXPECT_EQ(ErrorOf("secrets:\n  allowlist:\n    regexes: [x]\n").substr(0, 60),
+            "secgate.yaml:3: unknown key 'secrets.allowlist.regexes' (exp");
+  EXPECT_EQ(ErrorOf("secrets:\n  allowlist:\n    line_regexes: x\n"),
+            "secgate.yaml:3: secrets.allowlist.line_regexes: expected a list of strings");
+}
+
 TEST(PolicyTest, NotYamlIsAnError) {
   EXPECT_EQ(ErrorOf("vuln: [high\n").substr(0, 30), "secgate.yaml:2: invalid YAML: ");
   EXPECT_EQ(ErrorOf(std::string("vuln:\0x", 7)),

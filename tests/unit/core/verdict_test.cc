@@ -178,6 +178,42 @@ TEST(VerdictTest, SeveritySourceChoosesAmongRatings) {
   EXPECT_EQ(Evaluate({f}, o, WaiverFile{}, kToday).exit_code, ExitCode::kFail);
 }
 
+TEST(VerdictTest, TestKeysFollowThePolicyAndAreNeverDropped) {
+  Finding key = Vuln("stripe-secret-key", Severity::kCritical);
+  key.gate = Gate::kSecrets;
+  key.test_key = true;
+  EvaluateOptions o = Opts(Severity::kLow);
+  o.gate = Gate::kSecrets;
+  Verdict report = Evaluate({key}, o, WaiverFile{}, kToday);
+  EXPECT_EQ(report.exit_code, ExitCode::kPass);
+  ASSERT_EQ(report.findings.size(), 1u);
+  EXPECT_EQ(report.findings[0].disposition, Disposition::kBelowThreshold);
+  EXPECT_EQ(report.findings[0].reason, "test key (secrets.test_keys: report)");
+  o.test_keys = "ignore";
+  Verdict ignore = Evaluate({key}, o, WaiverFile{}, kToday);
+  EXPECT_EQ(ignore.exit_code, ExitCode::kPass);
+  ASSERT_EQ(ignore.findings.size(), 1u);
+  EXPECT_EQ(ignore.summary.ignored, 1);
+  EXPECT_EQ(ignore.findings[0].reason, "test key (secrets.test_keys: ignore)");
+  o.test_keys = "fail";
+  Verdict fail = Evaluate({key}, o, WaiverFile{}, kToday);
+  EXPECT_EQ(fail.exit_code, ExitCode::kFail);
+  EXPECT_EQ(fail.summary.violations, 1);
+}
+
+TEST(VerdictTest, AllowlistedFindingsAreListedAsIgnored) {
+  Finding f = Vuln("test-token", Severity::kHigh);
+  f.gate = Gate::kSecrets;
+  f.allowlisted = "secrets.allowlist.commits[0]";
+  EvaluateOptions o = Opts(Severity::kLow);
+  o.gate = Gate::kSecrets;
+  Verdict v = Evaluate({f}, o, WaiverFile{}, kToday);
+  EXPECT_EQ(v.exit_code, ExitCode::kPass);
+  ASSERT_EQ(v.findings.size(), 1u);
+  EXPECT_EQ(v.findings[0].disposition, Disposition::kIgnored);
+  EXPECT_EQ(v.findings[0].reason, "allowlisted by secrets.allowlist.commits[0]");
+}
+
 TEST(ExitCodeTest, ErrorsWin) {
   EXPECT_EQ(Worst(ExitCode::kFail, ExitCode::kError), ExitCode::kError);
   EXPECT_EQ(Worst(ExitCode::kPass, ExitCode::kFail), ExitCode::kFail);

@@ -134,7 +134,7 @@ waivers:
       "3: waiver *: id '*' waives everything (set waivers.allow_wildcards to allow)",
       "4: waiver CVE-2024-9: path '**' matches everything (set waivers.allow_wildcards to allow)",
       "5: waiver secret:aws:xyz: id 'secret:aws:xyz' is not a secret fingerprint "
-      "(secret:<rule>:<16 hex>)",
+      "(secret:<rule>:<16 hex>) or rule id",
       "6: waiver CVE-2024-8: package: 'pkg:' is not a valid purl",
       "7: waiver CVE-2024-7: package: 'lodash js' is not a purl or package name"};
   EXPECT_EQ(Messages(f), want);
@@ -263,6 +263,40 @@ TEST(GlobMatch, NoBlowUpOnManyStars) {
 TEST(EqualsIgnoreCase, Ascii) {
   EXPECT_TRUE(EqualsIgnoreCase("GHSA-Ab", "ghsa-aB"));
   EXPECT_FALSE(EqualsIgnoreCase("a", "ab"));
+}
+
+// A secrets waiver may name a rule id within a path scope (a Trivy report's
+// secrets carry no value to fingerprint by hand); alone it would waive the
+// rule everywhere.
+TEST(WaiverParse, SecretRuleIdNeedsAPathScope) {
+  WaiverFile f = Parse(R"(version: 1
+waivers:
+  - {id: aws-access-key-id, gate: secrets, path: "deploy/*.sh", reason: r, owner: o, created: 2026-01-01, expires: 2026-01-02}
+  - {id: github-pat, gate: secrets, reason: r, owner: o, created: 2026-01-01, expires: 2026-01-02}
+  - {id: "bad rule!", gate: secrets, path: a, reason: r, owner: o, created: 2026-01-01, expires: 2026-01-02}
+  - {id: slack-token, gate: secrets, path: "**", reason: r, owner: o, created: 2026-01-01, expires: 2026-01-02}
+)");
+  std::vector<std::string> want = {
+      "4: waiver github-pat: id 'github-pat' is a rule id: give a path scope, or use the "
+      "fingerprint",
+      "5: waiver bad rule!: id 'bad rule!' is not a secret fingerprint (secret:<rule>:<16 hex>) "
+      "or rule id",
+      "5: waiver bad rule!: id 'bad rule!' contains white space",
+      "6: waiver slack-token: path '**' matches everything (set waivers.allow_wildcards to allow)"};
+  EXPECT_EQ(Messages(f), want);
+  ASSERT_EQ(f.waivers.size(), 4u);
+  EXPECT_TRUE(f.waivers[0].valid);
+
+  Finding secret;
+  secret.gate = Gate::kSecrets;
+  secret.id = "aws-access-key-id";
+  secret.location.path = "deploy/run.sh";
+  EXPECT_TRUE(WaiverMatches(f.waivers[0], secret));
+  secret.location.path = "src/run.sh";
+  EXPECT_FALSE(WaiverMatches(f.waivers[0], secret));
+  secret.gate = Gate::kVuln;  // same id, another gate
+  secret.location.path = "deploy/run.sh";
+  EXPECT_FALSE(WaiverMatches(f.waivers[0], secret));
 }
 
 }  // namespace

@@ -39,7 +39,8 @@ std::vector<std::string> Problems(const Engine& e) {
       found.clear();
       e.Scan(r.examples_match[k], path, &scratch, &found);
       std::set<std::string> ids;
-      for (const auto& m : found) ids.insert(e.rule(m.rule).id);
+      for (const auto& m : found)
+        if (!m.test_key) ids.insert(e.rule(m.rule).id);
       // Example values are never printed: rule id and index only.
       if (!ids.count(r.id))
         problems.push_back(r.id + ": examples.match[" + std::to_string(k) + "] not found");
@@ -54,6 +55,16 @@ std::vector<std::string> Problems(const Engine& e) {
       for (const auto& m : found)
         if (m.rule == static_cast<int>(i))
           problems.push_back(r.id + ": examples.no_match[" + std::to_string(k) + "] matches");
+    }
+    for (size_t k = 0; k < r.examples_test_key.size(); ++k) {
+      found.clear();
+      e.Scan(r.examples_test_key[k], path, &scratch, &found);
+      bool as_test_key = std::any_of(found.begin(), found.end(), [&](const SecretMatch& m) {
+        return m.rule == static_cast<int>(i) && m.test_key;
+      });
+      if (!as_test_key)
+        problems.push_back(r.id + ": examples.test_key[" + std::to_string(k) +
+                           "] not found as a test key");
     }
   }
   return problems;
@@ -79,6 +90,48 @@ TEST(BuiltinPackTest, TheHarnessNoticesAWrongExample) {
   Engine e(std::move(p));
   EXPECT_EQ(Problems(e), (std::vector<std::string>{"test-token: examples.match[1] not found",
                                                    "test-token: examples.no_match[2] matches"}));
+}
+
+// Providers' documented test/example keys are reported as test keys (not
+// dropped as placeholders, not reported as live secrets); their live
+// siblings stay secrets.
+TEST(BuiltinPackTest, DocumentedTestKeysAreTestKeys) {
+  Engine e(BuiltinPack());
+  auto kinds = [&](const std::string& text) {
+    ScanScratch scratch;
+    std::vector<SecretMatch> found;
+    e.Scan(text, "src/app.env", &scratch, &found);
+    std::vector<std::string> out;
+    for (const auto& m : found) out.push_back(e.rule(m.rule).id + (m.test_key ? " test" : ""));
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(kinds("aws_access_key_id = AKIAIOSFODNN7EXAMPLE"), V{"aws-access-key-id test"});
+  EXPECT_EQ(kinds("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+            V{"aws-secret-access-key test"});
+  EXPECT_EQ(kinds("STRIPE_KEY=sk_test_4eC39HqLyjWDarjtT1zdp7dc"), V{"stripe-secret-key test"});
+  EXPECT_EQ(kinds("STRIPE_KEY=rk_test_4eC39HqLyjWDarjtT1zdp7dc"), V{"stripe-restricted-key test"});
+  EXPECT_EQ(kinds("STRIPE_KEY=sk_live_4eC39HqLyjWDarjtT1zdp7dc"), V{"stripe-secret-key"});
+  EXPECT_EQ(kinds("aws_access_key_id = AKIA3021COT068MJ9CJY"), V{"aws-access-key-id"});
+}
+
+// The placeholder check keeps real-shaped values that merely hold repeated
+// characters or a round number; only filler (all x / *, or a short prefix
+// then filler) is a placeholder.
+TEST(BuiltinPackTest, RepeatedCharactersOrRoundNumbersAreNotPlaceholders) {
+  Engine e(BuiltinPack());
+  auto found = [&](const std::string& text) {
+    ScanScratch scratch;
+    std::vector<SecretMatch> m;
+    e.Scan(text, "src/app.env", &scratch, &m);
+    return !m.empty();
+  };
+  EXPECT_TRUE(found("STRIPE_KEY=sk_live_4eC39HqLxxxxxxxxT1zdp7dcQ9"));   // run of x inside
+  EXPECT_TRUE(found("STRIPE_KEY=sk_live_4eC39Hq100000000T1zdp7dcQ9"));   // round number inside
+  EXPECT_TRUE(found("STRIPE_KEY=sk_live_4eC39HqLaaaaaaaaT1zdp7dcQ9"));   // repeated letters
+  EXPECT_FALSE(found("STRIPE_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx"));    // filler
+  EXPECT_FALSE(found("STRIPE_KEY=sk_live_************************"));
+  EXPECT_FALSE(found("aws_access_key_id = AKIAXXXXXXXXXXXXXXXX"));
 }
 
 TEST(BuiltinPackTest, EmbeddedPackIsThePackOnDisk) {

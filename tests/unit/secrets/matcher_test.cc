@@ -51,6 +51,39 @@ TEST(MatcherTest, CompilesOnlyRulesWhoseKeywordsOccur) {
   EXPECT_EQ(e->compiled_rules(), 1u);
 }
 
+TEST(MatcherTest, TestKeysAreMarkedNotDropped) {
+  auto e = TestEngine();
+  ScanScratch s;
+  std::vector<SecretMatch> m;
+  e->Scan("a = tstk_testQ7mZ2xR9pL4vK8nB3cW6yT1dF5gH\nb = " + std::string(kToken), "", &s, &m);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_TRUE(m[0].test_key);
+  EXPECT_FALSE(m[1].test_key);
+  EXPECT_EQ(e->Classify(0, "tstk_testQ7mZ2xR9pL4vK8nB3cW6yT1dF5gH"), Candidate::kTestKey);
+  EXPECT_EQ(e->Classify(0, kToken), Candidate::kSecret);
+  EXPECT_EQ(e->Classify(0, "tstk_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), Candidate::kReject);
+}
+
+TEST(MatcherTest, PolicyAllowlistRegexesLabelMatches) {
+  RulePack p = TestPack();
+  p.allowlist.secret_regexes = {"^TKIA"};
+  p.allowlist.line_regexes = {"# fixture$"};
+  Engine e(std::move(p));
+  ScanScratch s;
+  std::vector<SecretMatch> m;
+  std::string text = std::string("k = ") + kKeyId + "\nt = " + kToken + " # fixture\nt2 = " +
+                     kToken + "\n";
+  e.Scan(text, "", &s, &m);
+  ASSERT_EQ(m.size(), 3u);
+  ASSERT_GE(m[0].allowlisted, 0);
+  EXPECT_EQ(e.AllowlistLabel(m[0].allowlisted), "secrets.allowlist.secret_regexes[0]");
+  ASSERT_GE(m[1].allowlisted, 0);
+  EXPECT_EQ(e.AllowlistLabel(m[1].allowlisted), "secrets.allowlist.line_regexes[0]");
+  EXPECT_EQ(m[2].allowlisted, -1);
+  core::Finding f = ToFinding(e, m[1], text, Origin{"t", "a.py"}, 2);
+  EXPECT_EQ(f.allowlisted, "secrets.allowlist.line_regexes[0]");
+}
+
 TEST(MatcherTest, EntropyAllowAndPlaceholdersSuppress) {
   auto e = TestEngine();
   EXPECT_TRUE(RulesFound(*e, "tstk_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa").empty());  // entropy

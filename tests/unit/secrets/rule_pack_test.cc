@@ -31,7 +31,55 @@ TEST(RulePackTest, UnknownKeyIsAnError) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().ToString(),
             "p.yaml:9: unknown key 'rule my-rule.entropi' (expected one of: id, description, "
-            "provider, severity, keywords, regex, secret_group, entropy, allow, paths, examples)");
+            "provider, severity, keywords, regex, secret_group, entropy, allow, paths, test_keys, "
+            "examples)");
+}
+
+TEST(RulePackTest, TestKeysNeedValidPatternsAndExamples) {
+  auto bad = ParseRuleFile(RuleYaml("    test_keys: ['(tok_']\n"), "p.yaml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().ToString().find("rule my-rule.test_keys[0]: invalid RE2 pattern"),
+            std::string::npos)
+      << bad.error().ToString();
+  auto lonely = ParseRuleFile(RuleYaml("    test_keys: ['^tok_test']\n"), "p.yaml");
+  ASSERT_FALSE(lonely.ok());
+  EXPECT_EQ(lonely.error().ToString(),
+            "p.yaml:3: rule my-rule: test_keys and examples.test_key go together (each test-key "
+            "pattern needs an example, and an example needs a pattern)");
+  auto wrong_type = ParseRuleFile(RuleYaml("    test_keys: {a: b}\n"), "p.yaml");
+  EXPECT_FALSE(wrong_type.ok());
+  std::string yaml = RuleYaml("    test_keys: ['^tok_test']\n");
+  yaml += "      test_key: ['tok_test1234']\n";
+  auto ok = ParseRuleFile(yaml, "p.yaml");
+  ASSERT_TRUE(ok.ok()) << ok.error().ToString();
+  EXPECT_EQ((*ok)[0].test_keys, std::vector<std::string>{"^tok_test"});
+  EXPECT_EQ((*ok)[0].examples_test_key, std::vector<std::string>{"tok_test1234"});
+  RulePack p;
+  p.rules = *ok;
+  p.allowlist.secret_regexes = {"^tok_"};
+  p.allowlist.line_regexes = {"fixture"};
+  auto round = DecodePack(EncodePack(p));
+  ASSERT_TRUE(round.ok());
+  EXPECT_EQ(round->rules[0].test_keys, p.rules[0].test_keys);
+  EXPECT_EQ(round->rules[0].examples_test_key, p.rules[0].examples_test_key);
+  EXPECT_EQ(round->allowlist.secret_regexes, p.allowlist.secret_regexes);
+  EXPECT_EQ(round->allowlist.line_regexes, p.allowlist.line_regexes);
+}
+
+TEST(RulePackTest, PolicyAllowlistRegexesAreValidated) {
+  core::SecretsPolicy policy;
+  policy.allowlist_where = "secgate.yaml:4";
+  policy.allowlist_line_regexes = {"ok", "(unclosed"};
+  auto pack = BuildRulePack(policy, ".", RulePack{});
+  ASSERT_FALSE(pack.ok());
+  EXPECT_EQ(pack.error().ToString().substr(0, 70),
+            "secgate.yaml:4: secrets.allowlist.line_regexes[1]: invalid RE2 pattern");
+  policy.allowlist_line_regexes = {"ok"};
+  policy.allowlist_secret_regexes = {"^abc"};
+  auto good = BuildRulePack(policy, ".", RulePack{});
+  ASSERT_TRUE(good.ok()) << good.error().ToString();
+  EXPECT_EQ(good->allowlist.line_regexes, std::vector<std::string>{"ok"});
+  EXPECT_EQ(good->allowlist.secret_regexes, std::vector<std::string>{"^abc"});
 }
 
 TEST(RulePackTest, BadRegexNamesTheRule) {

@@ -1,0 +1,129 @@
+#include "gates/vuln/readers/trivy_classes.h"
+
+#include "gates/core/fingerprint.h"
+#include "gates/core/json_stream.h"
+
+namespace secgate::vuln {
+
+using core::Error;
+using core::Finding;
+using core::Result;
+using core::Status;
+using nlohmann::json;
+
+namespace {
+
+// A required severity word: Trivy always writes one ("UNKNOWN" when it has
+// none, which the policy's unknown_as then counts); any other word is an
+// error, never a guess.
+Status ReadSeverity(const json& v, const std::string& where, Finding* f) {
+  auto word = core::GetString(v, "Severity", where);
+  if (!word) return word.error();
+  if (word->empty()) return Error{where, "missing Severity (Trivy always writes one)"};
+  auto sev = core::ParseSeverityWord(*word);
+  if (!sev) return Error{where + "/Severity", "unknown severity '" + *word + "'"};
+  f->severity = *sev;
+  f->severity_source = "trivy";
+  return core::Ok{};
+}
+
+// Optional non-negative integer (a line number); 0 when absent.
+Result<int> OptLine(const json& v, const char* key, const std::string& where) {
+  auto it = v.find(key);
+  if (it == v.end() || it->is_null()) return 0;
+  if (!it->is_number_integer() && !it->is_number_unsigned())
+    return Error{where + "/" + key, "expected integer, got " + core::JsonTypeName(*it)};
+  long long n = it->get<long long>();
+  if (n < 0 || n > (1LL << 31) - 1)
+    return Error{where + "/" + key, "line " + std::to_string(n) + " is out of range"};
+  return static_cast<int>(n);
+}
+
+}  // namespace
+
+const std::vector<std::string>& TrivySecretFields() {
+  static const std::vector<std::string> k = {"RuleID", "Category",  "Severity", "Title",
+                                             "StartLine", "EndLine", "Match"};
+  return k;
+}
+
+const std::vector<std::string>& TrivyLicenseFields() {
+  static const std::vector<std::string> k = {"Severity", "Category", "PkgName", "FilePath",
+                                             "Name",     "Confidence", "Link"};
+  return k;
+}
+
+Result<Finding> ParseTrivySecret(const json& v, const std::string& where,
+                                 std::string* redacted_match) {
+  if (Status s = core::ExpectObject(v, where); !s) return s.error();
+  Finding f;
+  f.gate = core::Gate::kSecrets;
+  f.cls = core::FindingClass::kSecret;
+  f.sources = {"trivy"};
+  auto rule = core::GetString(v, "RuleID", where);
+  if (!rule) return rule.error();
+  if (rule->empty()) return Error{where, "missing RuleID (Trivy always writes one)"};
+  f.id = *rule;
+  if (Status s = ReadSeverity(v, where, &f); !s) return s.error();
+  auto title = core::GetString(v, "Title", where);
+  if (!title) return title.error();
+  f.title = *title;
+  auto category = core::GetString(v, "Category", where);
+  if (!category) return category.error();
+  if (!category->empty()) f.message = "category " + *category;
+  auto start = OptLine(v, "StartLine", where);
+  if (!start) return start.error();
+  auto end = OptLine(v, "EndLine", where);
+  if (!end) return end.error();
+  if (*end != 0 && *end < *start)
+    return Error{where + "/EndLine", "EndLine " + std::to_string(*end) + " is before StartLine " +
+                                         std::to_string(*start)};
+  f.location.line = *start;
+  auto match = core::GetString(v, "Match", where);
+  if (!match) return match.error();
+  *redacted_match = std::move(*match);
+  return f;
+}
+
+void FinishTrivySecret(Finding* f, const std::string& redacted_match) {
+  f->fingerprint = core::SecretFingerprint(
+      f->id, f->location.target + "\n" + f->location.path + "\n" + redacted_match);
+}
+
+Result<Finding> ParseTrivyLicense(const json& v, const std::string& where) {
+  if (Status s = core::ExpectObject(v, where); !s) return s.error();
+  Finding f;
+  f.gate = core::Gate::kSbom;
+  f.cls = core::FindingClass::kLicense;
+  f.sources = {"trivy"};
+  auto name = core::GetString(v, "Name", where);
+  if (!name) return name.error();
+  if (name->empty()) return Error{where, "missing Name (the license)"};
+  f.id = *name;
+  if (Status s = ReadSeverity(v, where, &f); !s) return s.error();
+  for (const char* key : {"Category", "PkgName", "FilePath", "Link"}) {
+    auto r = core::GetString(v, key, where);
+    if (!r) return r.error();
+    std::string k = key;
+    if (k == "Category" && !r->empty()) f.message = "Trivy category " + *r;
+    if (k == "PkgName") f.package.name = *r;
+    if (k == "FilePath") f.location.path = *r;
+    if (k == "Link") f.url = *r;
+  }
+  auto confidence = core::GetNumber(v, "Confidence", where);
+  if (!confidence) return confidence.error();
+  if (*confidence && (**confidence < 0 || **confidence > 1))
+    return Error{where + "/Confidence", "confidence outside 0-1"};
+  f.title = "License " + f.id;
+  return f;
+}
+
+void FinishTrivyLicense(Finding* f) {
+  // Two loose files under one license are two findings: the key names the
+  // place as well as the license and the package.
+  Finding key = *f;
+  key.id += "|" + f->location.target + "|" + f->location.path;
+  f->fingerprint = core::SbomFingerprint(key);
+}
+
+}  // namespace secgate::vuln

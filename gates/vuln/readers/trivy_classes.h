@@ -1,0 +1,46 @@
+// The finding classes of a Trivy report besides vulnerabilities
+// (docs/vuln.md, "Trivy reports: every class"):
+//
+//   Results[].Secrets[]   -> gate secrets, class secret (severity from Trivy)
+//   Results[].Licenses[]  -> gate sbom, class license (severity from Trivy;
+//                            secgate-vuln's license step may judge it by
+//                            sbom.licenses: gates/vuln/licenses.h)
+//
+// Misconfigurations are counted by trivy.cc, not gated by secgate-vuln.
+//
+// A secret record's Match and Code are never read: Trivy redacts the cause
+// line but prints its neighbours verbatim, so Code can hold other secrets.
+// Only the redacted Match feeds the fingerprint, and nothing of it is kept.
+//
+//   auto f = ParseTrivySecret(record, "report.json:/Results/0/Secrets/1");
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "gates/core/error.h"
+#include "gates/core/finding.h"
+
+namespace secgate::vuln {
+
+/// Members of a secret record that are materialised (Code is not).
+const std::vector<std::string>& TrivySecretFields();
+/// Members of a license record that are materialised.
+const std::vector<std::string>& TrivyLicenseFields();
+
+/// A secret finding without its location (trivy.cc fills target and path,
+/// then calls FinishTrivySecret). `redacted_match` receives Trivy's Match.
+core::Result<core::Finding> ParseTrivySecret(const nlohmann::json& v, const std::string& where,
+                                             std::string* redacted_match);
+/// Sets the fingerprint once the location is known: "secret:<rule>:" + 16
+/// hex of SHA-256(target, path, Trivy's redacted match).
+void FinishTrivySecret(core::Finding* f, const std::string& redacted_match);
+
+/// A license finding (id = Trivy's license Name) without its target.
+core::Result<core::Finding> ParseTrivyLicense(const nlohmann::json& v, const std::string& where);
+/// Sets the fingerprint once the target is known.
+void FinishTrivyLicense(core::Finding* f);
+
+}  // namespace secgate::vuln
