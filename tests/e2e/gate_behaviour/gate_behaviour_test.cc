@@ -232,7 +232,7 @@ INSTANTIATE_TEST_SUITE_P(
                 {{"secgate.yaml", "vuln:\n  fail_onn: critical\n"}},
                 "secgate-vuln: error: secgate.yaml:2: unknown key 'vuln.fail_onn' (expected one "
                 "of: fail_on, unknown_as, ignore_unfixed, ignore_dev, severity_source, limits, "
-                "only_new, baseline, trust_vex)\n"},
+                "only_new, baseline, trust_vex, upstream_ignores)\n"},
         BadCase{"policy_not_found", {"--policy", "missing.yaml", "report.json"}, Report(kGoodVuln), {},
                 "secgate-vuln: error: missing.yaml: cannot open: No such file or directory\n"},
         BadCase{"bad_fail_on", {"--fail-on", "severe", "report.json"}, Report(kGoodVuln), {},

@@ -63,7 +63,10 @@ TEST(PolicyTest, EmptyFileAndEmptySectionsMeanDefaults) {
 TEST(PolicyTest, UnknownKeysAreErrorsWithLineNumbers) {
   EXPECT_EQ(ErrorOf("vuln:\n  fail_onn: low\n"),
             "secgate.yaml:2: unknown key 'vuln.fail_onn' (expected one of: fail_on, unknown_as, "
-            "ignore_unfixed, ignore_dev, severity_source, limits, only_new, baseline, trust_vex)");
+            "ignore_unfixed, ignore_dev, severity_source, limits, only_new, baseline, trust_vex, "
+            "upstream_ignores)");
+  EXPECT_EQ(ErrorOf("vuln:\n  upstream_ignores: yes\n"),
+            "secgate.yaml:2: vuln.upstream_ignores: expected honour or deny, got 'yes'");
   EXPECT_EQ(ErrorOf("vulns:\n  fail_on: low\n"),
             "secgate.yaml:1: unknown key 'vulns' (expected one of: version, vuln, secrets, sbom, "
             "waivers)");

@@ -258,5 +258,56 @@ TEST(MergeTest, PreferredId) {
   EXPECT_EQ(PreferredId({"RUSTSEC-1"}), "RUSTSEC-1");
 }
 
+// vuln.upstream_ignores: honour keeps the old result (the finding does not
+// fail and counts toward no waiver), deny gates it like any other finding.
+TEST(VerdictTest, UpstreamIgnoresAreHonouredOrDenied) {
+  Finding ignored = Vuln("CVE-9", Severity::kCritical);
+  ignored.upstream_ignore = "grype ignore rule (reason: not reachable)";
+  WaiverFile wf;
+  wf.waivers = {MakeWaiver("CVE-9", "2027-01-31")};
+  Verdict honour = Evaluate({ignored}, Opts(), wf, kToday);
+  EXPECT_EQ(honour.exit_code, ExitCode::kPass);
+  ASSERT_EQ(honour.findings.size(), 1u);
+  EXPECT_EQ(honour.findings[0].disposition, Disposition::kIgnored);
+  EXPECT_EQ(honour.findings[0].reason,
+            "ignored upstream: grype ignore rule (reason: not reachable) (upstream_ignores: honour)");
+  EXPECT_EQ(honour.waivers[0].matches, 0) << "an upstream ignore must not use up a waiver";
+  EXPECT_EQ(honour.waivers[0].status, WaiverStatus::kUnused);
+
+  EvaluateOptions deny = Opts();
+  deny.honour_upstream_ignores = false;
+  Verdict denied = Evaluate({ignored}, deny, WaiverFile{}, kToday);
+  EXPECT_EQ(denied.exit_code, ExitCode::kFail);
+  EXPECT_EQ(denied.findings[0].disposition, Disposition::kViolation);
+  Verdict waived = Evaluate({ignored}, deny, wf, kToday);
+  EXPECT_EQ(waived.exit_code, ExitCode::kPass);
+  EXPECT_EQ(waived.findings[0].disposition, Disposition::kWaived);
+}
+
+TEST(VerdictTest, OneScannersIgnoreDoesNotSilenceAnother) {
+  Finding a = Vuln("CVE-9", Severity::kCritical);
+  a.upstream_ignore = "grype ignore rule";
+  Finding b = Vuln("CVE-9", Severity::kCritical);
+  b.sources = {"trivy"};
+  auto merged = MergeFindings({a, b});
+  ASSERT_EQ(merged.size(), 1u);
+  EXPECT_TRUE(merged[0].upstream_ignore.empty());
+  EXPECT_EQ(Evaluate(merged, Opts(), WaiverFile{}, kToday).exit_code, ExitCode::kFail);
+  auto both = MergeFindings({a, a});
+  ASSERT_EQ(both.size(), 1u);
+  EXPECT_FALSE(both[0].upstream_ignore.empty());
+}
+
+TEST(VerdictTest, WarnOnlyIsShownButNeverFails) {
+  Finding f = Vuln("unknown-license", Severity::kLow);
+  f.warn_only = "warning only (sbom.licenses.unknown: warn)";
+  Verdict v = Evaluate({f}, Opts(Severity::kLow), WaiverFile{}, kToday);
+  EXPECT_EQ(v.exit_code, ExitCode::kPass);
+  EXPECT_EQ(v.summary.below_threshold, 1);
+  EXPECT_EQ(v.findings[0].reason, "warning only (sbom.licenses.unknown: warn)");
+  f.warn_only.clear();
+  EXPECT_EQ(Evaluate({f}, Opts(Severity::kLow), WaiverFile{}, kToday).exit_code, ExitCode::kFail);
+}
+
 }  // namespace
 }  // namespace secgate::core

@@ -28,14 +28,30 @@ TEST(GrypeReader, ReadsMatchRelatedIdsAndArtifact) {
   EXPECT_EQ(f.ratings.back().source, "nvd");
 }
 
-TEST(GrypeReader, NegligibleIsLowAndIgnoredMatchesAreCounted) {
+TEST(GrypeReader, NegligibleIsLowAndIgnoredMatchesAreFlaggedNotDropped) {
   auto r = RunReader(&ReadGrype, R"({"matches":[{"vulnerability":{"id":"CVE-1","severity":"Negligible"},
-    "artifact":{"name":"a","version":"1"}}],"ignoredMatches":[{"vulnerability":{"id":"CVE-2"}}],
+    "artifact":{"name":"a","version":"1"}}],"ignoredMatches":[{"vulnerability":{"id":"CVE-2",
+    "severity":"Critical"},"artifact":{"name":"b","version":"2"},"appliedIgnoreRules":[
+    {"vulnerability":"CVE-2","reason":"not reachable","fix-state":"unknown"}]}],
     "descriptor":{"name":"grype"}})");
   ASSERT_TRUE(r.status.ok()) << r.error;
-  ASSERT_EQ(r.out.findings.size(), 1u);
+  ASSERT_EQ(r.out.findings.size(), 2u);
   EXPECT_EQ(r.out.findings[0].severity, core::Severity::kLow);
-  EXPECT_EQ(r.out.skipped["ignored by grype"], 1);
+  EXPECT_TRUE(r.out.findings[0].upstream_ignore.empty());
+  EXPECT_EQ(r.out.findings[1].id, "CVE-2");
+  EXPECT_EQ(r.out.findings[1].severity, core::Severity::kCritical);
+  EXPECT_EQ(r.out.findings[1].upstream_ignore,
+            "grype ignore rule (vulnerability: CVE-2; reason: not reachable; fix-state: unknown)");
+  EXPECT_TRUE(r.out.skipped.empty());
+}
+
+TEST(GrypeReader, IgnoredMatchesAreReadAsStrictlyAsMatches) {
+  EXPECT_EQ(RunReader(&ReadGrype, R"({"matches":[],"ignoredMatches":[{"vulnerability":{"id":"CVE-2"},
+    "artifact":{"name":"b"},"appliedIgnoreRules":{}}],"descriptor":{"name":"grype"}})").error,
+            "in.json:/ignoredMatches/0/appliedIgnoreRules: expected array, got object");
+  EXPECT_EQ(RunReader(&ReadGrype, R"({"matches":[],"ignoredMatches":[{"vulnerability":{"id":"CVE-2",
+    "severity":"Severe"},"artifact":{"name":"b"}}],"descriptor":{"name":"grype"}})").error,
+            "in.json:/ignoredMatches/0/vulnerability/severity: unknown severity 'Severe'");
 }
 
 TEST(GrypeReader, ManyVulnsFixtureCountsEveryMatch) {
