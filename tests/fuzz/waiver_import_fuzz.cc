@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!source) return 0;
   auto drafts = secgate::waivers::ImportText(**source, text, ctx);
   if (!drafts) return 0;
-  std::string yaml = secgate::waivers::WaiverFileYaml(*drafts);
+  std::string yaml = secgate::core::WaiverFileYaml(*drafts);
   if (yaml.size() > secgate::core::kMaxYamlBytes) return 0;
   auto parsed = secgate::core::ParseWaiverFile(yaml, "out.yaml", {}, secgate::core::Date{2099, 12, 31});
   if (!parsed || parsed->waivers.size() != drafts->size()) __builtin_trap();
