@@ -49,48 +49,6 @@ WaiverStatus StatusOf(const Waiver& w, long days_left, int matches, int expiring
   return WaiverStatus::kActive;
 }
 
-/// The disposition of one finding, in order of precedence: VEX, the
-/// policy's ignore rules (unfixed, dev, unknown severity, secrets
-/// allowlist and test keys), an active waiver (index `active`), the
-/// baseline, then the threshold.
-void Dispose(const EvaluateOptions& o, int active, EvaluatedFinding* e, Verdict* v) {
-  const Finding& fd = e->finding;
-  if (o.trust_vex && VexSaysNotAffected(fd.vex_state)) {
-    e->disposition = Disposition::kIgnored;
-    e->reason = "VEX: " + fd.vex_state +
-                (fd.vex_justification.empty() ? "" : " (" + fd.vex_justification + ")");
-  } else if (o.ignore_unfixed && o.gate == Gate::kVuln && fd.fixed_versions.empty()) {
-    e->disposition = Disposition::kIgnored;
-    e->reason = "no fixed version (vuln.ignore_unfixed)";
-  } else if (o.ignore_dev && fd.dev_only) {
-    e->disposition = Disposition::kIgnored;
-    e->reason = "dev dependency (vuln.ignore_dev)";
-  } else if (!fd.allowlisted.empty()) {
-    e->disposition = Disposition::kIgnored;
-    e->reason = "allowlisted by " + fd.allowlisted;
-  } else if (fd.test_key && o.test_keys == "ignore") {
-    e->disposition = Disposition::kIgnored;
-    e->reason = "test key (secrets.test_keys: ignore)";
-  } else if (e->severity_assumed && !o.unknown_as) {
-    e->disposition = Disposition::kIgnored;
-    e->reason = "unknown severity (unknown_as: ignore)";
-  } else if (active >= 0) {
-    e->disposition = Disposition::kWaived;
-    e->waiver = active;
-    v->waivers[active].matches++;
-  } else if (InBaseline(o.baseline, fd)) {
-    e->disposition = Disposition::kIgnored;
-    e->reason = "in baseline";
-  } else if (fd.test_key && o.test_keys == "report") {
-    e->disposition = Disposition::kBelowThreshold;
-    e->reason = "test key (secrets.test_keys: report)";
-  } else if (e->effective_severity < o.fail_on) {
-    e->disposition = Disposition::kBelowThreshold;
-  } else {
-    e->disposition = Disposition::kViolation;
-  }
-}
-
 }  // namespace
 
 std::string_view DispositionName(Disposition d) {
