@@ -16,8 +16,28 @@ namespace secgate::cli {
 using core::Error;
 using core::ExitCode;
 using core::Result;
+using core::Status;
 
 namespace {
+
+// --fail-on sets every gate's threshold; one a base policy locks may only
+// be lowered (the workflow file is as much the PR author's as secgate.yaml).
+Status OverrideFailOn(core::Policy& p, core::Severity sev) {
+  struct Slot { const char* key; core::Severity* value; };
+  for (Slot s : {Slot{"vuln.fail_on", &p.vuln.fail_on}, Slot{"secrets.fail_on", &p.secrets.fail_on},
+                 Slot{"sbom.fail_on", &p.sbom.fail_on}}) {
+    const core::PolicyLock* lock = core::FindLock(p, s.key);
+    if (lock && sev > *s.value)
+      return Error{"--fail-on", std::string("'") + std::string(core::SeverityName(sev)) +
+                                    "' loosens " + s.key + " '" +
+                                    std::string(core::SeverityName(*s.value)) + "', which " +
+                                    lock->where + " locks"};
+    *s.value = sev;
+    p.origins[s.key] = "--fail-on";
+  }
+  return core::Ok{};
+}
+
 
 bool UseColor(const std::string& mode) {
   if (mode == "always") return true;
@@ -81,6 +101,23 @@ void AddCommonOptions(CLI::App& app, CommonOptions& o) {
   app.add_flag("--no-github", o.no_github, "Never write GitHub Actions annotations or summary");
   app.add_option("--color", o.color, "Colour: auto (terminal, honours NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag_callback(
+      "--print-policy",
+      [&o] {
+        std::string note;
+        auto policy = core::LoadPolicyOrDefault(o.policy, &note);
+        if (!policy) throw CLI::ValidationError("--print-policy", policy.error().ToString());
+        if (!o.fail_on.empty()) {
+          auto sev = core::ParseThreshold(o.fail_on);
+          if (!sev) throw CLI::ValidationError("--fail-on", "unknown severity '" + o.fail_on + "'");
+          if (Status s = OverrideFailOn(*policy, *sev); !s)
+            throw CLI::ValidationError(s.error().where, s.error().message);
+        }
+        std::cout << core::PrintPolicy(*policy);
+        throw CLI::Success();
+      },
+      "Print the effective policy (every key, its value and the file and line it came from) "
+      "and exit");
   app.set_version_flag("--version", std::string(SECGATE_VERSION));
 }
 
@@ -95,6 +132,8 @@ std::optional<int> ParseArgs(CLI::App& app, int argc, char** argv, const std::st
     return 0;
   } catch (const CLI::CallForVersion& e) {
     std::cout << tool << " " << SECGATE_VERSION << "\n";
+    return 0;
+  } catch (const CLI::Success&) {  // --print-policy printed.
     return 0;
   } catch (const CLI::ParseError& e) {
     std::cerr << tool << ": error: " << e.what() << " (see --help)\n";
@@ -125,7 +164,7 @@ Result<GateContext> PrepareContext(const CommonOptions& o, core::Gate gate,
     if (!sev)
       return Error{"--fail-on", "unknown severity '" + o.fail_on +
                                     "' (expected critical, high, medium or low)"};
-    ctx.policy.vuln.fail_on = ctx.policy.secrets.fail_on = ctx.policy.sbom.fail_on = *sev;
+    if (Status s = OverrideFailOn(ctx.policy, *sev); !s) return s.error();
   }
 
   // Today first: the waiver validator refuses dates after it.
@@ -157,6 +196,7 @@ ExitCode Finish(core::Verdict& v, const GateContext& ctx, const CommonOptions& o
   v.version = SECGATE_VERSION;
   v.policy_source = ctx.policy.source;
   v.policy_sha256 = ctx.policy.sha256;
+  v.policy_bases = ctx.policy.bases;
   for (const auto& n : ctx.notes) v.notes.push_back(n);
   NoteSarifCut(v, ctx.reports);
 

@@ -2,13 +2,19 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
+#include <set>
 #include <string_view>
 
-#include "gates/core/fingerprint.h"
+#include "gates/core/policy_presets.h"
+#include "gates/core/sha256.h"
 #include "gates/core/yaml_util.h"
 
 namespace secgate::core {
 namespace {
+
+// ---------------------------------------------------------------------------
+// Value parsers: Result<T>(node, file, key). Each names the key and line.
 
 Result<Severity> ThresholdAt(const YAML::Node& n, const std::string& path, const std::string& key) {
   auto s = ScalarString(n, path, key);
@@ -18,6 +24,16 @@ Result<Severity> ThresholdAt(const YAML::Node& n, const std::string& path, const
     return Error{Where(path, n), key + ": unknown severity '" + *s +
                                      "' (expected critical, high, medium or low)"};
   return *sev;
+}
+
+Result<std::optional<Severity>> UnknownAs(const YAML::Node& n, const std::string& path,
+                                          const std::string& key) {
+  auto s = ScalarString(n, path, key);
+  if (!s) return s.error();
+  if (*s == "ignore") return std::optional<Severity>{};
+  auto sev = ThresholdAt(n, path, key + " (or ignore)");
+  if (!sev) return sev.error();
+  return std::optional<Severity>{*sev};
 }
 
 // Severity sources vuln.severity_source may name: "reported", "max", and the
@@ -34,22 +50,24 @@ constexpr std::string_view kSeveritySources[] = {
     "python-safety-db", "glad", "echo", "minimos", "julia", "cvss", "cyclonedx",
     "osv-scanner", "grype", "trivy"};
 
-Status CheckSeveritySource(const YAML::Node& v, const std::string& path, const std::string& key,
-                           const std::string& source) {
+Result<std::string> SeveritySource(const YAML::Node& v, const std::string& path,
+                                   const std::string& key) {
+  auto source = ScalarString(v, path, key);
+  if (!source) return source;
   for (std::string_view known : kSeveritySources) {
-    bool same = known.size() == source.size() &&
-                std::equal(known.begin(), known.end(), source.begin(), [](char a, char b) {
+    bool same = known.size() == source->size() &&
+                std::equal(known.begin(), known.end(), source->begin(), [](char a, char b) {
                   return a == std::tolower(static_cast<unsigned char>(b));
                 });
-    if (same) return Ok{};
+    if (same) return source;
   }
   std::string list;
   for (std::string_view known : kSeveritySources) list += (list.empty() ? "" : ", ") + std::string(known);
-  return Error{Where(path, v), key + ": unknown severity source '" + source +
+  return Error{Where(path, v), key + ": unknown severity source '" + *source +
                                    "' (expected one of: " + list + ")"};
 }
 
-/// A scalar that must be one of `allowed`.
+/// A scalar that must be one of `allowed` (listed strictest first).
 Result<std::string> OneOf(const YAML::Node& n, const std::string& path, const std::string& key,
                           const std::vector<std::string>& allowed) {
   auto s = ScalarString(n, path, key);
@@ -61,203 +79,488 @@ Result<std::string> OneOf(const YAML::Node& n, const std::string& path, const st
   return Error{Where(path, n), key + ": expected " + list + ", got '" + *s + "'"};
 }
 
-// Assigns a parsed value or returns its error from the enclosing function.
-#define SECGATE_ASSIGN(dst, expr)          \
-  do {                                     \
-    auto secgate_r = (expr);               \
-    if (!secgate_r) return secgate_r.error(); \
-    dst = std::move(*secgate_r);           \
-  } while (0)
+/// A word mapped to a bool: `when_true` or `when_false`.
+Result<bool> Word(const YAML::Node& n, const std::string& path, const std::string& key,
+                  const std::string& when_true, const std::string& when_false) {
+  auto s = ScalarString(n, path, key);
+  if (!s) return s.error();
+  if (*s != when_true && *s != when_false)
+    return Error{Where(path, n), key + ": expected " + when_true + " or " + when_false +
+                                     ", got '" + *s + "'"};
+  return *s == when_true;
+}
 
-Status ParseVuln(const YAML::Node& n, const std::string& path, VulnPolicy* out) {
-  if (Status s = CheckKeys(n, {"fail_on", "unknown_as", "ignore_unfixed", "ignore_dev",
-                               "severity_source", "limits", "only_new", "baseline", "trust_vex",
-                               "upstream_ignores"},
-                           path, "vuln");
-      !s)
-    return s;
-  for (const auto& kv : n) {
-    const std::string key = "vuln." + kv.first.Scalar();
-    const YAML::Node& v = kv.second;
-    const std::string k = kv.first.Scalar();
-    if (k == "fail_on") {
-      SECGATE_ASSIGN(out->fail_on, ThresholdAt(v, path, key));
-    } else if (k == "unknown_as") {
-      auto s = ScalarString(v, path, key);
-      if (!s) return s.error();
-      if (*s == "ignore") {
-        out->unknown_as = std::nullopt;
-      } else {
-        SECGATE_ASSIGN(out->unknown_as, ThresholdAt(v, path, key + " (or ignore)"));
-      }
-    } else if (k == "ignore_unfixed") {
-      SECGATE_ASSIGN(out->ignore_unfixed, ScalarBool(v, path, key));
-    } else if (k == "ignore_dev") {
-      SECGATE_ASSIGN(out->ignore_dev, ScalarBool(v, path, key));
-    } else if (k == "only_new") {
-      SECGATE_ASSIGN(out->only_new, ScalarBool(v, path, key));
-    } else if (k == "trust_vex") {
-      SECGATE_ASSIGN(out->trust_vex, ScalarBool(v, path, key));
-    } else if (k == "upstream_ignores") {
-      std::string word;
-      SECGATE_ASSIGN(word, ScalarString(v, path, key));
-      if (word != "honour" && word != "deny")
-        return Error{Where(path, v), key + ": expected honour or deny, got '" + word + "'"};
-      out->honour_upstream_ignores = word == "honour";
-    } else if (k == "baseline") {
-      SECGATE_ASSIGN(out->baseline, ScalarString(v, path, key));
-    } else if (k == "severity_source") {
-      SECGATE_ASSIGN(out->severity_source, ScalarString(v, path, key));
-      if (Status s = CheckSeveritySource(v, path, key, out->severity_source); !s) return s;
-    } else if (k == "limits") {
-      if (Status s = CheckKeys(v, {"critical", "high", "medium", "low", "unknown"}, path,
-                               "vuln.limits");
-          !s)
-        return s;
-      for (const auto& lim : v) {
-        long long count;
-        SECGATE_ASSIGN(count, ScalarInt(lim.second, path, key + "." + lim.first.Scalar()));
-        Severity sev = lim.first.Scalar() == "unknown" ? Severity::kUnknown
-                                                       : *ParseThreshold(lim.first.Scalar());
-        out->limits[sev] = static_cast<int>(std::min<long long>(count, 1 << 30));
-      }
-    }
+Result<std::string> TestKeys(const YAML::Node& n, const std::string& path, const std::string& key) {
+  return OneOf(n, path, key, {"report", "fail", "ignore"});
+}
+Result<std::string> LicensesUnknown(const YAML::Node& n, const std::string& path,
+                                    const std::string& key) {
+  return OneOf(n, path, key, {"fail", "warn", "pass"});
+}
+Result<bool> HonourOrDeny(const YAML::Node& n, const std::string& path, const std::string& key) {
+  return Word(n, path, key, "honour", "deny");
+}
+Result<bool> AnyOrNew(const YAML::Node& n, const std::string& path, const std::string& key) {
+  return Word(n, path, key, "any", "new");
+}
+Result<bool> TicketOrReport(const YAML::Node& n, const std::string& path, const std::string& key) {
+  return Word(n, path, key, "require_ticket", "report");
+}
+
+Result<long long> Days(const YAML::Node& n, const std::string& path, const std::string& key) {
+  auto num = ScalarInt(n, path, key);
+  if (!num) return num;
+  if (*num > 3660) return Error{Where(path, n), key + ": at most 3660 days"};
+  if (key == "waivers.max_days" && *num < 1) return Error{Where(path, n), key + ": at least 1 day"};
+  return num;
+}
+
+Result<long long> DecodeDepth(const YAML::Node& n, const std::string& path, const std::string& key) {
+  auto depth = ScalarInt(n, path, key);
+  if (depth && *depth > 4) return Error{Where(path, n), key + ": at most 4"};
+  return depth;
+}
+
+Result<long long> Limit(const YAML::Node& n, const std::string& path, const std::string& key) {
+  auto count = ScalarInt(n, path, key);
+  if (count) *count = std::min<long long>(*count, 1 << 30);
+  return count;
+}
+
+/// Commit ids: hex, 7 to 40 characters, stored lower-case.
+Result<std::vector<std::string>> CommitIds(const YAML::Node& n, const std::string& path,
+                                           const std::string& key) {
+  auto list = StringList(n, path, key);
+  if (!list) return list;
+  for (size_t i = 0; i < list->size(); ++i) {
+    std::string id = (*list)[i];
+    for (char& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool hex = std::all_of(id.begin(), id.end(), [](char c) {
+      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    });
+    if (!hex || id.size() < 7 || id.size() > 40)
+      return Error{Where(path, n), key + "[" + std::to_string(i) + "]: expected a commit id (7 to 40 hex "
+                                       "characters), got '" + (*list)[i] + "'"};
+    (*list)[i] = id;
   }
-  if (out->only_new && out->baseline.empty())
-    return Error{Where(path, n), "vuln.only_new: needs vuln.baseline (a waiver file)"};
+  return list;
+}
+
+Result<std::vector<std::string>> FieldsFrom(const YAML::Node& n, const std::string& path,
+                                            const std::string& key,
+                                            const std::vector<std::string>& allowed) {
+  auto fields = StringList(n, path, key);
+  if (!fields) return fields;
+  for (const auto& f : *fields)
+    if (std::find(allowed.begin(), allowed.end(), f) == allowed.end())
+      return Error{Where(path, n), key + ": unknown field '" + f + "'"};
+  return fields;
+}
+Result<std::vector<std::string>> ComponentFields(const YAML::Node& n, const std::string& path,
+                                                 const std::string& key) {
+  return FieldsFrom(n, path, key, {"name", "version", "purl", "supplier", "license", "hashes"});
+}
+Result<std::vector<std::string>> DocumentFields(const YAML::Node& n, const std::string& path,
+                                                const std::string& key) {
+  return FieldsFrom(n, path, key, {"timestamp", "author"});
+}
+
+// ---------------------------------------------------------------------------
+// Merging: what a later file's value does to the earlier one. Scalars
+// replace; lists union (order kept, duplicates dropped).
+
+template <typename T>
+void Merge(T& into, T value) { into = std::move(value); }
+void Merge(std::vector<std::string>& into, std::vector<std::string> value) {
+  for (auto& v : value)
+    if (std::find(into.begin(), into.end(), v) == into.end()) into.push_back(std::move(v));
+}
+void Merge(int& into, long long value) { into = static_cast<int>(value); }
+
+// ---------------------------------------------------------------------------
+// Printing values for --print-policy and lock messages.
+
+std::string Show(Severity s) { return std::string(SeverityName(s)); }
+std::string Show(const std::optional<Severity>& s) { return s ? Show(*s) : "ignore"; }
+std::string Show(bool b) { return b ? "true" : "false"; }
+std::string Show(long long n) { return std::to_string(n); }
+std::string Show(int n) { return std::to_string(n); }
+std::string Show(const std::string& s) { return s.empty() ? "\"\"" : s; }
+std::string Show(const std::vector<std::string>& list) {
+  std::string out = "[";
+  for (size_t i = 0; i < list.size(); ++i) out += (i ? ", " : "") + list[i];
+  return out + "]";
+}
+std::string ShowHonour(bool honour) { return honour ? "honour" : "deny"; }
+std::string ShowAny(bool any) { return any ? "any" : "new"; }
+std::string ShowTicket(bool ticket) { return ticket ? "require_ticket" : "report"; }
+
+// ---------------------------------------------------------------------------
+// Loosening: is `now` weaker than `before`? Used for locked keys.
+
+bool Higher(Severity before, Severity now) { return now > before; }  // fail_on: a higher bar
+bool Lower(const std::optional<Severity>& before, const std::optional<Severity>& now) {
+  auto rank = [](const std::optional<Severity>& s) { return s ? static_cast<int>(*s) : -1; };
+  return rank(now) < rank(before);
+}
+template <typename T>
+bool Higher(const T& before, const T& now) { return now > before; }
+template <typename T>
+bool Lower(const T& before, const T& now) { return now < before; }
+bool BecameTrue(bool before, bool now) { return now && !before; }
+bool BecameFalse(bool before, bool now) { return before && !now; }
+bool Changed(const std::string& before, const std::string& now) { return before != now; }
+/// An allow-type list: entries the base did not have loosen it.
+bool Added(const std::vector<std::string>& before, const std::vector<std::string>& now) {
+  return std::any_of(now.begin(), now.end(), [&](const std::string& v) {
+    return std::find(before.begin(), before.end(), v) == before.end();
+  });
+}
+/// A deny-type list: entries the base had and this one lacks loosen it.
+bool Removed(const std::vector<std::string>& before, const std::vector<std::string>& now) {
+  return Added(now, before);
+}
+/// A word from a list ordered strictest first.
+bool LaterIn(std::initializer_list<std::string_view> order, const std::string& before,
+             const std::string& now) {
+  auto pos = [&](const std::string& w) {
+    return std::find(order.begin(), order.end(), w) - order.begin();
+  };
+  return pos(now) > pos(before);
+}
+bool LaterTestKeys(const std::string& b, const std::string& n) {
+  return LaterIn({"fail", "report", "ignore"}, b, n);
+}
+bool LaterUnknown(const std::string& b, const std::string& n) {
+  return LaterIn({"fail", "warn", "pass"}, b, n);
+}
+
+// ---------------------------------------------------------------------------
+// The key table. One row per key: adding a policy key is one row here, its
+// field in policy.h and its section in docs/policy.md. Section key lists
+// ("expected one of: ...") come from the row order.
+
+struct KeyRow {
+  std::string_view key;  ///< Dotted: "vuln.fail_on". Sections are the prefixes.
+  /// Parses `v` and merges it into the policy; errors name `file` and line.
+  Status (*apply)(const YAML::Node& v, const std::string& file, const std::string& key, Policy& p);
+  std::string (*show)(const Policy& p);
+  /// True when `now` is weaker than `before` (a locked key may not be).
+  bool (*loosened)(const Policy& before, const Policy& now);
+  bool path_valued = false;  ///< Values are paths relative to the file.
+};
+
+#define SG_KEY(name, field, parse, show_fn, loosen_fn)                                      \
+  KeyRow {                                                                                \
+    name,                                                                                 \
+        [](const YAML::Node& v, const std::string& file, const std::string& key,          \
+           Policy& p) -> Status {                                                         \
+          auto r = parse(v, file, key);                                                   \
+          if (!r) return r.error();                                                       \
+          Merge(p.field, std::move(*r));                                                  \
+          return Ok{};                                                                    \
+        },                                                                                \
+        [](const Policy& p) { return show_fn(p.field); },                                 \
+        [](const Policy& b, const Policy& n) { return loosen_fn(b.field, n.field); }      \
+  }
+
+#define SG_LIMIT(name, sev)                                                                   \
+  KeyRow {                                                                                    \
+    "vuln.limits." name,                                                                      \
+        [](const YAML::Node& v, const std::string& file, const std::string& key,              \
+           Policy& p) -> Status {                                                             \
+          auto r = Limit(v, file, key);                                                       \
+          if (!r) return r.error();                                                           \
+          p.vuln.limits[sev] = static_cast<int>(*r);                                          \
+          return Ok{};                                                                        \
+        },                                                                                    \
+        [](const Policy& p) {                                                                 \
+          auto it = p.vuln.limits.find(sev);                                                  \
+          return it == p.vuln.limits.end() ? std::string("0") : std::to_string(it->second);   \
+        },                                                                                    \
+        [](const Policy& b, const Policy& n) {                                                \
+          auto count = [](const Policy& p) {                                                  \
+            auto it = p.vuln.limits.find(sev);                                                \
+            return it == p.vuln.limits.end() ? 0 : it->second;                                \
+          };                                                                                  \
+          return count(n) > count(b);                                                         \
+        }                                                                                     \
+  }
+
+/// `version`, `extends` and `locked`: read by ParseFile itself.
+#define SG_META(name)                                                                       \
+  KeyRow {                                                                                  \
+    name, [](const YAML::Node&, const std::string&, const std::string&, Policy&) -> Status { \
+      return Ok{};                                                                          \
+    },                                                                                      \
+        nullptr, nullptr                                                                    \
+  }
+
+Result<bool> Bool(const YAML::Node& n, const std::string& path, const std::string& key) {
+  return ScalarBool(n, path, key);
+}
+
+const std::vector<KeyRow>& Keys() {
+  static const std::vector<KeyRow> rows = [] {
+    std::vector<KeyRow> r = {
+        SG_META("version"),
+        SG_KEY("vuln.fail_on", vuln.fail_on, ThresholdAt, Show, Higher),
+        SG_KEY("vuln.unknown_as", vuln.unknown_as, UnknownAs, Show, Lower),
+        SG_KEY("vuln.ignore_unfixed", vuln.ignore_unfixed, Bool, Show, BecameTrue),
+        SG_KEY("vuln.ignore_dev", vuln.ignore_dev, Bool, Show, BecameTrue),
+        SG_KEY("vuln.severity_source", vuln.severity_source, SeveritySource, Show, Changed),
+        SG_LIMIT("critical", Severity::kCritical),
+        SG_LIMIT("high", Severity::kHigh),
+        SG_LIMIT("medium", Severity::kMedium),
+        SG_LIMIT("low", Severity::kLow),
+        SG_LIMIT("unknown", Severity::kUnknown),
+        SG_KEY("vuln.only_new", vuln.only_new, Bool, Show, BecameTrue),
+        SG_KEY("vuln.baseline", vuln.baseline, ScalarString, Show, Changed),
+        SG_KEY("vuln.trust_vex", vuln.trust_vex, Bool, Show, BecameTrue),
+        SG_KEY("vuln.upstream_ignores", vuln.honour_upstream_ignores, HonourOrDeny, ShowHonour,
+               BecameTrue),
+        SG_KEY("secrets.fail_on", secrets.fail_on, ThresholdAt, Show, Higher),
+        SG_KEY("secrets.rules", secrets.rules, StringList, Show, Removed),
+        SG_KEY("secrets.replace_rules", secrets.replace_rules, Bool, Show, BecameTrue),
+        SG_KEY("secrets.disable", secrets.disable, StringList, Show, Added),
+        SG_KEY("secrets.allow_paths", secrets.allow_paths, StringList, Show, Added),
+        SG_KEY("secrets.stopwords", secrets.stopwords, StringList, Show, Added),
+        SG_KEY("secrets.max_file_size", secrets.max_file_size, ScalarInt, Show, Lower),
+        SG_KEY("secrets.skip_large_files", secrets.skip_large_files, Bool, Show, BecameTrue),
+        SG_KEY("secrets.test_keys", secrets.test_keys, TestKeys, Show, LaterTestKeys),
+        SG_KEY("secrets.allowlist.commits", secrets.allowlist_commits, CommitIds, Show, Added),
+        SG_KEY("secrets.allowlist.secret_regexes", secrets.allowlist_secret_regexes, StringList,
+               Show, Added),
+        SG_KEY("secrets.allowlist.line_regexes", secrets.allowlist_line_regexes, StringList, Show,
+               Added),
+        SG_KEY("secrets.decode.depth", secrets.decode_depth, DecodeDepth, Show, Lower),
+        SG_KEY("sbom.fail_on", sbom.fail_on, ThresholdAt, Show, Higher),
+        SG_KEY("sbom.licenses.allow", sbom.licenses_allow, StringList, Show, Added),
+        SG_KEY("sbom.licenses.deny", sbom.licenses_deny, StringList, Show, Removed),
+        SG_KEY("sbom.licenses.unknown", sbom.licenses_unknown, LicensesUnknown, Show,
+               LaterUnknown),
+        SG_KEY("sbom.banned", sbom.banned, StringList, Show, Removed),
+        SG_KEY("sbom.require.component", sbom.require_component, ComponentFields, Show, Removed),
+        SG_KEY("sbom.require.document", sbom.require_document, DocumentFields, Show, Removed),
+        SG_KEY("waivers.max_days", waivers.max_days, Days, Show, Higher),
+        SG_KEY("waivers.expiring_days", waivers.expiring_days, Days, Show, Lower),
+        SG_KEY("waivers.allow_wildcards", waivers.allow_wildcards, Bool, Show, BecameTrue),
+        SG_KEY("waivers.require_ticket", waivers.require_ticket, Bool, Show, BecameFalse),
+        SG_KEY("pr.fail_on", pr.fail_on_any, AnyOrNew, ShowAny, BecameFalse),
+        SG_KEY("pr.exemptions", pr.exemptions_need_ticket, TicketOrReport, ShowTicket,
+               BecameFalse),
+        SG_META("extends"),
+        SG_META("locked"),
+    };
+    for (KeyRow& row : r)
+      if (row.key == "secrets.rules" || row.key == "vuln.baseline") row.path_valued = true;
+    return r;
+  }();
+  return rows;
+}
+
+#undef SG_KEY
+#undef SG_LIMIT
+#undef SG_META
+
+const KeyRow* FindRow(std::string_view key) {
+  for (const KeyRow& row : Keys())
+    if (row.key == key) return &row;
+  return nullptr;
+}
+
+/// Child names of a section ("" = the top level), in table order.
+std::vector<std::string> ChildrenOf(std::string_view section) {
+  std::vector<std::string> out;
+  for (const KeyRow& row : Keys()) {
+    std::string_view key = row.key;
+    if (!section.empty()) {
+      if (key.size() <= section.size() || key.substr(0, section.size()) != section ||
+          key[section.size()] != '.')
+        continue;
+      key.remove_prefix(section.size() + 1);
+    }
+    std::string child(key.substr(0, key.find('.')));
+    if (std::find(out.begin(), out.end(), child) == out.end()) out.push_back(child);
+  }
+  return out;
+}
+
+bool Covers(std::string_view lock, std::string_view key) {
+  return key == lock || (key.size() > lock.size() && key.substr(0, lock.size()) == lock &&
+                         key[lock.size()] == '.');
+}
+
+// ---------------------------------------------------------------------------
+// Files and `extends:`.
+
+struct Loader {
+  const PolicyFileReader& read;
+  std::vector<std::string> chain;  ///< Files being applied, outermost first (cycle check).
+  Policy policy = DefaultPolicy();
+};
+
+/// Where `value` (relative to `from_dir`) is, relative to `to_dir`.
+std::string Rebase(const std::string& value, const std::string& from_dir, const std::string& to_dir) {
+  namespace fs = std::filesystem;
+  if (value.empty() || value.front() == '/' || from_dir == to_dir) return value;
+  fs::path joined = (fs::path(from_dir) / value).lexically_normal();
+  if (to_dir.empty() || joined.is_absolute() != fs::path(to_dir).is_absolute())
+    return joined.string();
+  fs::path rel = joined.lexically_relative(to_dir);
+  return rel.empty() ? joined.string() : rel.string();
+}
+
+std::string DirOf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+Status ApplySection(const YAML::Node& n, const std::string& section, const std::string& file,
+                    const std::string& rebase_from, Loader& ld) {
+  std::vector<std::string> children = ChildrenOf(section);
+  if (Status s = CheckKeys(n, children, file, section); !s) return s;
+  if (n.IsNull()) return Ok{};
+  for (const auto& kv : n) {
+    const std::string key = section.empty() ? kv.first.Scalar() : section + "." + kv.first.Scalar();
+    const YAML::Node& v = kv.second;
+    const KeyRow* row = FindRow(key);
+    if (row == nullptr) {  // A section.
+      if (key == "secrets.allowlist") ld.policy.secrets.allowlist_where = Where(file, v);
+      if (Status s = ApplySection(v, key, file, rebase_from, ld); !s) return s;
+      continue;
+    }
+    if (!row->show) continue;  // version, extends, locked: ParseFile's.
+    if (row->path_valued && !rebase_from.empty() && v.IsDefined()) {
+      YAML::Node copy = YAML::Clone(v);
+      if (copy.IsScalar()) copy = Rebase(copy.Scalar(), rebase_from, ld.policy.dir);
+      if (copy.IsSequence())
+        for (YAML::Node item : copy)
+          if (item.IsScalar()) item = Rebase(item.Scalar(), rebase_from, ld.policy.dir);
+      if (Status s = row->apply(copy, file, key, ld.policy); !s) return s;
+    } else if (Status s = row->apply(v, file, key, ld.policy); !s) {
+      return s;
+    }
+    std::string& origin = ld.policy.origins[key];
+    bool list = v.IsSequence();
+    if (list && !origin.empty() && origin.find(Where(file, v)) == std::string::npos)
+      origin += ", " + Where(file, v);
+    else
+      origin = Where(file, v);
+  }
   return Ok{};
 }
 
-/// secrets.allowlist: commits (hex ids or >= 7-character prefixes, stored
-/// lower-case), secret_regexes and line_regexes (RE2, checked when the
-/// secrets gate builds its pack: core does not link RE2).
-Status ParseSecretsAllowlist(const YAML::Node& n, const std::string& path, SecretsPolicy* out) {
-  if (Status s = CheckKeys(n, {"commits", "secret_regexes", "line_regexes"}, path,
-                           "secrets.allowlist");
+Result<std::vector<std::string>> Extends(const YAML::Node& n, const std::string& file) {
+  if (n.IsScalar()) return std::vector<std::string>{n.Scalar()};
+  auto list = StringList(n, file, "extends");
+  if (!list) return Error{Where(file, n), "extends: expected a file, a preset or a list of them"};
+  return list;
+}
+
+Status ParseFile(std::string_view text, const std::string& file, const std::string& rebase_from,
+                 int depth, Loader& ld);
+
+/// A preset is a bare name; anything with a '/' or a .yaml/.yml ending is a path.
+bool IsPresetName(const std::string& name) {
+  auto ends = [&](std::string_view suf) {
+    return name.size() >= suf.size() && name.compare(name.size() - suf.size(), suf.size(), suf) == 0;
+  };
+  return name.find('/') == std::string::npos && !ends(".yaml") && !ends(".yml");
+}
+
+Status ApplyBase(const std::string& name, const YAML::Node& at, const std::string& file,
+                 int depth, Loader& ld) {
+  if (depth >= kMaxExtendsDepth)
+    return Error{Where(file, at), "extends: deeper than " + std::to_string(kMaxExtendsDepth) +
+                                      " files (a chain of bases that long is a mistake)"};
+  std::string source, text;
+  if (IsPresetName(name)) {
+    for (int i = 0; i < kPolicyPresetCount; ++i)
+      if (kPolicyPresets[i].name == name) text = kPolicyPresets[i].text, source = "preset:" + name;
+    if (source.empty()) {
+      std::string list;
+      for (const auto& p : PolicyPresetNames()) list += (list.empty() ? "" : ", ") + p;
+      return Error{Where(file, at), "extends: unknown preset '" + name + "' (expected one of: " +
+                                        list + ", or a path ending in .yaml)"};
+    }
+  } else {
+    source = name.front() == '/' ? name
+                                 : (std::filesystem::path(DirOf(file)) / name).lexically_normal().string();
+    if (!ld.read)
+      return Error{Where(file, at), "extends: '" + name + "': base files are not readable here"};
+    auto bytes = ld.read(source);
+    if (!bytes) return Error{Where(file, at), "extends: " + bytes.error().where + ": " + bytes.error().message};
+    text = std::move(*bytes);
+  }
+  if (std::find(ld.chain.begin(), ld.chain.end(),
+                std::filesystem::path(source).lexically_normal().string()) != ld.chain.end()) {
+    std::string cycle;
+    for (const auto& f : ld.chain) cycle += f + " -> ";
+    return Error{Where(file, at), "extends: cycle: " + cycle + source};
+  }
+  // Paths inside a base file are relative to it: "." marks a base in the
+  // working directory, "" (presets, the top file) means nothing to rebase.
+  std::string from = source.rfind("preset:", 0) == 0 ? "" : DirOf(source);
+  if (from.empty() && source.rfind("preset:", 0) != 0) from = ".";
+  if (Status s = ParseFile(text, source, from, depth + 1, ld);
       !s)
     return s;
-  out->allowlist_where = Where(path, n);
-  for (const auto& kv : n) {
-    const std::string k = kv.first.Scalar();
-    const std::string key = "secrets.allowlist." + k;
-    std::vector<std::string> list;
-    SECGATE_ASSIGN(list, StringList(kv.second, path, key));
-    if (k == "secret_regexes") out->allowlist_secret_regexes = list;
-    if (k == "line_regexes") out->allowlist_line_regexes = list;
-    if (k != "commits") continue;
-    for (size_t i = 0; i < list.size(); ++i) {
-      std::string id = list[i];
-      for (char& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      bool hex = std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  ld.policy.bases.push_back({source, Sha256Hex(text)});
+  return Ok{};
+}
+
+/// Locks from earlier files that `key` falls under; the first one found.
+const PolicyLock* LockOn(const std::vector<PolicyLock>& locks, std::string_view key) {
+  for (const PolicyLock& l : locks)
+    if (Covers(l.key, key)) return &l;
+  return nullptr;
+}
+
+Status ParseFile(std::string_view text, const std::string& file, const std::string& rebase_from,
+                 int depth, Loader& ld) {
+  auto doc = LoadYaml(text, file);
+  if (!doc) return doc.error();
+  const YAML::Node& root = *doc;
+  if (root.IsNull()) return Ok{};  // An empty policy file means all defaults.
+  if (Status s = CheckKeys(root, ChildrenOf(""), file, ""); !s) return s;
+  if (const YAML::Node v = root["version"]; v && (!v.IsScalar() || v.Scalar() != "1"))
+    return Error{Where(file, v), "version: expected 1"};
+  ld.chain.push_back(std::filesystem::path(file).lexically_normal().string());
+  if (const YAML::Node ext = root["extends"]) {
+    auto names = Extends(ext, file);
+    if (!names) return names.error();
+    for (const auto& name : *names)
+      if (Status s = ApplyBase(name, ext, file, depth, ld); !s) return s;
+  }
+  ld.chain.pop_back();
+  const Policy before = ld.policy;
+  if (Status s = ApplySection(root, "", file, rebase_from, ld); !s) return s;
+  for (const KeyRow& row : Keys()) {
+    if (!row.loosened) continue;
+    const PolicyLock* lock = LockOn(before.locks, row.key);
+    if (!lock || !row.loosened(before, ld.policy)) continue;
+    auto was = before.origins.find(std::string(row.key));
+    std::string at = ld.policy.origins[std::string(row.key)];
+    if (size_t comma = at.rfind(", "); comma != std::string::npos) at = at.substr(comma + 2);
+    return Error{at,
+                 std::string(row.key) + ": '" + row.show(ld.policy) + "' loosens '" +
+                     row.show(before) + "'" +
+                     (was != before.origins.end() ? " (set at " + was->second + ")" : "") +
+                     ", which " + lock->where + " locks (a file that extends it may only tighten it)"};
+  }
+  if (const YAML::Node locked = root["locked"]) {
+    auto keys = StringList(locked, file, "locked");
+    if (!keys) return keys.error();
+    for (const auto& key : *keys) {
+      bool known = std::any_of(Keys().begin(), Keys().end(), [&](const KeyRow& row) {
+        return row.loosened && Covers(key, row.key);
       });
-      if (!hex || id.size() < 7 || id.size() > 40)
-        return Error{Where(path, kv.second),
-                     key + "[" + std::to_string(i) + "]: expected a commit id (7 to 40 hex "
-                     "characters), got '" + list[i] + "'"};
-      out->allowlist_commits.push_back(id);
-    }
-  }
-  return Ok{};
-}
-
-Status ParseSecrets(const YAML::Node& n, const std::string& path, SecretsPolicy* out) {
-  if (Status s = CheckKeys(n, {"fail_on", "rules", "replace_rules", "disable", "allow_paths",
-                               "stopwords", "max_file_size", "skip_large_files", "test_keys",
-                               "allowlist", "decode"},
-                           path, "secrets");
-      !s)
-    return s;
-  for (const auto& kv : n) {
-    const std::string k = kv.first.Scalar();
-    const std::string key = "secrets." + k;
-    const YAML::Node& v = kv.second;
-    if (k == "fail_on") SECGATE_ASSIGN(out->fail_on, ThresholdAt(v, path, key));
-    else if (k == "rules") SECGATE_ASSIGN(out->rules, StringList(v, path, key));
-    else if (k == "replace_rules") SECGATE_ASSIGN(out->replace_rules, ScalarBool(v, path, key));
-    else if (k == "disable") SECGATE_ASSIGN(out->disable, StringList(v, path, key));
-    else if (k == "allow_paths") SECGATE_ASSIGN(out->allow_paths, StringList(v, path, key));
-    else if (k == "stopwords") SECGATE_ASSIGN(out->stopwords, StringList(v, path, key));
-    else if (k == "max_file_size") SECGATE_ASSIGN(out->max_file_size, ScalarInt(v, path, key));
-    else if (k == "skip_large_files") SECGATE_ASSIGN(out->skip_large_files, ScalarBool(v, path, key));
-    else if (k == "test_keys") SECGATE_ASSIGN(out->test_keys, OneOf(v, path, key, {"report", "fail", "ignore"}));
-    else if (k == "allowlist") {
-      if (Status s = ParseSecretsAllowlist(v, path, out); !s) return s;
-    } else if (k == "decode") {
-      if (Status s = CheckKeys(v, {"depth"}, path, key); !s) return s;
-      if (!v["depth"]) continue;
-      long long depth = 0;
-      SECGATE_ASSIGN(depth, ScalarInt(v["depth"], path, key + ".depth"));
-      if (depth > 4) return Error{Where(path, v["depth"]), key + ".depth: at most 4"};
-      out->decode_depth = static_cast<int>(depth);
-    }
-  }
-  return Ok{};
-}
-
-Status ParseSbom(const YAML::Node& n, const std::string& path, SbomPolicy* out) {
-  if (Status s = CheckKeys(n, {"fail_on", "licenses", "banned", "require"}, path, "sbom"); !s)
-    return s;
-  for (const auto& kv : n) {
-    const std::string k = kv.first.Scalar();
-    const std::string key = "sbom." + k;
-    const YAML::Node& v = kv.second;
-    if (k == "fail_on") {
-      SECGATE_ASSIGN(out->fail_on, ThresholdAt(v, path, key));
-    } else if (k == "banned") {
-      SECGATE_ASSIGN(out->banned, StringList(v, path, key));
-    } else if (k == "licenses") {
-      if (Status s = CheckKeys(v, {"allow", "deny", "unknown"}, path, key); !s) return s;
-      for (const auto& l : v) {
-        const std::string lk = l.first.Scalar();
-        if (lk == "allow") SECGATE_ASSIGN(out->licenses_allow, StringList(l.second, path, key + ".allow"));
-        if (lk == "deny") SECGATE_ASSIGN(out->licenses_deny, StringList(l.second, path, key + ".deny"));
-        if (lk == "unknown") {
-          SECGATE_ASSIGN(out->licenses_unknown,
-                         OneOf(l.second, path, key + ".unknown", {"fail", "warn", "pass"}));
-        }
-      }
-    } else if (k == "require") {
-      if (Status s = CheckKeys(v, {"component", "document"}, path, key); !s) return s;
-      for (const auto& r : v) {
-        const std::string rk = r.first.Scalar();
-        std::vector<std::string> fields;
-        SECGATE_ASSIGN(fields, StringList(r.second, path, key + "." + rk));
-        const std::vector<std::string> allowed =
-            rk == "component"
-                ? std::vector<std::string>{"name", "version", "purl", "supplier", "license", "hashes"}
-                : std::vector<std::string>{"timestamp", "author"};
-        for (const auto& f : fields) {
-          if (std::find(allowed.begin(), allowed.end(), f) == allowed.end())
-            return Error{Where(path, r.second),
-                         key + "." + rk + ": unknown field '" + f + "'"};
-        }
-        (rk == "component" ? out->require_component : out->require_document) = fields;
-      }
-    }
-  }
-  return Ok{};
-}
-
-Status ParseWaiverPolicy(const YAML::Node& n, const std::string& path, WaiverPolicy* out) {
-  if (Status s = CheckKeys(n, {"max_days", "expiring_days", "allow_wildcards", "require_ticket"},
-                           path, "waivers");
-      !s)
-    return s;
-  for (const auto& kv : n) {
-    const std::string k = kv.first.Scalar();
-    const std::string key = "waivers." + k;
-    const YAML::Node& v = kv.second;
-    long long num = 0;
-    if (k == "max_days" || k == "expiring_days") {
-      SECGATE_ASSIGN(num, ScalarInt(v, path, key));
-      if (num > 3660) return Error{Where(path, v), key + ": at most 3660 days"};
-      if (k == "max_days" && num < 1) return Error{Where(path, v), key + ": at least 1 day"};
-      (k == "max_days" ? out->max_days : out->expiring_days) = static_cast<int>(num);
-    } else if (k == "allow_wildcards") {
-      SECGATE_ASSIGN(out->allow_wildcards, ScalarBool(v, path, key));
-    } else if (k == "require_ticket") {
-      SECGATE_ASSIGN(out->require_ticket, ScalarBool(v, path, key));
+      if (!known)
+        return Error{Where(file, locked), "locked: unknown key '" + key +
+                                              "' (expected a policy key such as vuln.fail_on, or a "
+                                              "section such as sbom.licenses)"};
+      ld.policy.locks.push_back({key, Where(file, locked)});
     }
   }
   return Ok{};
@@ -271,36 +574,45 @@ Policy DefaultPolicy() {
   return p;
 }
 
-Result<Policy> ParsePolicy(std::string_view yaml_text, const std::string& path) {
-  auto doc = LoadYaml(yaml_text, path);
-  if (!doc) return doc.error();
-  Policy p = DefaultPolicy();
-  p.source = path;
-  p.sha256 = Sha256Hex(yaml_text);
-  if (size_t slash = path.rfind('/'); slash != std::string::npos) p.dir = path.substr(0, slash);
-  const YAML::Node& root = *doc;
-  if (root.IsNull()) return p;  // An empty policy file means all defaults.
-  if (Status s = CheckKeys(root, {"version", "vuln", "secrets", "sbom", "waivers"}, path, ""); !s)
-    return s.error();
-  for (const auto& kv : root) {
-    const std::string k = kv.first.Scalar();
-    const YAML::Node& v = kv.second;
-    Status s = Ok{};
-    if (k == "version") {
-      if (!v.IsScalar() || v.Scalar() != "1")
-        return Error{Where(path, v), "version: expected 1"};
-    } else if (k == "vuln") {
-      s = ParseVuln(v, path, &p.vuln);
-    } else if (k == "secrets") {
-      s = ParseSecrets(v, path, &p.secrets);
-    } else if (k == "sbom") {
-      s = ParseSbom(v, path, &p.sbom);
-    } else if (k == "waivers") {
-      s = ParseWaiverPolicy(v, path, &p.waivers);
-    }
-    if (!s) return s.error();
+std::vector<std::string> PolicyPresetNames() {
+  std::vector<std::string> out;
+  for (int i = 0; i < kPolicyPresetCount; ++i) out.emplace_back(kPolicyPresets[i].name);
+  return out;
+}
+
+Result<Policy> ParsePolicy(std::string_view yaml_text, const std::string& path,
+                           const PolicyFileReader& read) {
+  Loader ld{read, {}};
+  ld.policy.source = path;
+  ld.policy.sha256 = Sha256Hex(yaml_text);
+  ld.policy.dir = DirOf(path);
+  if (Status s = ParseFile(yaml_text, path, "", 0, ld); !s) return s.error();
+  Policy& p = ld.policy;
+  if (p.vuln.only_new && p.vuln.baseline.empty()) {
+    auto at = p.origins.find("vuln.only_new");
+    return Error{at != p.origins.end() ? at->second : path,
+                 "vuln.only_new: needs vuln.baseline (a waiver file)"};
   }
-  return p;
+  return std::move(ld.policy);
+}
+
+const PolicyLock* FindLock(const Policy& p, std::string_view key) { return LockOn(p.locks, key); }
+
+std::string PrintPolicy(const Policy& p) {
+  std::string out = "# effective policy: " + p.source;
+  if (!p.sha256.empty()) out += " (sha256 " + p.sha256.substr(0, 12) + ")";
+  out += "\n";
+  for (const PolicyBase& b : p.bases)
+    out += "# extends: " + b.source + " (sha256 " + b.sha256.substr(0, 12) + ")\n";
+  for (const KeyRow& row : Keys()) {
+    if (!row.show) continue;
+    std::string line = std::string(row.key) + ": " + row.show(p);
+    auto origin = p.origins.find(std::string(row.key));
+    line += "  # " + (origin != p.origins.end() ? origin->second : std::string("default"));
+    if (const PolicyLock* lock = LockOn(p.locks, row.key)) line += "; locked by " + lock->where;
+    out += line + "\n";
+  }
+  return out;
 }
 
 }  // namespace secgate::core

@@ -3,12 +3,17 @@
 // Pipeline position: loaded once by a gate's CLI, passed to Evaluate() and
 // the gate's engine. Validation happens here: an unknown key, a wrong type or
 // an unknown severity is an Error naming the file and line, so a typo can
-// never silently weaken a gate.
+// never silently weaken a gate. Every key is one row of a table in
+// policy.cc (its parser, how it merges, how it may be tightened, how it
+// prints); key lists, `extends:` merging, `locked:` checks and
+// --print-policy all walk that table.
 //
-//   Result<Policy> p = ParsePolicy(yaml_text, "secgate.yaml");
+//   Result<Policy> p = ParsePolicy(yaml_text, "secgate.yaml", ReadConfigFile);
 //   Policy d = DefaultPolicy();   // what a gate uses without a file
+//   std::string s = PrintPolicy(*p);  // every key, its value and where it came from
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -105,19 +110,71 @@ struct WaiverPolicy {
   bool require_ticket = false;
 };
 
+/// pr: how `secgate-waivers diff` judges a pull request.
+struct PrPolicy {
+  /// pr.fail_on: "new" (default: exit 1 on new violations) or "any" (also
+  /// on violations still present from the base).
+  bool fail_on_any = false;
+  /// pr.exemptions: "report" (default: list exemption changes) or
+  /// "require_ticket" (an exemption added or changed without a ticket fails).
+  bool exemptions_need_ticket = false;
+};
+
+/// A policy file an effective policy was built from (`extends:`).
+struct PolicyBase {
+  std::string source;  ///< Path as resolved, or "preset:NAME".
+  std::string sha256;  ///< Hash of its bytes.
+};
+
+/// A `locked:` entry: a key (or section) later files may only tighten.
+struct PolicyLock {
+  std::string key;    ///< "vuln.fail_on" or a section such as "sbom.licenses".
+  std::string where;  ///< "base.yaml:9", where it was locked.
+};
+
 struct Policy {
   VulnPolicy vuln;
   SecretsPolicy secrets;
   SbomPolicy sbom;
   WaiverPolicy waivers;
+  PrPolicy pr;
   std::string source;  ///< The file it came from, or "built-in defaults".
   std::string sha256;  ///< Hash of the file's bytes; empty for defaults.
   std::string dir;     ///< Directory of the file, for relative paths inside it.
+  /// Files it extends, in the order applied (bases of bases first).
+  std::vector<PolicyBase> bases;
+  /// Key ("vuln.fail_on") -> "file:line" of the file that set it last (for
+  /// lists: every file that added entries). Keys not here are defaults.
+  std::map<std::string, std::string> origins;
+  std::vector<PolicyLock> locks;
 };
 
 Policy DefaultPolicy();
 
-/// Parses and validates policy YAML. `path` is used in error messages.
-Result<Policy> ParsePolicy(std::string_view yaml_text, const std::string& path);
+/// Reads a file named by `extends:` (a path as written, resolved against the
+/// extending file's directory). Without one, only presets can be extended.
+using PolicyFileReader = std::function<Result<std::string>(const std::string& path)>;
+
+/// Deepest chain of `extends:` (a file, its base, the base's base, ...).
+inline constexpr int kMaxExtendsDepth = 8;
+
+/// Parses and validates policy YAML. `path` is used in error messages and to
+/// resolve `extends:` paths, which `read` reads; a shipped preset is named by
+/// its bare name (`extends: internal-service`). Merge: a scalar the later
+/// file sets wins, lists are unioned, sections merge key by key. A key a
+/// base locked may only be tightened; a loosening is an Error naming both
+/// files and lines. Cycles and chains deeper than kMaxExtendsDepth are Errors.
+Result<Policy> ParsePolicy(std::string_view yaml_text, const std::string& path,
+                           const PolicyFileReader& read = nullptr);
+
+/// The shipped presets extends: may name ("default", "internal-service", ...).
+std::vector<std::string> PolicyPresetNames();
+
+/// The `locked:` entry covering `key`, or nullptr.
+const PolicyLock* FindLock(const Policy& p, std::string_view key);
+
+/// The effective policy, one key per line with its value and origin
+/// ("vuln.fail_on: medium  # org/base.yaml:3"), for --print-policy.
+std::string PrintPolicy(const Policy& p);
 
 }  // namespace secgate::core

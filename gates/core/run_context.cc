@@ -28,7 +28,7 @@ Result<Policy> LoadPolicyOrDefault(const std::string& path, std::string* note) {
   }
   auto text = ReadConfigFile(p);
   if (!text) return text.error();
-  return ParsePolicy(*text, p);
+  return ParsePolicy(*text, p, ReadConfigFile);
 }
 
 Result<Date> ResolveToday(std::string_view text, const std::string& where) {

@@ -77,6 +77,7 @@ struct Verdict {
   /// in `notes`. SARIF and JUnit, which print no notes, show these.
   std::vector<std::string> not_gated;
   std::string policy_source, policy_sha256, waivers_source, waivers_sha256;
+  std::vector<PolicyBase> policy_bases;  ///< What the policy extends (JSON policy.extends).
   Summary summary;
   ExitCode exit_code = ExitCode::kPass;
   std::string error;  ///< Set (and exit_code kError) when the run failed.

@@ -164,6 +164,11 @@ std::string Where(const std::string& path, const YAML::Node& n) {
 
 Status CheckKeys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
                  const std::string& path, const std::string& section) {
+  return CheckKeys(map, std::vector<std::string>(allowed.begin(), allowed.end()), path, section);
+}
+
+Status CheckKeys(const YAML::Node& map, const std::vector<std::string>& allowed,
+                 const std::string& path, const std::string& section) {
   if (map.IsNull()) return Ok{};  // "vuln:" with nothing under it: all defaults.
   if (!map.IsMap())
     return Error{Where(path, map), (section.empty() ? std::string("document") : section) +
@@ -174,7 +179,7 @@ Status CheckKeys(const YAML::Node& map, std::initializer_list<std::string_view> 
     const std::string key = kv.first.Scalar();
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       std::string list;
-      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
       std::string full = section.empty() ? key : section + "." + key;
       return Error{Where(path, kv.first),
                    "unknown key '" + full + "' (expected one of: " + list + ")"};

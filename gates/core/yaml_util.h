@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <yaml-cpp/yaml.h>
 
@@ -34,6 +35,8 @@ std::string Where(const std::string& path, const YAML::Node& n);
 /// Error unless `map` is a map whose keys are all in `allowed`:
 /// "<path>:<line>: unknown key 'vuln.fail_onn' (expected one of: ...)".
 Status CheckKeys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
+                 const std::string& path, const std::string& section);
+Status CheckKeys(const YAML::Node& map, const std::vector<std::string>& allowed,
                  const std::string& path, const std::string& section);
 
 /// Scalar readers that fail with a message naming the key and line.

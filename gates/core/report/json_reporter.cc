@@ -108,6 +108,11 @@ void JsonReporter::Write(const Verdict& v, std::ostream& out) const {
   head["today"] = v.today.ToString();
   head["policy"] = {{"source", v.policy_source}, {"sha256", v.policy_sha256},
                     {"fail_on", SeverityName(v.fail_on)}};
+  if (!v.policy_bases.empty()) {
+    ordered_json bases = ordered_json::array();
+    for (const auto& b : v.policy_bases) bases.push_back({{"source", b.source}, {"sha256", b.sha256}});
+    head["policy"]["extends"] = std::move(bases);
+  }
   head["waiver_file"] = {{"source", v.waivers_source}, {"sha256", v.waivers_sha256}};
   const Summary& s = v.summary;
   ordered_json by = ordered_json::object();
