@@ -1,5 +1,6 @@
 #include "gates/core/report/reporter.h"
 
+#include "gates/core/report/codequality_reporter.h"
 #include "gates/core/report/github_reporter.h"
 #include "gates/core/report/json_reporter.h"
 #include "gates/core/report/junit_reporter.h"
@@ -32,6 +33,7 @@ constexpr ReporterRow kReporters[] = {
     {"text", Make<TextReporter>},         {"json", Make<JsonReporter>},
     {"sarif", Make<SarifReporter>},       {"junit", Make<JunitReporter>},
     {"markdown", Make<MarkdownReporter>}, {"github", Make<GithubReporter>},
+    {"codequality", Make<CodeQualityReporter>},
 };
 
 }  // namespace

@@ -101,7 +101,7 @@ TEST(LimitsE2eTest, UnknownFormatIsAUsageError) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             "secgate-vuln: error: --report: unknown report format 'html5' (expected one of: "
-            "text, json, sarif, junit, markdown, github)\n");
+            "text, json, sarif, junit, markdown, github, codequality)\n");
 }
 
 }  // namespace
