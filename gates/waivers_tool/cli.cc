@@ -9,6 +9,7 @@
 #include "gates/cli/common.h"
 #include "gates/waivers_tool/baseline.h"
 #include "gates/waivers_tool/context.h"
+#include "gates/waivers_tool/diff.h"
 #include "gates/waivers_tool/import.h"
 #include "gates/waivers_tool/lint.h"
 #include "gates/waivers_tool/renew.h"
@@ -119,6 +120,24 @@ Runner AddRenew(CLI::App* cmd) {
   };
 }
 
+Runner AddDiff(CLI::App* cmd) {
+  auto c = std::make_shared<DiffConfig>();
+  cmd->add_option("--base", c->base, "JSON verdicts of the base (--report json=PATH); repeatable");
+  cmd->add_option("--head", c->head, "JSON verdicts of the head; repeatable");
+  cmd->add_option("--git", c->git,
+                  "BASE..HEAD (or BASE...HEAD): list waivers, ignore files and suppression markers "
+                  "the range adds or changes");
+  cmd->add_option("--waivers", c->waivers,
+                  "The waiver file in the repository, for --git (default: secgate-waivers.yaml)");
+  cmd->add_option("--format", c->format, "text (default), markdown (a pull-request comment), json");
+  cmd->add_option("-o,--output", c->output, "Write here instead of stdout");
+  return [c](const core::Policy& policy, const core::Date& today) {
+    c->policy = policy;
+    c->today = today;
+    return RunDiff(*c, std::cerr);
+  };
+}
+
 struct Subcommand {
   const char* name;
   const char* help;
@@ -131,13 +150,15 @@ constexpr Subcommand kSubcommands[] = {
     {"report", "Every waiver with status, matches and git history", AddReport},
     {"import", "Convert other tools' ignore files into waivers", AddImport},
     {"renew", "Extend one waiver, recording the renewal", AddRenew},
+    {"diff", "What a pull request changes: new, fixed and re-waived findings, exemptions added",
+     AddDiff},
 };
 
 }  // namespace
 
 int RunCli(int argc, char** argv) {
   CLI::App app{
-      "secgate-waivers: lint, baseline, report on, import and renew the secgate waiver file.\n"
+      "secgate-waivers: lint, baseline, report on, import, renew and diff the secgate waiver file.\n"
       "Exit codes: 0 ok, 1 problems found (lint) or failing waivers (report), 2 error."};
   app.name(kTool);
   app.require_subcommand(1);

@@ -8,26 +8,14 @@
 #include <memory>
 
 #include "gates/core/date.h"
+#include "gates/waivers_tool/libgit2.h"
 
 namespace secgate::waivers {
 
 namespace {
 
-// libgit2's global state, initialised for the lifetime of one call.
-struct Libgit2 {
-  Libgit2() { git_libgit2_init(); }
-  ~Libgit2() { git_libgit2_shutdown(); }
-};
-
-struct RepoFree { void operator()(git_repository* r) const { git_repository_free(r); } };
 struct BlameFree { void operator()(git_blame* b) const { git_blame_free(b); } };
-using RepoPtr = std::unique_ptr<git_repository, RepoFree>;
 using BlamePtr = std::unique_ptr<git_blame, BlameFree>;
-
-std::string LastGitError() {
-  const git_error* e = git_error_last();
-  return e && e->message ? e->message : "unknown libgit2 error";
-}
 
 std::string RealPath(const std::string& p) {
   char buf[PATH_MAX];

@@ -32,6 +32,20 @@ bool StrList(const json& obj, const char* key, std::vector<std::string>* out,
   return v.ok();
 }
 
+bool ReadWaiverRef(const json& j, const char* key, WaiverRef* out, const std::string& path,
+                   const std::string& ptr, Error* err) {
+  auto w = j.find(key);
+  if (w == j.end() || w->is_null()) return true;
+  std::string wp = ptr + "/" + key;
+  if (!w->is_object()) {
+    *err = Error{path + ":" + wp, "expected object, got " + core::JsonTypeName(*w)};
+    return false;
+  }
+  return Str(*w, "id", &out->id, path, wp, err) && Str(*w, "owner", &out->owner, path, wp, err) &&
+         Str(*w, "ticket", &out->ticket, path, wp, err) &&
+         Str(*w, "expires", &out->expires, path, wp, err);
+}
+
 // Reads one finding; its gate is set by the caller once the head is known.
 bool ReadFinding(const json& j, const std::string& path, const std::string& ptr,
                  ResultFinding* out, Error* err) {
@@ -53,11 +67,22 @@ bool ReadFinding(const json& j, const std::string& path, const std::string& ptr,
       !Str(j, "title", &f.title, path, ptr, err) ||
       !Str(j, "disposition", &out->disposition, path, ptr, err))
     return false;
-  std::string severity;
+  const std::string& d = out->disposition;
+  if (!d.empty() && d != "violation" && d != "waived" && d != "below_threshold" && d != "ignored") {
+    *err = Error{path + ":" + ptr + "/disposition",
+                 "unknown disposition '" + d + "' (expected violation, waived, below_threshold or ignored)"};
+    return false;
+  }
+  if (!ReadWaiverRef(j, "waiver", &out->waiver, path, ptr, err) ||
+      !ReadWaiverRef(j, "expired_waiver", &out->expired_waiver, path, ptr, err))
+    return false;
+  std::string severity, counted_as;
   if (!Str(j, "severity", &severity, path, ptr, err)) return false;
+  if (!Str(j, "counted_as", &counted_as, path, ptr, err)) return false;
   if (!severity.empty()) {
     if (auto s = core::ParseSeverityWord(severity)) f.severity = *s;
   }
+  out->effective_severity = counted_as.empty() ? severity : counted_as;
   if (auto p = j.find("package"); p != j.end() && !p->is_null()) {
     if (!p->is_object()) {
       *err = Error{path + ":" + ptr + "/package", "expected object, got " + core::JsonTypeName(*p)};

@@ -18,9 +18,20 @@
 
 namespace secgate::waivers {
 
+/// The waiver a verdict names on a finding (`waiver`, `expired_waiver`).
+struct WaiverRef {
+  std::string id, owner, ticket, expires;
+  bool present() const { return !id.empty(); }
+};
+
 struct ResultFinding {
   core::Finding finding;
-  std::string disposition;  ///< "violation", "waived", "below_threshold", "ignored".
+  /// "violation", "waived", "below_threshold", "ignored"; any other word is
+  /// an error; empty only when the verdict omits it.
+  std::string disposition;
+  std::string effective_severity;  ///< `counted_as` when the policy assumed one, else `severity`.
+  WaiverRef waiver;          ///< The waiver that waived it.
+  WaiverRef expired_waiver;  ///< A matching waiver that has expired.
 };
 
 struct ResultFile {
