@@ -9,7 +9,7 @@ set -euo pipefail
 build_pkgs=(g++ cmake ninja-build pkg-config git
             libgit2-dev nlohmann-json3-dev libyaml-cpp-dev libre2-dev libcli11-dev
             libssl-dev libtomlplusplus-dev)
-test_pkgs=(libgtest-dev libgmock-dev googletest libbenchmark-dev ccache jq python3 clang libclang-rt-14-dev
+test_pkgs=(libgtest-dev libgmock-dev googletest libbenchmark-dev ccache jq python3 python3-yaml curl clang libclang-rt-14-dev
            hyperfine ripgrep pre-commit chromium nodejs npm dpkg-dev file man-db)
 
 pkgs=("${build_pkgs[@]}")
