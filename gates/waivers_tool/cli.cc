@@ -49,6 +49,9 @@ using Runner = std::function<core::ExitCode(const core::Policy&, const core::Dat
 Runner AddLint(CLI::App* cmd) {
   auto c = std::make_shared<LintConfig>();
   cmd->add_option("file", c->file, "Waiver file (default: ./secgate-waivers.yaml)");
+  cmd->add_flag("--codeowners", c->codeowners,
+                "Also warn when no CODEOWNERS entry (.github/CODEOWNERS, CODEOWNERS, "
+                "docs/CODEOWNERS) covers the waiver file");
   return [c](const core::Policy& policy, const core::Date& today) {
     c->policy = policy;
     c->today = today;

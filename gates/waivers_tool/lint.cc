@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "gates/core/report/reporter.h"
+#include "gates/waivers_tool/codeowners.h"
 #include "gates/waivers_tool/context.h"
 
 namespace secgate::waivers {
@@ -14,6 +15,10 @@ core::ExitCode RunLint(const LintConfig& config, std::ostream& out, std::ostream
   for (const auto& p : file.problems)
     out << core::SanitizeForTerminal(loaded->path + ":" + std::to_string(p.line) + ": " + p.message)
         << "\n";
+  if (config.codeowners) {
+    std::string warning = CodeownersWarning(".", config.file);
+    if (!warning.empty()) err << core::SanitizeForTerminal(loaded->path + ": warning: " + warning) << "\n";
+  }
   size_t n = file.problems.size();
   if (n == 0) {
     err << loaded->path << ": " << file.waivers.size() << " waiver"

@@ -20,6 +20,8 @@ struct LintConfig {
   std::string file = "secgate-waivers.yaml";  ///< The waiver file.
   core::Policy policy;                        ///< Default: built-in defaults.
   core::Date today;
+  /// --codeowners: also warn when no CODEOWNERS entry covers the file.
+  bool codeowners = false;
 };
 
 /// Runs lint: problems to `out`, a one-line summary and errors to `err`.

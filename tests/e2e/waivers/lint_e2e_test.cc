@@ -70,6 +70,31 @@ TEST(LintE2e, PolicyAllowsWildcardsAndLongerExpiry) {
   EXPECT_EQ(lax.err, waivers + ": 1 waiver, no problems\n");
 }
 
+// --codeowners warns (stderr, exit unchanged) until CODEOWNERS covers the
+// waiver file with an owner, as a branch protection's "require review from
+// code owners" needs.
+TEST(LintE2e, CodeownersWarnsUntilAnOwnerCoversTheFile) {
+  TempDir dir;
+  dir.Write("secgate-waivers.yaml", "version: 1\nwaivers:\n" +
+                                        Entry("CVE-2024-0001", "sec@example.com", "2026-03-01",
+                                              "2026-05-01"));
+  auto r = Waivers({"lint", "--today", kToday, "--codeowners"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("secgate-waivers.yaml: warning: no CODEOWNERS file"), std::string::npos) << r.err;
+  dir.Write(".github/CODEOWNERS", "*.go @backend\n");
+  r = Waivers({"lint", "--today", kToday, "--codeowners"}, dir.path());
+  EXPECT_NE(r.err.find("warning: no entry in .github/CODEOWNERS covers the waiver file"),
+            std::string::npos) << r.err;
+  dir.Write(".github/CODEOWNERS", "*.go @backend\n/secgate-waivers.yaml @org/security\n");
+  r = Waivers({"lint", "--today", kToday, "--codeowners"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err.find("warning"), std::string::npos) << r.err;
+  // Without the flag nothing is said about CODEOWNERS.
+  dir.Write(".github/CODEOWNERS", "*.go @backend\n");
+  r = Waivers({"lint", "--today", kToday}, dir.path());
+  EXPECT_EQ(r.err.find("CODEOWNERS"), std::string::npos) << r.err;
+}
+
 TEST(LintE2e, UnreadableOrNotAWaiverFileIsExit2) {
   TempDir dir;
   ProcessResult missing = Waivers({"lint", "nope.yaml"}, dir.path());
