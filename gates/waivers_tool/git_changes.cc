@@ -147,9 +147,14 @@ core::Result<GitChanges> ReadGitChanges(const GitChangesConfig& config,
   RepoPtr repo(raw);
   if (config.range.find("..") == std::string::npos)
     return core::Error{"--git", "expected a range BASE..HEAD, got '" + config.range + "'"};
-  git_revspec spec;
-  if (git_revparse(&spec, repo.get(), config.range.c_str()) != 0)
-    return core::Error{"--git", "cannot resolve '" + config.range + "': " + LastGitError()};
+  git_revspec spec{};
+  if (git_revparse(&spec, repo.get(), config.range.c_str()) != 0) {
+    // libgit2 keeps the end it did resolve ("base" of "base..nope"): free it.
+    std::string why = LastGitError();
+    git_object_free(spec.from);
+    git_object_free(spec.to);
+    return core::Error{"--git", "cannot resolve '" + config.range + "': " + why};
+  }
   std::unique_ptr<git_object, void (*)(git_object*)> from(spec.from, git_object_free),
       to(spec.to, git_object_free);
   if (!from || !to)
