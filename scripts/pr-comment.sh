@@ -64,7 +64,10 @@ id=""
 for page in $(seq 1 30); do  # at most 3,000 comments are searched
   call GET "$api/issues/$number/comments?per_page=100&page=$page"
   check "listing the pull request's comments"
-  id=$(jq -r --arg m "$marker" '[.[] | select((.body // "") | contains($m))][0].id // empty' "$tmp/response")
+  # Ours only: a bot's comment that starts with the marker. Anyone can post
+  # a comment quoting the marker; updating theirs would fail (403) or worse.
+  id=$(jq -r --arg m "$marker" '[.[] | select(.user.type == "Bot" and ((.body // "") | startswith($m)))][0].id // empty' \
+       "$tmp/response")
   [ -z "$id" ] || break
   [ "$(jq 'length' "$tmp/response")" -eq 100 ] || break
 done

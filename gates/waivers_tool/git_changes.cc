@@ -3,6 +3,7 @@
 #include <git2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 
 #include "gates/waivers_tool/import.h"
@@ -87,9 +88,14 @@ int OnFile(const git_diff_delta* d, float, void* payload) {
 int OnLine(const git_diff_delta* d, const git_diff_hunk*, const git_diff_line* line, void* payload) {
   if (line->origin != GIT_DIFF_LINE_ADDITION) return 0;
   auto* scan = static_cast<DiffScan*>(payload);
-  std::string_view text(line->content, line->content_len);
+  // Markers are matched case-insensitively: NOSEMGREP, Gitleaks:Allow and
+  // #NoSec silence their scanners as well as the documented spelling.
+  std::string text(line->content, line->content_len);
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (std::string_view marker : SuppressionMarkers()) {
-    if (text.find(marker) == std::string_view::npos) continue;
+    std::string lower(marker);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (text.find(lower) == std::string::npos) continue;
     ExemptionChange c;
     c.kind = ExemptionKind::kMarker;
     c.what = std::string(marker);
@@ -198,6 +204,9 @@ core::Result<GitChanges> ReadGitChanges(const GitChangesConfig& config,
 
   git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
   opts.context_lines = 0;
+  // Every file as text: a .gitattributes `binary` or `-diff` (or a NUL byte)
+  // the pull request adds must not hide the markers it adds with it.
+  opts.flags |= GIT_DIFF_FORCE_TEXT;
   git_diff* diff_raw = nullptr;
   if (git_diff_tree_to_tree(&diff_raw, repo.get(), base_tree->get(), head_tree->get(), &opts) != 0)
     return core::Error{"--git", "cannot diff '" + config.range + "': " + LastGitError()};

@@ -37,6 +37,8 @@ const std::vector<std::string>& ExemptionFileNames();
 
 /// Inline markers that silence a scanner on one line: secgate:allow,
 /// gitleaks:allow, nosemgrep, trivy:ignore, pragma: allowlist secret, ...
+/// Matched case-insensitively, in every file (attributes do not make a file
+/// binary here).
 const std::vector<std::string_view>& SuppressionMarkers();
 
 /// Errors: not a repository, a range that does not resolve, a waiver file

@@ -19,7 +19,9 @@ ok() { echo "ok: $*"; }
 cat > "$scratch/server.py" <<'PY'
 import json, sys, threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
-state = {"comments": [], "next": 100}
+# A person's comment quoting the marker is there first: it is not ours to update.
+state = {"comments": [{"id": 1, "body": "<!-- secgate-pr-comment --> quoted by a reviewer",
+                       "user": {"login": "mallory", "type": "User"}}], "next": 100}
 log = open(sys.argv[1], "a")
 mode_file = sys.argv[2]
 class H(BaseHTTPRequestHandler):
@@ -45,7 +47,8 @@ class H(BaseHTTPRequestHandler):
             page = int(self.path.split("page=")[-1]) if "page=" in self.path else 1
             return self.reply(200, state["comments"] if page == 1 else [])
         if self.command == "POST" and path == "/repos/o/r/issues/7/comments":
-            c = {"id": state["next"], "body": body["body"]}; state["next"] += 1
+            c = {"id": state["next"], "body": body["body"],
+                 "user": {"login": "github-actions[bot]", "type": "Bot"}}; state["next"] += 1
             state["comments"].append(c); return self.reply(201, c)
         if self.command == "PATCH" and path.startswith("/repos/o/r/issues/comments/"):
             cid = int(path.rsplit("/", 1)[1])

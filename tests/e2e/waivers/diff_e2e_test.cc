@@ -338,6 +338,21 @@ TEST_F(DiffGitTest, BadRepositoriesAndRangesExit2) {
   EXPECT_EQ(r.err.rfind("secgate-waivers: error: secgate-waivers.yaml:", 0), 0u) << r.err;
 }
 
+// Levers the pull request controls: a .gitattributes that makes a file
+// binary (or a NUL byte in it) and another spelling of a marker.
+TEST_F(DiffGitTest, AttributesAndCaseDoNotHideMarkers) {
+  dir_.Write("repo/.gitattributes", "*.dat binary\n*.cfg -diff\n");
+  dir_.Write("repo/blob.dat", std::string("header\0", 7) + "\ntoken = 1  # NOSEMGREP\n");
+  dir_.Write("repo/app.cfg", "key = 2  # Gitleaks:Allow\n");
+  Git(repo_, {"add", "."});
+  Git(repo_, {"commit", "-q", "-m", "hide"});
+  json d = DiffJson({"--git", "HEAD~1..HEAD"}, repo_, 0);
+  std::set<std::string> where;
+  for (const auto& c : d["exemptions"])
+    if (c["change"] == "suppression marker added") where.insert(c["what"].get<std::string>() + " " + c["where"].get<std::string>());
+  EXPECT_EQ(where, (std::set<std::string>{"nosemgrep blob.dat:2", "gitleaks:allow app.cfg:1"})) << d.dump(1);
+}
+
 TEST_F(DiffGitTest, VerdictsAndGitTogether) {
   dir_.Write("repo/v.json", VerdictJson("vuln", {{"CVE-1", "", "", "vuln:1"}}));
   auto r = Waivers({"diff", "--format", "markdown", "--today", kToday, "--base", "v.json", "--head",
