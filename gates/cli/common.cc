@@ -20,25 +20,6 @@ using core::Status;
 
 namespace {
 
-// --fail-on sets every gate's threshold; one a base policy locks may only
-// be lowered (the workflow file is as much the PR author's as secgate.yaml).
-Status OverrideFailOn(core::Policy& p, core::Severity sev) {
-  struct Slot { const char* key; core::Severity* value; };
-  for (Slot s : {Slot{"vuln.fail_on", &p.vuln.fail_on}, Slot{"secrets.fail_on", &p.secrets.fail_on},
-                 Slot{"sbom.fail_on", &p.sbom.fail_on}}) {
-    const core::PolicyLock* lock = core::FindLock(p, s.key);
-    if (lock && sev > *s.value)
-      return Error{"--fail-on", std::string("'") + std::string(core::SeverityName(sev)) +
-                                    "' loosens " + s.key + " '" +
-                                    std::string(core::SeverityName(*s.value)) + "', which " +
-                                    lock->where + " locks"};
-    *s.value = sev;
-    p.origins[s.key] = "--fail-on";
-  }
-  return core::Ok{};
-}
-
-
 bool UseColor(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -110,7 +91,7 @@ void AddCommonOptions(CLI::App& app, CommonOptions& o) {
         if (!o.fail_on.empty()) {
           auto sev = core::ParseThreshold(o.fail_on);
           if (!sev) throw CLI::ValidationError("--fail-on", "unknown severity '" + o.fail_on + "'");
-          if (Status s = OverrideFailOn(*policy, *sev); !s)
+          if (Status s = core::OverrideFailOn(*policy, *sev); !s)
             throw CLI::ValidationError(s.error().where, s.error().message);
         }
         std::cout << core::PrintPolicy(*policy);
@@ -164,7 +145,7 @@ Result<GateContext> PrepareContext(const CommonOptions& o, core::Gate gate,
     if (!sev)
       return Error{"--fail-on", "unknown severity '" + o.fail_on +
                                     "' (expected critical, high, medium or low)"};
-    if (Status s = OverrideFailOn(ctx.policy, *sev); !s) return s.error();
+    if (Status s = core::OverrideFailOn(ctx.policy, *sev); !s) return s.error();
   }
 
   // Today first: the waiver validator refuses dates after it.

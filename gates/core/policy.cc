@@ -598,6 +598,20 @@ Result<Policy> ParsePolicy(std::string_view yaml_text, const std::string& path,
 
 const PolicyLock* FindLock(const Policy& p, std::string_view key) { return LockOn(p.locks, key); }
 
+Status OverrideFailOn(Policy& p, Severity sev) {
+  struct Slot { const char* key; Severity* value; };
+  for (Slot s : {Slot{"vuln.fail_on", &p.vuln.fail_on}, Slot{"secrets.fail_on", &p.secrets.fail_on},
+                 Slot{"sbom.fail_on", &p.sbom.fail_on}}) {
+    const PolicyLock* lock = FindLock(p, s.key);
+    if (lock && sev > *s.value)
+      return Error{"--fail-on", "'" + Show(sev) + "' loosens " + s.key + " '" + Show(*s.value) +
+                                    "', which " + lock->where + " locks"};
+    *s.value = sev;
+    p.origins[s.key] = "--fail-on";
+  }
+  return Ok{};
+}
+
 std::string PrintPolicy(const Policy& p) {
   std::string out = "# effective policy: " + p.source;
   if (!p.sha256.empty()) out += " (sha256 " + p.sha256.substr(0, 12) + ")";

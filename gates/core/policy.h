@@ -173,6 +173,11 @@ std::vector<std::string> PolicyPresetNames();
 /// The `locked:` entry covering `key`, or nullptr.
 const PolicyLock* FindLock(const Policy& p, std::string_view key);
 
+/// --fail-on: sets every gate's fail_on to `sev` (origin "--fail-on"). A
+/// fail_on a base locked may only be lowered: raising it is an Error at
+/// "--fail-on" naming the lock (a workflow file is as much the PR's).
+Status OverrideFailOn(Policy& p, Severity sev);
+
 /// The effective policy, one key per line with its value and origin
 /// ("vuln.fail_on: medium  # org/base.yaml:3"), for --print-policy.
 std::string PrintPolicy(const Policy& p);

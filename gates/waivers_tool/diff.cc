@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gates/core/report/escape.h"
+#include "gates/core/report/reporter.h"
 #include "gates/waivers_tool/context.h"
 #include "gates/waivers_tool/git_changes.h"
 
@@ -58,9 +59,7 @@ std::string GateList(const std::set<core::Gate>& gates) {
 
 std::string Where(const ResultFinding& rf) {
   const core::Finding& f = rf.finding;
-  std::string s;
-  if (!f.package.name.empty())
-    s = f.package.version.empty() ? f.package.name : f.package.name + "@" + f.package.version;
+  std::string s = core::PackageLabel(f.package);
   std::string place = f.location.path.empty() ? f.location.target : f.location.path;
   if (!place.empty()) {
     if (f.location.line > 0) place += ":" + std::to_string(f.location.line);
@@ -70,7 +69,7 @@ std::string Where(const ResultFinding& rf) {
   return s;
 }
 
-std::string Severity(const ResultFinding& rf) {
+std::string SeverityWord(const ResultFinding& rf) {
   return rf.effective_severity.empty() ? std::string(core::SeverityName(rf.finding.severity))
                                        : rf.effective_severity;
 }
@@ -144,7 +143,7 @@ void Table(Budgeted& md, const std::string& header, const std::vector<std::strin
 std::string FindingRow(const DiffEntry& e) {
   const ResultFinding& f = e.any();
   return "| " + std::string(core::GateName(f.finding.gate)) + " | " + Code(f.finding.id) + " | " +
-         Cell(Severity(f)) + " | " + Cell(Where(f)) + " |\n";
+         Cell(SeverityWord(f)) + " | " + Cell(Where(f)) + " |\n";
 }
 
 }  // namespace
@@ -245,7 +244,7 @@ ordered_json EntryJson(const DiffEntry& e) {
   ordered_json j;
   j["gate"] = core::GateName(f.finding.gate);
   j["id"] = f.finding.id;
-  j["severity"] = Severity(f);
+  j["severity"] = SeverityWord(f);
   j["fingerprint"] = f.finding.fingerprint;
   if (!f.finding.package.name.empty()) j["package"] = f.finding.package.name;
   if (!f.finding.package.version.empty()) j["version"] = f.finding.package.version;
@@ -320,7 +319,7 @@ std::string RenderDiffText(const DiffReport& r) {
     for (const auto& e : v) {
       const ResultFinding& f = e.any();
       out += "  " + std::string(core::GateName(f.finding.gate)) + "  " + f.finding.id + "  " +
-             Severity(f) + "  " + Where(f);
+             SeverityWord(f) + "  " + Where(f);
       if (e.base && e.head && e.base->disposition != e.head->disposition)
         out += "  (" + e.base->disposition + " -> " + e.head->disposition + ")";
       if (why && e.base && e.head) {

@@ -1,11 +1,14 @@
 #include "gates/waivers_tool/results.h"
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "gates/core/io.h"
 #include "gates/core/json_stream.h"
+#include "gates/core/verdict.h"
 
 namespace secgate::waivers {
 
@@ -68,7 +71,11 @@ bool ReadFinding(const json& j, const std::string& path, const std::string& ptr,
       !Str(j, "disposition", &out->disposition, path, ptr, err))
     return false;
   const std::string& d = out->disposition;
-  if (!d.empty() && d != "violation" && d != "waived" && d != "below_threshold" && d != "ignored") {
+  const core::Disposition kinds[] = {core::Disposition::kViolation, core::Disposition::kWaived,
+                                     core::Disposition::kBelowThreshold, core::Disposition::kIgnored};
+  bool known = std::any_of(std::begin(kinds), std::end(kinds),
+                           [&d](core::Disposition k) { return core::DispositionName(k) == d; });
+  if (!d.empty() && !known) {
     *err = Error{path + ":" + ptr + "/disposition",
                  "unknown disposition '" + d + "' (expected violation, waived, below_threshold or ignored)"};
     return false;
