@@ -5,11 +5,13 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <sys/stat.h>
 
 #include "gates/cli/output.h"
 #include "gates/core/io.h"
 #include "gates/core/report/reporter.h"
+#include "gates/waivers_tool/diff.h"
 
 namespace secgate::cli {
 
@@ -76,6 +78,9 @@ void AddCommonOptions(CLI::App& app, CommonOptions& o) {
       ->allow_extra_args(false);  // each --report takes exactly one FORMAT=PATH
   app.add_option("--today", o.today,
                  "Pin today's date (YYYY-MM-DD) for waiver expiry; default: the real date (UTC)");
+  app.add_option("--base-verdict", o.base_verdict,
+                 "Compare with this JSON verdict of the same gate on the base branch: print new, "
+                 "fixed and changed findings; exit 1 only on new violations (policy pr.fail_on)");
   app.add_flag("-q,--quiet", o.quiet, "No human-readable text on stdout");
   app.add_flag("-v,--verbose", o.verbose, "List every finding, not just the first rows");
   app.add_flag("--github", o.github, "GitHub Actions annotations and step summary (default: on under GITHUB_ACTIONS=true)");
@@ -169,8 +174,39 @@ Result<GateContext> PrepareContext(const CommonOptions& o, core::Gate gate,
   if (!reports) return reports.error();
   ctx.reports = std::move(*reports);
   ctx.github = GithubMode(o);
+
+  if (!o.base_verdict.empty()) {
+    auto base = waivers::ReadResultFile(o.base_verdict);
+    if (!base) return base.error();
+    if (base->gate != gate)
+      return Error{"--base-verdict", o.base_verdict + " is a verdict of " + base->tool +
+                                         ", not of " + tool};
+    ctx.base = std::move(*base);
+  }
   return ctx;
 }
+
+namespace {
+
+// The run against --base-verdict: its own verdict read back from its JSON
+// report, so both sides go through the one reader and comparison
+// secgate-waivers diff uses.
+Result<waivers::DiffReport> CompareWithBase(const core::Verdict& v, const GateContext& ctx) {
+  std::ostringstream json;
+  (*core::MakeReporter("json", {}))->Write(v, json);
+  auto in = core::InputFile::FromMemory(json.str(), "this run's verdict");
+  in->set_max_bytes(waivers::kMaxResultsBytes);
+  auto head = waivers::ReadResultFile(*in);
+  if (!head) return head.error();
+  auto d = waivers::CompareVerdicts({*ctx.base}, {*head});
+  if (!d) return Error{"--base-verdict", d.error().message};
+  waivers::DiffReport r;
+  r.verdicts = std::move(*d);
+  r.policy = ctx.policy.pr;
+  return r;
+}
+
+}  // namespace
 
 ExitCode Finish(core::Verdict& v, const GateContext& ctx, const CommonOptions& o) {
   v.tool = ctx.tool;
@@ -196,7 +232,19 @@ ExitCode Finish(core::Verdict& v, const GateContext& ctx, const CommonOptions& o
     human.flush();
   }
   if (ctx.github) ok &= WriteGithub(v, human, ctx.tool);
-  return ok ? v.exit_code : ExitCode::kError;
+  if (!ok) return ExitCode::kError;
+  if (!ctx.base || v.exit_code == ExitCode::kError) return v.exit_code;
+  auto diff = CompareWithBase(v, ctx);
+  if (!diff) {
+    std::cerr << ctx.tool << ": error: " << core::SanitizeForTerminal(diff.error().ToString())
+              << "\n";
+    return ExitCode::kError;
+  }
+  if (!o.quiet) {
+    human << "\n" << waivers::RenderDiffText(*diff, "compared with " + ctx.base->path);
+    human.flush();
+  }
+  return diff->exit_code();
 }
 
 ExitCode FailWithError(const std::string& tool, const Error& e, const CommonOptions& o) {

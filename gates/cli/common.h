@@ -11,6 +11,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@
 #include "gates/core/run_context.h"
 #include "gates/core/verdict.h"
 #include "gates/core/waiver.h"
+#include "gates/waivers_tool/results.h"
 
 namespace secgate::cli {
 
@@ -41,6 +43,7 @@ struct CommonOptions {
   bool github = false;       ///< --github: GitHub Actions annotations + summary.
   bool no_github = false;    ///< --no-github: never, even under GitHub Actions.
   std::string color = "auto";  ///< --color auto|always|never.
+  std::string base_verdict;  ///< --base-verdict: the base's JSON verdict of this gate.
 };
 
 /// Everything loaded and validated before a gate runs: the engine's run
@@ -50,6 +53,9 @@ struct GateContext : core::RunContext {
   core::Gate gate = core::Gate::kVuln;
   std::vector<ReportSpec> reports;
   bool github = false;
+  /// --base-verdict, read and checked: Finish compares the run with it and
+  /// the exit code follows pr.fail_on (exit 1 on new violations only).
+  std::optional<waivers::ResultFile> base;
 };
 
 /// Registers the common flags on `app`.
@@ -76,7 +82,10 @@ core::Result<GateContext> PrepareContext(const CommonOptions& opts, core::Gate g
 
 /// Fills the verdict's tool/policy fields, prints the text verdict (unless
 /// --quiet), writes every report and GitHub output. Returns the exit code,
-/// which is kError if any report cannot be written.
+/// which is kError if any report cannot be written. With --base-verdict it
+/// also prints what changed against the base (secgate-waivers diff's text)
+/// and returns that comparison's exit code (pr.fail_on) instead; reports
+/// keep the run's own verdict.
 core::ExitCode Finish(core::Verdict& v, const GateContext& ctx, const CommonOptions& opts);
 
 /// Prints "<tool>: error: <where>: <message>" to stderr and writes an error

@@ -10,8 +10,6 @@
 
 #include "gates/core/report/escape.h"
 #include "gates/core/report/reporter.h"
-#include "gates/waivers_tool/context.h"
-#include "gates/waivers_tool/git_changes.h"
 
 namespace secgate::waivers {
 
@@ -311,8 +309,8 @@ std::string RenderDiffJson(const DiffReport& r) {
   return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
-std::string RenderDiffText(const DiffReport& r) {
-  std::string out = "secgate-waivers diff: " + Headline(r, false) + "\n";
+std::string RenderDiffText(const DiffReport& r, const std::string& title) {
+  std::string out = title + ": " + Headline(r, false) + "\n";
   auto section = [&out](const std::string& title, const std::vector<DiffEntry>& v, bool why) {
     if (v.empty()) return;
     out += "\n" + title + " (" + std::to_string(v.size()) + "):\n";
@@ -416,56 +414,6 @@ std::string RenderDiffMarkdown(const DiffReport& r, const MarkdownOptions& o) {
   std::string out = md.str();
   if (out.size() > kCommentLimit) out.resize(kCommentLimit);  // never reached: the budget is lower
   return out;
-}
-
-core::ExitCode RunDiff(const DiffConfig& c, std::ostream& err) {
-  DiffReport report;
-  report.policy = c.policy.pr;
-  if (c.base.empty() != c.head.empty())
-    return ReportError({c.base.empty() ? "--base" : "--head",
-                        "give --base and --head together (JSON verdicts of the base and the head)"},
-                       err);
-  if (c.base.empty() && c.git.empty())
-    return ReportError({"diff", "nothing to compare: give --base and --head, --git BASE..HEAD, or both"},
-                       err);
-  if (c.format != "text" && c.format != "markdown" && c.format != "json")
-    return ReportError({"--format", "unknown format '" + c.format +
-                                        "' (expected text, markdown or json)"},
-                       err);
-  if (!c.base.empty()) {
-    auto base = ReadResultFiles(c.base);
-    if (!base) return ReportError(base.error(), err);
-    auto head = ReadResultFiles(c.head);
-    if (!head) return ReportError(head.error(), err);
-    auto d = CompareVerdicts(*base, *head);
-    if (!d) return ReportError(d.error(), err);
-    report.verdicts = std::move(*d);
-  }
-  if (!c.git.empty()) {
-    GitChangesConfig g;
-    g.range = c.git;
-    g.waiver_file = c.waivers.empty() ? kDefaultWaiverFile : c.waivers;
-    auto changes = ReadGitChanges(g, c.policy.waivers, c.today);
-    if (!changes) return ReportError(changes.error(), err);
-    report.exemptions = std::move(changes->changes);
-    report.range = c.git;
-  }
-  std::string text;
-  if (c.format == "json") {
-    text = RenderDiffJson(report);
-  } else if (c.format == "markdown") {
-    MarkdownOptions mo;
-    const char* server = std::getenv("GITHUB_SERVER_URL");
-    const char* repo = std::getenv("GITHUB_REPOSITORY");
-    const char* run = std::getenv("GITHUB_RUN_ID");
-    if (server && repo && run && *server && *repo && *run)
-      mo.summary_url = std::string(server) + "/" + repo + "/actions/runs/" + run;
-    text = RenderDiffMarkdown(report, mo);
-  } else {
-    text = RenderDiffText(report);
-  }
-  if (core::Status s = WriteOutput(c.output, text); !s) return ReportError(s.error(), err);
-  return report.exit_code();
 }
 
 }  // namespace secgate::waivers

@@ -65,7 +65,8 @@ struct MarkdownOptions {
   size_t budget = kCommentBudget;
 };
 
-std::string RenderDiffText(const DiffReport& r);
+/// `title` opens the first line ("secgate-waivers diff: ❌ 2 new violations ...").
+std::string RenderDiffText(const DiffReport& r, const std::string& title = "secgate-waivers diff");
 std::string RenderDiffJson(const DiffReport& r);
 std::string RenderDiffMarkdown(const DiffReport& r, const MarkdownOptions& o);
 

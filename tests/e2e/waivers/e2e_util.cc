@@ -91,4 +91,16 @@ int Count(const std::string& haystack, const std::string& needle) {
   return n;
 }
 
+ImagePair AlpineMuslUpgrade() {
+  nlohmann::json report = nlohmann::json::parse(ReadFile(Fixture("vuln/trivy/alpine-39.json")));
+  nlohmann::json upgraded = report;
+  for (auto& result : upgraded["Results"]) {
+    nlohmann::json kept = nlohmann::json::array();
+    for (const auto& v : result["Vulnerabilities"])
+      if (v["PkgName"] != "musl" && v["PkgName"] != "musl-utils") kept.push_back(v);
+    result["Vulnerabilities"] = kept;
+  }
+  return {report.dump(), upgraded.dump()};
+}
+
 }  // namespace secgate::testing

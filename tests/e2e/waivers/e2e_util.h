@@ -42,6 +42,13 @@ std::string Entry(const std::string& id, const std::string& owner, const std::st
                   const std::string& expires, const std::string& reason = "reviewed",
                   const std::string& extra = "");
 
+/// The real alpine 3.9 Trivy report (`before`) and the same report after an
+/// upgrade of musl (`after`: the musl and musl-utils findings gone).
+struct ImagePair {
+  std::string before, after;
+};
+ImagePair AlpineMuslUpgrade();
+
 /// Counts non-overlapping occurrences of `needle`.
 int Count(const std::string& haystack, const std::string& needle);
 
