@@ -20,7 +20,7 @@ core::RedactedSecret Redact(std::string_view secret) {
 }
 
 core::Finding ToFinding(const Engine& engine, const SecretMatch& m, std::string_view text,
-                        const Origin& origin, int line) {
+                        const Origin& origin, int line, const std::vector<int>& part_lines) {
   const Rule& rule = engine.rule(m.rule);
   const std::string_view secret = text.substr(m.begin, m.end - m.begin);
   core::Finding f;
@@ -29,6 +29,12 @@ core::Finding ToFinding(const Engine& engine, const SecretMatch& m, std::string_
   f.severity = rule.severity;
   f.severity_source = "rule";
   f.title = rule.description;
+  for (size_t p = 0; p < rule.requires_parts.size(); ++p) {
+    const int at = p < part_lines.size() ? part_lines[p] : line + m.part_delta[p];
+    f.title += std::string(p ? ", " : " (with ") + rule.requires_parts[p].name +
+               (at == line ? " on the same line" : " on line " + std::to_string(at));
+    if (p + 1 == rule.requires_parts.size()) f.title += ")";
+  }
   f.message = rule.provider;
   f.location.target = origin.target;
   f.location.path = origin.path;
@@ -56,8 +62,8 @@ struct Collector::Place {
 };
 
 void Collector::Take(const SecretMatch& m, std::string_view text, const Origin& origin, int line,
-                     const std::string& decoded) {
-  findings_.push_back(ToFinding(engine_, m, text, origin, line));
+                     const std::vector<int>& part_lines, const std::string& decoded) {
+  findings_.push_back(ToFinding(engine_, m, text, origin, line, part_lines));
   findings_.back().decoded = decoded;
   values_.emplace_back(engine_.rule(m.rule).id, text.substr(m.begin, m.end - m.begin));
   orders_.push_back(origin.order);
@@ -101,7 +107,11 @@ void Collector::ScanWith(const Origin& origin, std::string_view text,
       values_.emplace_back(engine_.rule(m.rule).id, text.substr(m.begin, m.end - m.begin));
       continue;
     }
-    Take(m, text, origin, place.Line(m.line_index), "");
+    std::vector<int> part_lines;
+    for (size_t p = 0; p < engine_.rule(m.rule).requires_parts.size(); ++p)
+      part_lines.push_back(place.Line(m.line_index + static_cast<size_t>(
+                                                         static_cast<long>(m.part_delta[p]))));
+    Take(m, text, origin, place.Line(m.line_index), part_lines, "");
   }
   DecodeBudget budget;
   ScanEncodedRuns(engine_, text, message ? std::string_view() : origin.path, &scratch_, plain,
@@ -116,7 +126,7 @@ void Collector::ScanWith(const Origin& origin, std::string_view text,
                                            mtext.substr(m.begin, m.end - m.begin));
                       return;
                     }
-                    Take(m, mtext, origin, place.Line(line_index), chain);
+                    Take(m, mtext, origin, place.Line(line_index), {}, chain);
                   });
   if (budget.exhausted)
     Skip("encoded runs left undecoded (decoded bytes per buffer capped at " +

@@ -41,8 +41,10 @@ inline constexpr const char* kCommitMessage = "commit message";
 core::RedactedSecret Redact(std::string_view secret);
 
 /// The Finding for one match (`text` is the buffer the match points into).
+/// A composite rule's finding names its parts and their lines in the title:
+/// `part_lines[i]` when given, else `line` + the part's offset.
 core::Finding ToFinding(const Engine& engine, const SecretMatch& m, std::string_view text,
-                        const Origin& origin, int line);
+                        const Origin& origin, int line, const std::vector<int>& part_lines = {});
 
 class Collector {
  public:
@@ -82,6 +84,7 @@ class Collector {
                 int first_line, size_t accept_before,
                 const std::function<bool(const SecretMatch&)>* keep);
   void Take(const SecretMatch& m, std::string_view text, const Origin& origin, int line,
+            const std::vector<int>& part_lines,
             const std::string& decoded);
 
   const Engine& engine_;

@@ -48,8 +48,6 @@ std::unique_ptr<RE2> CompileQuiet(const std::string& pattern) {
   return re;
 }
 
-bool IsGeneric(const Rule& r) { return r.id == "generic" || r.id.rfind("generic-", 0) == 0; }
-
 constexpr const char* kMarkers[] = {"secgate:allow", "gitleaks:allow",
                                     "pragma: allowlist secret", "trufflehog:ignore"};
 
@@ -60,6 +58,7 @@ struct Engine::Compiled {
   std::unique_ptr<RE2> re;
   std::vector<std::unique_ptr<RE2>> allow;
   std::vector<std::unique_ptr<RE2>> test_keys;
+  std::vector<std::unique_ptr<RE2>> parts;
   int groups = 1;  // submatches to ask RE2 for (secret_group + 1)
 };
 
@@ -167,6 +166,7 @@ const Engine::Compiled& Engine::Compile(int rule) const {
     c.groups = r.secret_group + 1;
     for (const auto& a : r.allow) c.allow.push_back(CompileQuiet(a));
     for (const auto& t : r.test_keys) c.test_keys.push_back(CompileQuiet(t));
+    for (const auto& p : r.requires_parts) c.parts.push_back(CompileQuiet(p.regex));
   });
   return c;
 }
@@ -227,20 +227,17 @@ void Engine::Scan(std::string_view text, std::string_view path, ScanScratch* s,
   }
   ++s->scan_gen;
   s->hits.clear();
+  s->work.clear();
   keywords_.Scan(text, [&](size_t end, int state) { s->hits.emplace_back(end, state); });
   if (s->hits.empty()) return;
 
+  // Phase one: the (line, rule) pairs the keywords call for, in line order.
   const char* base = text.data();
   size_t line_begin = 0, line_end = 0, line_index = 0, counted_to = 0;
-  bool in_line = false;
-  auto flush = [&] {
-    if (in_line) ScanLine(text, line_begin, line_end, line_index, path, s, out);
-    in_line = false;
-  };
+  bool in_line = false, windowed = false;
   for (const auto& [end, state] : s->hits) {
     size_t at = end - 1;  // last byte of the keyword: inside its line
     if (!in_line || at >= line_end) {
-      flush();
       // Start of the line holding `at`: after the last LF before it.
       size_t from = line_end;
       const void* lf = nullptr;
@@ -256,18 +253,97 @@ void Engine::Scan(std::string_view text, std::string_view path, ScanScratch* s,
       line_index += static_cast<size_t>(std::count(base + counted_to, base + line_begin, '\n'));
       counted_to = line_begin;
       ++s->line_gen;
-      s->candidates.clear();
       in_line = true;
     }
     for (int kw : keywords_.KeywordsAt(state)) {
       for (int r : keyword_rules_[static_cast<size_t>(kw)]) {
         if (s->rule_stamp[static_cast<size_t>(r)] == s->line_gen) continue;
         s->rule_stamp[static_cast<size_t>(r)] = s->line_gen;
-        s->candidates.push_back(r);
+        s->work.push_back({line_begin, line_end, line_index, r});
+        windowed |= pack_.rules[static_cast<size_t>(r)].window > 0;
       }
     }
   }
-  flush();
+  // A context window adds the neighbouring lines; they may come before
+  // lines already listed, so the list is sorted and made unique.
+  if (windowed) {
+    const size_t listed = s->work.size();
+    for (size_t i = 0; i < listed; ++i)
+      if (pack_.rules[static_cast<size_t>(s->work[i].rule)].window > 0)
+        AddWindow(text, s->work[i], s);
+    std::sort(s->work.begin(), s->work.end());
+    s->work.erase(std::unique(s->work.begin(), s->work.end()), s->work.end());
+  }
+  // Phase two: each line once, with every rule listed for it.
+  for (size_t i = 0; i < s->work.size();) {
+    const ScanScratch::Work& w = s->work[i];
+    s->candidates.clear();
+    size_t j = i;
+    for (; j < s->work.size() && s->work[j].begin == w.begin; ++j)
+      s->candidates.push_back(s->work[j].rule);
+    ScanLine(text, w.begin, w.end, w.index, path, s, out);
+    i = j;
+  }
+}
+
+// The lines up to the rule's window above and below `hit`'s line.
+void Engine::AddWindow(std::string_view text, const ScanScratch::Work& hit, ScanScratch* s) const {
+  const int window = pack_.rules[static_cast<size_t>(hit.rule)].window;
+  ScanScratch::Work up = hit, down = hit;
+  for (int k = 0; k < window && up.begin > 0; ++k) {
+    up.end = up.begin - 1;  // the LF ending the line above
+    size_t lf = up.end == 0 ? std::string_view::npos : text.rfind('\n', up.end - 1);
+    up.begin = lf == std::string_view::npos ? 0 : lf + 1;
+    --up.index;
+    s->work.push_back(up);
+  }
+  for (int k = 0; k < window && down.end < text.size(); ++k) {
+    down.begin = down.end + 1;
+    size_t lf = text.find('\n', down.begin);
+    down.end = lf == std::string_view::npos ? text.size() : lf;
+    ++down.index;
+    if (down.begin >= text.size()) break;  // the text's last LF starts no line
+    s->work.push_back(down);
+  }
+}
+
+// A composite rule's parts, each within the rule's window of the secret's
+// line and on another span than the secret; records where each was found.
+bool Engine::FindParts(int rule, std::string_view text, size_t line_begin, size_t line_end,
+                       SecretMatch* m) const {
+  const Rule& r = pack_.rules[static_cast<size_t>(rule)];
+  if (r.requires_parts.empty()) return true;
+  size_t from = line_begin, to = line_end;
+  if (to < text.size() && text[to] == '\r') ++to;  // ScanLine drops a CR before the LF
+  for (int k = 0; k < r.window && from > 0; ++k) {
+    size_t lf = from - 1 == 0 ? std::string_view::npos : text.rfind('\n', from - 2);
+    from = lf == std::string_view::npos ? 0 : lf + 1;
+  }
+  for (int k = 0; k < r.window && to < text.size(); ++k) {
+    size_t lf = text.find('\n', to + 1);
+    to = lf == std::string_view::npos ? text.size() : lf;
+  }
+  const re2::StringPiece span(text.data() + from, to - from);
+  const Compiled& c = Compile(rule);
+  for (size_t p = 0; p < c.parts.size(); ++p) {
+    bool found = false;
+    re2::StringPiece hit;
+    for (size_t pos = 0; !found && pos <= span.size() &&
+                         c.parts[p]->Match(span, pos, span.size(), RE2::UNANCHORED, &hit, 1);) {
+      const size_t b = from + static_cast<size_t>(hit.data() - span.data());
+      const size_t e = b + hit.size();
+      pos = e - from > pos ? e - from : pos + 1;
+      if (hit.empty() || (b < m->end && e > m->begin)) continue;  // the secret itself
+      // Lines between the part and the secret, signed.
+      const long lines =
+          b < line_begin ? -static_cast<long>(std::count(text.data() + b, text.data() + line_begin, '\n'))
+                         : static_cast<long>(std::count(text.data() + line_begin, text.data() + b, '\n'));
+      m->part_delta[p] = static_cast<int8_t>(lines);
+      found = true;
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 void Engine::ScanLine(std::string_view text, size_t line_begin, size_t line_end,
@@ -297,8 +373,10 @@ void Engine::ScanLine(std::string_view text, size_t line_begin, size_t line_end,
       if (verdict == Candidate::kReject) continue;
       size_t b = line_begin + static_cast<size_t>(sec.data() - line.data());
       size_t whole = line_begin + static_cast<size_t>(groups[0].data() - line.data());
-      found.push_back({r, line_index, line_begin, b, b + sec.size(), whole,
-                       verdict == Candidate::kTestKey});
+      SecretMatch m{r, line_index, line_begin, b, b + sec.size(), whole,
+                    verdict == Candidate::kTestKey};
+      if (!FindParts(r, text, line_begin, line_end, &m)) continue;
+      found.push_back(m);
     }
   }
   if (found.empty()) return;
@@ -328,29 +406,39 @@ void Engine::MarkAllowlisted(std::string_view line, std::string_view text,
   }
 }
 
-// A provider rule beats a generic rule on an overlapping secret; the same
-// rule never reports the same span twice. Sorting makes both checks
-// O(n log n) for n matches on a line (a hostile line can hold thousands).
+// On an overlapping secret a rule of better precedence wins (a provider's
+// own shape over a shape known by context, both over a generic
+// assignment); the same rule never reports the same span twice. Sorting
+// makes both checks O(n log n) for n matches on a line (a hostile line can
+// hold thousands).
 void Engine::KeepPreferred(const std::vector<SecretMatch>& found,
                            std::vector<SecretMatch>* out) const {
-  std::vector<std::pair<size_t, size_t>> provider;  // (begin, end) of provider matches.
-  for (const SecretMatch& m : found)
-    if (!IsGeneric(rule(m.rule))) provider.emplace_back(m.begin, m.end);
-  std::sort(provider.begin(), provider.end());
-  std::vector<size_t> max_end(provider.size());  // max end over provider[0..k]
-  for (size_t k = 0; k < provider.size(); ++k)
-    max_end[k] = std::max(provider[k].second, k ? max_end[k - 1] : 0);
-  auto overlaps_provider = [&](const SecretMatch& m) {
-    // Provider matches starting before m ends; one of them ends after m begins?
-    size_t n = static_cast<size_t>(
-        std::lower_bound(provider.begin(), provider.end(), std::make_pair(m.end, size_t{0})) -
-        provider.begin());
-    return n > 0 && max_end[n - 1] > m.begin;
+  // better[k]: spans of the matches whose precedence beats k + 1, sorted,
+  // with the running maximum of their ends.
+  struct Spans {
+    std::vector<std::pair<size_t, size_t>> spans;
+    std::vector<size_t> max_end;
+    bool Overlaps(const SecretMatch& m) const {
+      size_t n = static_cast<size_t>(
+          std::lower_bound(spans.begin(), spans.end(), std::make_pair(m.end, size_t{0})) -
+          spans.begin());
+      return n > 0 && max_end[n - 1] > m.begin;
+    }
   };
+  auto rank = [&](const SecretMatch& m) { return static_cast<int>(rule(m.rule).precedence); };
+  Spans better[2];
+  for (const SecretMatch& m : found)
+    for (int k = rank(m); k < 2; ++k) better[k].spans.emplace_back(m.begin, m.end);
+  for (Spans& b : better) {
+    std::sort(b.spans.begin(), b.spans.end());
+    b.max_end.resize(b.spans.size());
+    for (size_t k = 0; k < b.spans.size(); ++k)
+      b.max_end[k] = std::max(b.spans[k].second, k ? b.max_end[k - 1] : 0);
+  }
   std::set<std::tuple<int, size_t, size_t>> seen;
   for (const SecretMatch& m : found) {
     if (!seen.insert({m.rule, m.begin, m.end}).second) continue;
-    if (IsGeneric(rule(m.rule)) && overlaps_provider(m)) continue;
+    if (rank(m) > 0 && better[rank(m) - 1].Overlaps(m)) continue;
     out->push_back(m);
   }
 }

@@ -2,7 +2,9 @@
 //
 // One pass of the keyword prefilter (KeywordIndex) over the whole buffer
 // finds the lines worth looking at; only there, and only for the rules whose
-// keywords occur on that line, RE2 runs. A rule's regex (and its allow
+// keywords occur on that line (or, for a rule with a context window, up to
+// `window` lines away), RE2 runs. A composite rule's parts are then looked
+// for within its window of the secret's line. A rule's regex (and its allow
 // patterns) are compiled the first time a keyword of that rule occurs, once
 // per process, so a scan compiles only what it needs. RE2 keeps matching
 // linear in the input. Candidates then pass the entropy check, the rule's
@@ -54,6 +56,9 @@ struct SecretMatch {
   /// A policy allowlist regex matched: index into Engine::AllowlistLabel;
   /// -1 when none did. The match is kept (listed as allowlisted).
   int allowlisted = -1;
+  /// A composite rule's parts (Rule::requires_parts, in order): the line of
+  /// each relative to this match's line.
+  int8_t part_delta[kMaxParts] = {};
 };
 
 /// What the checks after the regex make of a candidate secret.
@@ -61,7 +66,18 @@ enum class Candidate { kReject, kSecret, kTestKey };
 
 /// Per-thread working memory for Engine::Scan (reuse it across calls).
 struct ScanScratch {
+  /// A line to run a rule on: phase one (keywords) collects them, phase
+  /// two (regexes) runs them line by line.
+  struct Work {
+    size_t begin, end, index;
+    int rule;
+    bool operator<(const Work& o) const {
+      return begin != o.begin ? begin < o.begin : rule < o.rule;
+    }
+    bool operator==(const Work& o) const { return begin == o.begin && rule == o.rule; }
+  };
   std::vector<std::pair<size_t, int>> hits;  // (keyword end offset, state)
+  std::vector<Work> work;
   std::vector<uint32_t> rule_stamp;
   std::vector<uint32_t> path_stamp;
   std::vector<uint8_t> path_ok;
@@ -130,6 +146,9 @@ class Engine {
   void KeepPreferred(const std::vector<SecretMatch>& found, std::vector<SecretMatch>* out) const;
   void ScanLine(std::string_view text, size_t line_begin, size_t line_end, size_t line_index,
                 std::string_view path, ScanScratch* s, std::vector<SecretMatch>* out) const;
+  void AddWindow(std::string_view text, const ScanScratch::Work& hit, ScanScratch* s) const;
+  bool FindParts(int rule, std::string_view text, size_t line_begin, size_t line_end,
+                 SecretMatch* m) const;
   bool RuleApplies(int rule, std::string_view path, ScanScratch* s) const;
   void MarkAllowlisted(std::string_view line, std::string_view text,
                        std::vector<SecretMatch>* found) const;

@@ -18,7 +18,7 @@ using core::Result;
 
 namespace {
 
-constexpr std::string_view kMagic = "secgate-pack-2";
+constexpr std::string_view kMagic = "secgate-pack-3";
 
 void Put(std::string* out, std::string_view s) {
   out->append(std::to_string(s.size()));
@@ -111,6 +111,13 @@ std::string EncodePack(const RulePack& pack) {
     PutList(&out, r.allow);
     PutList(&out, r.paths);
     PutList(&out, r.test_keys);
+    Put(&out, std::to_string(r.window));
+    Put(&out, std::to_string(static_cast<int>(r.precedence)));
+    Put(&out, std::to_string(r.requires_parts.size()));
+    for (const auto& part : r.requires_parts) {
+      Put(&out, part.name);
+      Put(&out, part.regex);
+    }
     PutList(&out, r.examples_match);
     PutList(&out, r.examples_no_match);
     PutList(&out, r.examples_test_key);
@@ -132,11 +139,20 @@ Result<RulePack> DecodePack(std::string_view data) {
     return bad;
   p.rules.resize(static_cast<size_t>(n));
   for (auto& r : p.rules) {
-    long long sev = 0, group = 0, entropy = 0;
+    long long sev = 0, group = 0, entropy = 0, window = 0, precedence = 0, parts = 0;
     if (!in.Get(&r.id) || !in.Get(&r.description) || !in.Get(&r.provider) || !in.GetInt(&sev) ||
         !in.GetList(&r.keywords) || !in.Get(&r.regex) || !in.GetInt(&group) ||
         !in.GetInt(&entropy) || !in.GetList(&r.allow) || !in.GetList(&r.paths) ||
-        !in.GetList(&r.test_keys) || !in.GetList(&r.examples_match) ||
+        !in.GetList(&r.test_keys) || !in.GetInt(&window) || window < 0 || window > kMaxWindow ||
+        !in.GetInt(&precedence) || precedence < 0 || precedence > 2 ||
+        !in.GetInt(&parts) || parts < 0 || parts > static_cast<long long>(kMaxParts))
+      return bad;
+    r.window = static_cast<int>(window);
+    r.precedence = static_cast<Precedence>(precedence);
+    r.requires_parts.resize(static_cast<size_t>(parts));
+    for (auto& part : r.requires_parts)
+      if (!in.Get(&part.name) || !in.Get(&part.regex)) return bad;
+    if (!in.GetList(&r.examples_match) ||
         !in.GetList(&r.examples_no_match) || !in.GetList(&r.examples_test_key) ||
         !in.Get(&r.source))
       return bad;

@@ -22,6 +22,28 @@
 
 namespace secgate::secrets {
 
+/// Most lines a rule's keywords (and composite parts) may be from the
+/// secret's own line (Rule::window).
+inline constexpr int kMaxWindow = 10;
+/// Most parts a composite rule may require besides its secret.
+inline constexpr size_t kMaxParts = 2;
+
+/// A composite rule's other part (an id, a host, a user name): it must
+/// match within Rule::window lines of the secret. Never part of the
+/// fingerprint, never printed; the finding names it and its line.
+struct RulePart {
+  std::string name;   ///< "access key id".
+  std::string regex;  ///< RE2 over one line.
+};
+
+/// Which rule wins when two find the same span on a line: a lower value
+/// beats a higher one (Rule::precedence).
+enum class Precedence {
+  kProvider = 0,  ///< A provider's own token shape (the default).
+  kContext = 1,   ///< A shape known only by a provider's name nearby (`window`).
+  kGeneric = 2,   ///< Any secret-looking assignment.
+};
+
 /// One provider token shape.
 struct Rule {
   std::string id;           ///< kebab-case, unique in the pack.
@@ -34,6 +56,16 @@ struct Rule {
   double entropy = 0;                 ///< Minimum Shannon entropy; 0 = no check.
   std::vector<std::string> allow;     ///< RE2 patterns over the secret.
   std::vector<std::string> paths;     ///< Globs; empty = every file.
+  /// Context window: a keyword up to this many lines above or below the
+  /// secret's line makes the rule run there (0: on the line itself). For
+  /// prefix-less tokens known only by a provider's name nearby.
+  int window = 0;
+  /// Composite rule: each part must also match within `window` lines (on
+  /// another span than the secret); without all of them, no finding.
+  std::vector<RulePart> requires_parts;
+  /// `precedence: provider|context|generic`; default provider, or context
+  /// for a rule with a window.
+  Precedence precedence = Precedence::kProvider;
   /// RE2 patterns over the secret: the provider's documented test/example
   /// keys. A match is a test key (Finding::test_key), checked after
   /// `allow` and before the stopwords and placeholders: never dropped.

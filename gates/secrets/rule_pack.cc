@@ -8,6 +8,9 @@
 #include "gates/core/yaml_util.h"
 #include "gates/secrets/rule.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace secgate::secrets {
 
 using core::Error;
@@ -55,6 +58,57 @@ Status RegexList(const YAML::Node& n, const char* key, const std::string& path,
   return core::Ok{};
 }
 
+/// `window` (0..kMaxWindow lines) and `requires` (composite parts).
+Status ParseContext(const YAML::Node& n, const std::string& path, const std::string& label,
+                    Rule* r) {
+  if (YAML::Node w = n["window"]) {
+    auto v = core::ScalarInt(w, path, label + ".window");
+    if (!v) return v.error();
+    if (*v < 0 || *v > kMaxWindow)
+      return Error{core::Where(path, w), label + ".window: expected 0 to " +
+                                             std::to_string(kMaxWindow) + " lines"};
+    r->window = static_cast<int>(*v);
+  }
+  r->precedence = r->window > 0 ? Precedence::kContext : Precedence::kProvider;
+  if (YAML::Node p = n["precedence"]) {
+    auto v = core::ScalarString(p, path, label + ".precedence");
+    if (!v) return v.error();
+    const std::pair<const char*, Precedence> words[] = {{"provider", Precedence::kProvider},
+                                                        {"context", Precedence::kContext},
+                                                        {"generic", Precedence::kGeneric}};
+    auto it = std::find_if(std::begin(words), std::end(words),
+                           [&](const auto& w) { return *v == w.first; });
+    if (it == std::end(words))
+      return Error{core::Where(path, p),
+                   label + ".precedence: expected provider, context or generic, got '" + *v + "'"};
+    r->precedence = it->second;
+  }
+  YAML::Node req = n["requires"];
+  if (!req) return core::Ok{};
+  const std::string at = core::Where(path, req);
+  if (!req.IsSequence() || req.size() == 0 || req.size() > kMaxParts)
+    return Error{at, label + ".requires: expected a list of 1 to " + std::to_string(kMaxParts) +
+                         " parts ({name, regex})"};
+  for (size_t i = 0; i < req.size(); ++i) {
+    const std::string what = label + ".requires[" + std::to_string(i) + "]";
+    const YAML::Node part = req[i];
+    if (!part.IsMap()) return Error{core::Where(path, part), what + ": expected a mapping"};
+    if (Status s = core::CheckKeys(part, {"name", "regex"}, path, what); !s) return s;
+    RulePart out;
+    for (auto [key, dest] : {std::pair{"name", &out.name}, std::pair{"regex", &out.regex}}) {
+      if (!part[key]) return Error{core::Where(path, part), what + ": missing " + key};
+      auto v = core::ScalarString(part[key], path, what + "." + key);
+      if (!v) return v.error();
+      if (v->empty()) return Error{core::Where(path, part[key]), what + "." + key + ": empty"};
+      *dest = *v;
+    }
+    if (Status s = CheckRegex(out.regex, core::Where(path, part["regex"]), what + ".regex"); !s)
+      return s;
+    r->requires_parts.push_back(std::move(out));
+  }
+  return core::Ok{};
+}
+
 Status ParseRule(const YAML::Node& n, const std::string& path, size_t index, Rule* r) {
   std::string at = core::Where(path, n);
   if (!n.IsMap()) return Error{at, "rules[" + std::to_string(index) + "]: expected a mapping"};
@@ -62,7 +116,7 @@ Status ParseRule(const YAML::Node& n, const std::string& path, size_t index, Rul
   const std::string label = r->id.empty() ? "rules[" + std::to_string(index) + "]" : "rule " + r->id;
   if (Status s = core::CheckKeys(n, {"id", "description", "provider", "severity", "keywords",
                                      "regex", "secret_group", "entropy", "allow", "paths",
-                                     "test_keys", "examples"},
+                                     "test_keys", "window", "requires", "precedence", "examples"},
                                  path, label);
       !s)
     return s;
@@ -124,6 +178,7 @@ Status ParseRule(const YAML::Node& n, const std::string& path, size_t index, Rul
     if (!v) return v.error();
     r->paths = *v;
   }
+  if (Status s = ParseContext(n, path, label, r); !s) return s;
   YAML::Node ex = n["examples"];
   if (!ex || ex.IsNull()) return Error{at, label + ": missing examples (match and no_match)"};
   if (Status s = core::CheckKeys(ex, {"match", "no_match", "test_key"}, path,

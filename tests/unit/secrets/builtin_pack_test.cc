@@ -78,6 +78,20 @@ TEST(BuiltinPackTest, EveryRuleMatchesItsExamples) {
   EXPECT_TRUE(problems.empty()) << problems.size() << " problems:\n" << all;
 }
 
+// Precedence is a field; the pack's naming agrees with it, so a reader of
+// an id knows which rule gives way.
+TEST(BuiltinPackTest, GenericRulesAreMarkedGenericAndOnlyThey) {
+  int generic = 0;
+  for (const Rule& r : BuiltinPack().rules) {
+    const bool named = r.id.rfind("generic-", 0) == 0;
+    EXPECT_EQ(named, r.precedence == Precedence::kGeneric) << r.id;
+    generic += named;
+    if (r.window > 0 || !r.requires_parts.empty())
+      EXPECT_NE(r.precedence, Precedence::kGeneric) << r.id;
+  }
+  EXPECT_GT(generic, 0);
+}
+
 TEST(BuiltinPackTest, FixturePackMatchesItsExamples) {
   auto e = TestEngine();
   EXPECT_EQ(Problems(*e), std::vector<std::string>{});

@@ -32,7 +32,7 @@ TEST(RulePackTest, UnknownKeyIsAnError) {
   EXPECT_EQ(r.error().ToString(),
             "p.yaml:9: unknown key 'rule my-rule.entropi' (expected one of: id, description, "
             "provider, severity, keywords, regex, secret_group, entropy, allow, paths, test_keys, "
-            "examples)");
+            "window, requires, precedence, examples)");
 }
 
 TEST(RulePackTest, TestKeysNeedValidPatternsAndExamples) {
