@@ -1,0 +1,6 @@
+PW_HASH = "$2y$12$aOqKALjJJbSxsAmOYc12xHULK3hxKlOnxM/BPRgAqxgR/dnl2UaDp"
+    pw_hash='$6$szz/wKwItGW0d1CV$YsGc6WD/d2iohLtTT0Rqunq56dtE969er87Pp36S6H9xQiP7LKGdy6hhM274d5R4tiiDeYuxo90NWjdEf8U1Us',
+PASSWORD_HASH = "$1$ZdjMVUZH$MxlfLIzlQnUs50Mi/KU/WX"
+    pw_hash='$y$j9T$GQ9i8QR3N8VHAZmQ.7iVtr$y9Jjwg6CKPeki6Ln.7pEnFSJxMgpzbvss8X.JePzeLT',
+PASSWORD_HASH = "$apr1$Wa2dgRwC$GBvCJMUZ6ENTq7nEYmaaht"
+PW_HASH = "$5$FrYpO2q48uQ1HYhk$TdcmlgH5Vb/9A4N.k2tAxjJXoPpZ8Eve89gCQ.G3u33"

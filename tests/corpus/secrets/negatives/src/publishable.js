@@ -1,0 +1,4 @@
+const stripe = Stripe('pk_live_51otWkuaZKQo8WA9966qYtuMW6R0A84lQ4QVX2mTe1EOkZV1E7XML6RpWqchcxJEaGhIYjR1yQIMxGG2Y4r8sHgyCtv5EqQKR0G');
+const stripe = Stripe('pk_live_51tGgCZFGzFTCvGhl23yHDOljhvBPqUiqM2ryJ5nPmv0zrdMDbuSjsaVyrTIt12r5nZSSyCnNsASbEVW2Dwvarr48pmWbBUT7Oj');
+const stripe = Stripe('pk_live_51jKMHSTymu8WJAZCy76HKcLsy5XGYJPJQpHQniN1b91kEAKYdmwCIhWCTx4VBqn18QuOLYofXKeDOO9zzl34xoWaxXHd5ULrCJ');
+const recipient = 'age1ksfsmgtxg3ax3088qrk75s5h9ufcge4x605x7jupxxmy9mm7a7apsmpz9y';
