@@ -29,6 +29,7 @@ import re
 import shutil
 import string
 import sys
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -291,7 +292,7 @@ TOKENS = [
     ("saas-observability", "Sentry", "DSN", lambda: "https://%s@o%s.ingest.sentry.io/%s" % (rs(32, HEX), rs(6, DIG), rs(7, DIG)), [["sentry", "dsn"]]),
     ("saas-observability", "Grafana", "cloud token glc_", grafana_cloud, [["grafana", "cloud", "token"]]),
     ("saas-observability", "Grafana", "service account glsa_", lambda: "glsa_" + rs(32) + "_" + rs(8, HEX), [["grafana", "token"]]),
-    ("saas-observability", "PagerDuty", "API key (ctx)", lambda: R.choice(["u+", "y_", ""]) + rs(18, ALNUM + "_-"), [["pagerduty", "api", "key"], ["pagerduty", "token"]]),
+    ("saas-observability", "PagerDuty", "API key (ctx)", lambda: (lambda pre: pre + rs(20 - len(pre), ALNUM + "_-"))(R.choice(["u+", "y_", ""])), [["pagerduty", "api", "key"], ["pagerduty", "token"]]),
     ("saas-observability", "Dynatrace", "API token dt0c01.", lambda: "dt0c01." + rs(24, UP + DIG) + "." + rs(64, UP + DIG), [["dt", "api", "token"]]),
     ("saas-observability", "Honeycomb", "API key (ctx)", lambda: rs(22), [["honeycomb", "api", "key"]]),
     ("saas-observability", "Linear", "API key lin_api_", lambda: "lin_api_" + rs(40), [["linear", "api", "key"]]),
@@ -622,6 +623,11 @@ def conn_positives(c):
     for provider, gen in gens:
         for _ in range(3):
             p = password()
+            probe = gen("PW")
+            if "://" in probe or probe.startswith("jdbc:"):
+                # In a URL the password is percent-encoded (RFC 3986 user-info), as
+                # drivers and URL builders write it: '#', '%', '!' ... never raw.
+                p = urllib.parse.quote(p, safe="-_.~")
             value = gen(p)
             fmt = R.choice(fmts)
             rel = c.slot("connection-strings", fmt)
@@ -788,6 +794,7 @@ def credfile_positives(c):
         tok = "ghp_" + rs(36)
         p = password()
         rel = c.new_file("files/credfiles/home%d/.git-credentials" % i)
+        p = urllib.parse.quote(p, safe="-_.~")   # git stores user-info percent-encoded
         c.add(rel, "https://ci-bot:%s@git.corp.internal" % p, lab("Generic", "git-credentials"), p)
         c.add(rel, "https://oauth2:%s@code.acme.net" % tok, lab("GitHub", "git-credentials token"), tok)
         # kubeconfig
@@ -833,7 +840,7 @@ def credfile_positives(c):
         c.add(rel, "username = uploader")
         p2 = password()
         c.add(rel, "password = %s" % p2, lab("PyPI", ".pypirc password"), p2)
-        p = password()
+        p = urllib.parse.quote(password(), safe="-_.~")
         rel = c.new_file("files/credfiles/home%d/.config/pip/pip.conf" % i)
         c.add(rel, "[global]")
         c.add(rel, "index-url = https://reader:%s@pkgs.corp.internal/simple" % p, lab("Generic", "pip.conf index-url"), p)

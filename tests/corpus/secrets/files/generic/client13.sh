@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
 set -euo pipefail
-export SERVICE_TOKEN=40^RuTk!cMHrMx^zNV#%z
-echo "deploying"
-
-export PASSWD=hv3H4lN5rpauw!MwoOV0I9C7cn!M1I_
-echo "deploying"
+cd "$(dirname "$0")"
 #!/usr/bin/env bash
 
-export SMTP_PASSWORD=mw*+FvTZS!0B__J7A1hfaNrC-%VOU
-./deploy --secret-key=VqNN+#hKqp-+^Etx-Ft^d!5r_n+v --region eu-west-1
-./deploy --auth-token=Zu7h+M+gbggSGCI!5Q3lyWZDVF --region eu-west-1
-
-./deploy --private-key=XYA5qkq%mgf4HIq1KY8w9*V5Le8SH --region eu-west-1
-#!/usr/bin/env bash
-cd "$(dirname "$0")"
-mytool login --passwd nAZ#wTIuvGHA6cqqx62H
-cd "$(dirname "$0")"
-cd "$(dirname "$0")"
-mytool login --admin-password p!jH37Cv6Ozo-Xa#P+-8e
+export API_KEY=TWa0l3LPcVItpi4k4JD+ghS_swJYZDG
 set -euo pipefail
-mytool login --auth-token cr+KTIb2w*-lxlweXME_%J9-
+export PASSWORD=Oa6a7+qrK+HVVK8TGwpyJR02lvxA
+
+cd "$(dirname "$0")"
+export SIGNING_SECRET=!IGNuz5VK9sjdgxsKZylabjZz+6h*oLE
+set -euo pipefail
+./deploy --service-token=h7NDuUrWjtLSj23Ri^YC2Rs --region eu-west-1
+set -euo pipefail
+set -euo pipefail
+cd "$(dirname "$0")"
+./deploy --private-key=r5HVbP#uP4jztjNq-*Pekju%4VCpj --region eu-west-1
+#!/usr/bin/env bash
+cd "$(dirname "$0")"
+cd "$(dirname "$0")"
+./deploy --secret-key=0i-ox!5KhNS6d-9%RcQLUUDx* --region eu-west-1
+cd "$(dirname "$0")"
+set -euo pipefail
+mytool login --secret-key uZW4K#YWjX^LlN03JWd2MoZ-YvS
+cd "$(dirname "$0")"
+mytool login --signing-secret lh7lhFgGp72H5PaHWrmCFw1#
+mytool login --auth-token tS4UctY3jS6c^%-x

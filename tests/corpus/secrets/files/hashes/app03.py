@@ -1,6 +1,6 @@
-PW_HASH = "$2y$12$aOqKALjJJbSxsAmOYc12xHULK3hxKlOnxM/BPRgAqxgR/dnl2UaDp"
-    pw_hash='$6$szz/wKwItGW0d1CV$YsGc6WD/d2iohLtTT0Rqunq56dtE969er87Pp36S6H9xQiP7LKGdy6hhM274d5R4tiiDeYuxo90NWjdEf8U1Us',
-PASSWORD_HASH = "$1$ZdjMVUZH$MxlfLIzlQnUs50Mi/KU/WX"
-    pw_hash='$y$j9T$GQ9i8QR3N8VHAZmQ.7iVtr$y9Jjwg6CKPeki6Ln.7pEnFSJxMgpzbvss8X.JePzeLT',
-PASSWORD_HASH = "$apr1$Wa2dgRwC$GBvCJMUZ6ENTq7nEYmaaht"
-PW_HASH = "$5$FrYpO2q48uQ1HYhk$TdcmlgH5Vb/9A4N.k2tAxjJXoPpZ8Eve89gCQ.G3u33"
+PASSWORD_HASH = "$2y$10$CeAonxA6UsYzHCMavCZBipqPaFh2gxjGRa9RpOTJf8qKFHjaravKr"
+ADMIN_HASH = "$6$7RSRizSNDJXwm.d9$he88i4tF7zdYJJetXEbRlAnIAqshnZYT8mAV5ht9dA5qSOH.5ugIkxLnSAcrgfEpsk0UgRAq/iOs3JOdSvZrir"
+HASHED_PASSWORD = "$1$AmGzcQoB$Hz9fvJ9IJOBxKEGgtbjt4q"
+    password_hash='$y$j9T$QFsOWQHqeklbeXBBeZ2NVT$ij8aKSJyGfYrfsz7xql5NLugCoQae3VeqJ7/XvuC/8b',
+HASHED_PASSWORD = "$apr1$5A7WxoRR$loN0Kobm.FVponLVtNfqkB"
+PASSWORD_HASH = "$5$P0J1rZ9UmIe7KxOr$uM/lHOdsNS/RolUu2jZptmsAnu9UBuSiHq07bYMmOz4"

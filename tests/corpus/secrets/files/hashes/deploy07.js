@@ -1,6 +1,6 @@
-const hashedPassword = '$2y$11$BCF1DCldzCXw9ErVkuJnGcpQNjtUdn08r4NERB/FeigWgzKSPuxdU';
-const passwordHash = '$6$xusgels95rgtgR92$nOwABZfcXA9McF9dhkd1F4Pn9KMz3/4W9qDajxPrLEDR9vD9bxxZsLzNEywIE.095L0.ukQRVjgFuhC5itNz2G';
-process.env.PASSWORD_HASH = "$1$06VVMdX6$K9SrNDQIVtPEY9rl6l47ee";
-process.env.PASSWORD_HASH = "$y$j9T$nW3yfc1clkHueWfVeWapMC$zd1.1eqAqIOIfTCfpvFuhtam1pu68mQY5/hZTrgMTwZ";
-process.env.PASSWORD_HASH = "$apr1$.9i7esxd$P4Ta6m5sujYneNJMAAPZ2L";
-const adminHash = '$5$2q12vY5IuCGmUCx4$hwhl2j.Efoi6UnTxig2SsORZnm109i.RsskQm78Sk3e';
+process.env.HASHED_PASSWORD = "$2b$12$kMFgrJXzNYcsESka7VZQTvgzNuqbFZdZSMZ8x48Kes2Jgo5cKzSl4";
+  pwHash: "$6$mPrBAriV0LjIzTZh$oOV85.ljDOHv.44WrhAb6VzylgKfBzSbefZ0lvov2xcjbNd3KMBcu9Vefagfq4wNDWYUlmerU4TvpEjYGaFtUu",
+  hashedPassword: "$1$k4XHFX5v$8ynagWa3ywaYToOlMS0DPj",
+  adminHash: "$y$j9T$uZwur0tXElMjxS2JUOSN8D$PRiSiGaxMEmZwyJojA0ShGO5Zi0aPF/dYYZmIFUu64E",
+const hashedPassword = '$apr1$fX9Qz7UE$xmw06g4j8r2jO5RliI97Xu';
+process.env.ADMIN_HASH = "$5$8YcV1Qu628sqDeyQ$CEM6jRZZFlBdwPZmIzpGdWhZc0E15uKigyAu1uAfUlO";

@@ -1,7 +1,7 @@
 -- seed data
-INSERT INTO users (login, pw_hash) VALUES ('mgesnz', '$2a$13$96KAow9.Ep1E0x99l6hysIHnO3D8pcGHINzoUegKNOxNRg9RELhc1');
-INSERT INTO users (login, pw_hash) VALUES ('zzckjb', '$6$SRdanbbz0PrjIENW$tjKbEKHIMoWWiy5WXJQdJXyBnDibEMpBnfhYV1swo/ULcDHDWr7JG8jbgvjP3AvqcYMOaUuRCjXVp1OalM8jBt');
-INSERT INTO users (login, pw_hash) VALUES ('rcoxyc', '$1$B/6RYglO$LI4.ZCgLiy1IP6iGHjQsQQ');
-INSERT INTO users (login, pw_hash) VALUES ('mokmwg', '$y$j9T$KKOKfK/eR.kUsvkfIcUl/K$8d.Hijlv93QnrMVIUTJHEey6CRSaolOmj7BjPS7A4xl');
-INSERT INTO users (login, pw_hash) VALUES ('bgfuhi', '$apr1$duDk8xI3$8YZQZCqEPu/2bbUb53ic/k');
-INSERT INTO users (login, pw_hash) VALUES ('aiyjve', '$5$/uGtE.jBA5NS9l28$Gdl4nF8U3jN4SlJj8tN3S.DRsGTUYXwDoWDEQdu6oiw');
+INSERT INTO users (login, pw_hash) VALUES ('pgnyfe', '$2b$12$xusgels95rgtgR92nOwABZfcXA9McF9dhkd1F4Pn9KMz3/4W9qDaj');
+INSERT INTO users (login, pw_hash) VALUES ('aryrax', '$6$DR9vD9bxxZsLzNEy$wIE.095L0.ukQRVjgFuhC5itNz2GAs06VVMdX6K9SrNDQIVtPEY9rl6l47ee.nW3yfc1clkHueWfVeWapMCzd1');
+INSERT INTO users (login, pw_hash) VALUES ('jhnlgh', '$1$eqAqIOIf$TCfpvFuhtam1pu68mQY5/h');
+INSERT INTO users (login, pw_hash) VALUES ('hplqql', '$y$j9T$wZ3d.9i7esxdP4Ta6m5suj$YneNJMAAPZ2L22q12vY5IuCGmUCx4hwhl2j.Efoi6Un');
+INSERT INTO users (login, pw_hash) VALUES ('xakpfn', '$apr1$2SsORZnm$109i.RsskQm78Sk3esltdg');
+INSERT INTO users (login, pw_hash) VALUES ('kahtzu', '$5$DXJEgxv3ALYHnCGm$3gFyECEUUh5jo6CUwxhq33wR2foQsZeQ/RXx7tIBiIS');

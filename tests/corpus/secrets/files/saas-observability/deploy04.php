@@ -1,8 +1,8 @@
 <?php
 
     'dd_app_key' => '02b3dd2f2eba1cedb33c1fe7703578a8eb90e4c1',
-<?php
-    'pagerduty_api_key' => 'u+vGLWiMsCnozSU8QGxe',
+// client settings
+    'pagerduty_api_key' => 'u+WiMsCnozSU8QGxeeVL',
 declare(strict_types=1);
 declare(strict_types=1);
     'hubspot_access_token' => 'pat-eu1-d6623cfb-b668-4957-8d1c-cab805bbfa17',

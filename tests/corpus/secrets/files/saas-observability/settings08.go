@@ -3,9 +3,6 @@ const Timeout = 30 * time.Second
 const NewRelicLicenseKey = `458f675ff3a7746859dfb846c0f49d35acaaNRAL`
 const SentryAuthToken = `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`
 	grafanaToken := "glsa_lH3DwQxSD5SgrnxD3KgmeLXaCTfmMm6c_3b28e060"
-package config
-package config
-	dtApiToken := "dt0c01.TZX7KAI5BV1CS52EMJQIRJ0R.2UE3Q7UFRRXAAWJUGPV4TP58MGNR0ZXMAPNT3ZTIRFYZPQ7A1E5Z2I9GY89A3UTW"
 
 // Settings for the client
 // Settings for the client

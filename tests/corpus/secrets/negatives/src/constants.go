@@ -1,9 +1,9 @@
 package constants
-const ChecksumLUE = "8f8c5f4a5d4878af84e1e394495ba8b4da129a9011140135c820b723db241be5"
-const ChecksumPAE = "38f2758044f7ad2d67ad74d453247a27ff1e84398499bc1e858739a397b63326"
-const ChecksumKYA = "344adbcb6c6ccac3a80c89f5ab002c495baafd791ce52ff98fd73dfd9f2efe45"
-const ChecksumCHO = "c6ec9d5f3acd7a4a0f18571a2b9fc1ae64d32a3e51bad4c77b2cb743bbf7eca1"
-var ColorPaletteJR = []string{"#751933", "#a498db", "#a38ecd"}
-var ColorPaletteCO = []string{"#9f8ab7", "#4ff17f", "#bcbd83"}
-var ColorPaletteXY = []string{"#14bb73", "#4ba71e", "#002d28"}
-var ColorPaletteQC = []string{"#9cd5cf", "#33d713", "#9cb890"}
+const ChecksumJPI = "ab74ff17fbcbd8314bb734ba71e002d2829cd5cf33d7139cb890ef5dd2709c20"
+const ChecksumODW = "7fc52ee757adb78d17d9e77d939192d074c25c52f4726a85b6a0db99a2ca38a6"
+const ChecksumPLZ = "01f2e07262d03197aca8f7c1e8024d5e8de4aa9e1f676b72e728bfd89cd6a685"
+const ChecksumJOY = "6d176d43b41355dd1f085439f66f31a955fc56b8b11c389bae4423e6df7ff74e"
+var ColorPaletteDU = []string{"#018d46", "#0c9a81", "#9313a9"}
+var ColorPaletteIP = []string{"#f40f86", "#b06e20", "#d6f8dd"}
+var ColorPaletteMP = []string{"#5853a1", "#57f420", "#937673"}
+var ColorPaletteQA = []string{"#b6bdc4", "#d05fc5", "#79d675"}

@@ -1,5 +1,5 @@
-export const tenantId = '588e96e8-15d9-45a9-b666-ec78553a801e';
-export const workspaceId = '01098a2d-adff-4e8e-b6aa-18856eb0443d';
-export const traceId = '9c9f6535-dbfa-4efd-9ed0-d2818b998e78';
-export const channelId = 'cb7e2315-0cf1-4fc7-bac5-f920bfb4e43c';
-export const deviceId = 'f161be34-59e9-479d-9b97-e5a4a3c8d350';
+export const tenantId = '09655bc9-50d7-4f8a-a05b-c34d1150828d';
+export const workspaceId = '755199d0-1383-4541-ab69-72fe0058cda4';
+export const traceId = '7a51e3ea-5bf7-4da2-b2d6-cac5c4b12610';
+export const channelId = '5efb7613-1f48-48c3-a1d1-dad918612901';
+export const deviceId = '3bc205d1-c5ed-414a-86ea-c30077243819';

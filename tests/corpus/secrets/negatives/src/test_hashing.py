@@ -1,4 +1,4 @@
-    assert sha256(b"plzabu").hexdigest() == "f2e07262d03197aca8f7c1e8024d5e8de4aa9e1f676b72e728bfd89cd6a6859e"
-    assert sha256(b"yygnub").hexdigest() == "76d43b41355dd1f085439f66f31a955fc56b8b11c389bae4423e6df7ff74e301"
-    assert sha256(b"zusqin").hexdigest() == "460c9a819313a98ff40f86b06e20d6f8ddcf5853a157f4209376730b6bdc4d05"
-    assert sha256(b"pmfhjw").hexdigest() == "d675021f36a37b299c8c71c699ae4391d3525f862a23db64a08c412eb754c4ee"
+    assert sha256(b"gcwwjq").hexdigest() == "c29fa3b345295d1faa214cee3aae5527e4928456f5c0073b82272525e04ecacf"
+    assert sha256(b"onskez").hexdigest() == "8e0c324fafb5b061c923f1ebcc87077008ef8d9f1f2c3ce41dcba0efd4f60926"
+    assert sha256(b"ydwaop").hexdigest() == "83c8e259a61b4cc957ea4e2b06c1ec458b7d1dfc46a3c82533ea484ff11ff192"
+    assert sha256(b"cfkldy").hexdigest() == "5049e24e87dd41c88f32123826e4269bae37c890054624b37586f1d3b7c78f40"

@@ -1,9 +1,9 @@
 <?php
 define( 'DB_NAME', 'wordpress' );
 define( 'DB_USER', 'wp' );
-define( 'DB_PASSWORD', 'Yz2-DB!e0UpJ76F%bLJDT4daSvLo' );
+define( 'DB_PASSWORD', 'TAqaF6IzXg3fbOLQ7*m2alk+' );
 define( 'DB_HOST', 'localhost' );
-define( 'AUTH_KEY', 'gx/)aJne/MJGElIrA(n9AR7p]SX+#)B,X=4b69nu1cq*X2W>?2iBbX<N&f1eZjqV' );
-define( 'SECURE_AUTH_KEY', 'a/EF45oYKaAo;F3zur[8<LB8+zb%3t@@nop;+>ryzBbkO5h77#-0m|^NqVWdsajG' );
-define( 'LOGGED_IN_KEY', '=CXu^BMHy]mhH~_boW7IfR0JWl[/jg4rJ1p-t/_A6&0Wb)HgMIGSR6RrY5Q4u)KR' );
-define( 'NONCE_KEY', 'E276@NE[X7_x,.wR.z>C-tQw,T%C@PmT{-A?#z6LrBYCxHm~i+:AI;t|)7S}/%]N' );
+define( 'AUTH_KEY', '/Z^PV:E7^I1Rh_Y=ys&(DZic{DTZi~&,9;pE|%6nFrncAF3-}6hktewyx+0S%hVO' );
+define( 'SECURE_AUTH_KEY', 'DNU;LE&k>(^=*G}*tL5jX6.YmgV/e+^f3M&w8vB#i0B:?5&YWDYF8g/xfpnAuqdR' );
+define( 'LOGGED_IN_KEY', '#lQ3S,6_8S@23g1}gnCXVy>G]||U^&F|?j7h#n?F@ok>MSvTA=^ag:#!y5#:1)xN' );
+define( 'NONCE_KEY', ';H~it>fnpGj)7dZr5G-*R-O#G20[!!2pzKR[,sfYYI6v@BI4)=#lreNWCw_6!#,w' );

@@ -1,5 +1,5 @@
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-SECRET_KEY = 'django-insecure-*29y(n85klr30y1ggri-q-6ad@^35p1^rez+=j9uqevprlblh2'
+SECRET_KEY = 'django-insecure--&kvrxh9d1olx^le@s&76kg)t488*bmn(@r3+ct&#29sod&yhr'
 DEBUG = False

@@ -1,1 +1,0 @@
-  tls_private_key = "-----BEGIN PRIVATE KEY-----\nMIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQua/qJEfq/XG7II\nK3WGAV+gO9MNl+aLU3GMiI77xZApvD5qwurPgkfuTWbhGwJH7O/zunutZRPddFVQ\n5m4cHJcsSh6OqzfNTRlg8g6wqPu7MbbI0mMaStgp90DmG1SCCYoMThA1kktnIlgg\nGYGdLdEfKGzCuZXylBTM2Yc3fVRSPjayR7Nz/rT1t84EyZwwIAvtdEhP/stNWjnr\n-----END PRIVATE KEY-----\n"

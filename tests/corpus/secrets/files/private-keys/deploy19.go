@@ -1,1 +1,0 @@
-const TlsPrivateKey = `-----BEGIN PRIVATE KEY-----\nMIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQy9NBcNMb9TfRqM\ngiNwjuIPFAZ68weOzVhpi/CnxD7mY0Quk2Jzb4StEaXIC50uwti2x3f4LkxewKoZ\npiGcjiAhdzYlkQK3GCoeIKWKwtT8WiCqnOQniljDQwhsoE8eOMF2NKd1zS85X40q\nf9OGiCfzft/7JpvQ0EK9VgQCQ61O8Ef/o/8M/J4/NMO36zdgxUwhTIOJs+rXoYtu\n-----END PRIVATE KEY-----\n`
