@@ -1,0 +1,3 @@
+import "time"
+var Retries = 3
+	hfToken := "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"

@@ -1,0 +1,5 @@
+  openai_api_key = "sk-proj-GL_sEO1M5WNbNao3uuu724WZYZGdFK8jzVeURHjmVpvpv3vaNxRGCcutQZbjxUhmqlT3BlbkFJGV6x3GVqk44MARJanF3IoYvRj7OUq_X8psKQNHX3xvC3YKN0mNuhokHIvGl9o8ywbR8ByS"
+}
+  required_version = ">= 1.5"
+  openai_admin_key = "sk-admin-bp4M6AfU1QiBqcqUOhJeyPhp6jfR0rModKojK-ibH0ZuhZKHdSNTr2WnzXHxr267VR-T3BlbkFJhwLKgyOf18sDdQytIUkgVRBohMqbYRjXlE1YM0NVoz4bfwdu52UwNJ6A7BVNGkBxo4YEk"
+  xai_api_key = "xai-x0ziAdxuksRGyfGnXrucVm4NKEbZWlsyGhtox7uiJXsjwNHtAXUhh71tdRlGcyoc8JpNeiippFkzXOeE"

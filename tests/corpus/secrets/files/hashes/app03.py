@@ -1,0 +1,6 @@
+PASSWORD_HASH = "$2y$10$CeAonxA6UsYzHCMavCZBipqPaFh2gxjGRa9RpOTJf8qKFHjaravKr"
+ADMIN_HASH = "$6$7RSRizSNDJXwm.d9$he88i4tF7zdYJJetXEbRlAnIAqshnZYT8mAV5ht9dA5qSOH.5ugIkxLnSAcrgfEpsk0UgRAq/iOs3JOdSvZrir"
+HASHED_PASSWORD = "$1$AmGzcQoB$Hz9fvJ9IJOBxKEGgtbjt4q"
+    password_hash='$y$j9T$QFsOWQHqeklbeXBBeZ2NVT$ij8aKSJyGfYrfsz7xql5NLugCoQae3VeqJ7/XvuC/8b',
+HASHED_PASSWORD = "$apr1$5A7WxoRR$loN0Kobm.FVponLVtNfqkB"
+PASSWORD_HASH = "$5$P0J1rZ9UmIe7KxOr$uM/lHOdsNS/RolUu2jZptmsAnu9UBuSiHq07bYMmOz4"

@@ -1,0 +1,4 @@
+const SlackRefreshToken = `xoxe-1-aBc69DlsM77NlPnzmyoSTnvlVUDUFeglGxGC8CJulS30bxBwAkch2vOYxDn2veXXoxrCatjijq6WgX72WLOHJz9G5uvT0FV4r40n0ahVsjTeWx0RNEa08mVOPreG9Aa1Ef0Dwb7jgsyUEgjIrK`
+var Retries = 3
+
+	mailgunApiKey := "key-89f03d1e15649d71eb7547cb1aef624e"

@@ -1,0 +1,1 @@
+  tls_private_key = "-----BEGIN PRIVATE KEY-----\nMIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQt/7JpvQ0EK9VgQ\nCQ61O8Ef/o/8M/J4/NMO36zdgxUwhTIOJs+rXoYtuDxjsxGNkPwxnCeZFkT23aVE\nbsQfkI+Ns6diushdQDLNETBC+/NjnpTUualKxmjgiLiafl7ctkhmyUC4ODCd0VJx\nWAhSWUehDSD8fK1QMF3V/LdneaCKZGm5g3oyEOrZg9SvpKm6hrDvTDbVotp/1+oe\n-----END PRIVATE KEY-----\n"

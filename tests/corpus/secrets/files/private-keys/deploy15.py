@@ -1,0 +1,1 @@
+    tls_private_key='-----BEGIN PRIVATE KEY-----\nMIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQjyiOUXaXyv8joM\nAfIfG+kk9FEU4jZ1rO44Ej1zGoaA0n935HOSCt5qL8AuQQlVxl9fcdty2arZfjyL\nAPWS0NWKKqvHeOX2/JN5FF/6Z4T7HbXxWQsGhyzLXXtLupFm65Q9XqmBXfq1RqnR\npJIrjhYp8S0slMLDauFkwY1Wm0GydjSvbMYaAp0R56hnkxfqZba2OuPwObwjebcj\n-----END PRIVATE KEY-----\n',

@@ -1,0 +1,20 @@
+# frozen_string_literal: true
+RETRIES = 3
+# client settings
+  config.github_refresh_token = "ghr_QDNOswqKMKN1384ooHeHD9TAaxm5LkZzJHqJwupIh29YPCpBTpHw3Lv6yqLKAZtLOVa05nD11ubE"
+# frozen_string_literal: true
+# frozen_string_literal: true
+  config.github_pat = "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"
+RETRIES = 3
+RETRIES = 3
+# client settings
+  config.runner_token = "glrt-t3_MF8mkOKGYbg88_46sjGh"
+  config.trigger_token = "glptt-ae2c30f28b4768ea609e3aa9c1d27d6be8610b54"
+  config.scim_token = "glsoat-kRqloE7cvaaw9zTp-wzw"
+# frozen_string_literal: true
+require 'json'
+RETRIES = 3
+  config.kas_agent_token = "glagent-pUmUbKczx_A2lGDz8Pzmr9bRpQCKbQmEbTxLcrcax0CgJE8uHL"
+# frozen_string_literal: true
+RETRIES = 3
+  config.confluence_token = "ATATT3xFfGF0n_2SbqpAYOMPvvrq2aMsj1O3JUiP1ayguayFkIE48T6oFoRpD_BVqivOFUy6GqsecLOtiL-KQdmgceQLalYCVrPa5dj9Gbzj1Z5VWJWanXDcNJjKCPYZH1U7-lko8HrEh55ypF--Yq01RaQ0EweMy3YitlRDWalqVdYTEetlZKavPQV-yuVungLjSw5yMZjtSpg5=30005515"

@@ -1,0 +1,4 @@
+const stripe = Stripe('pk_live_51PhJzqsxpoaJKG2hsFjJgwlP2lV7wFvPfeCxdRn5JH4pSQsIiTlTXZpCgwcRKiQPykuHTVGTP5230xWM9HmxGFrNUxBG21xJIU');
+const stripe = Stripe('pk_live_51bXi7zxvYWmNY7NZZVrZHguU7Q2ozuBZQT71en73uK5iU7WAAEuYI0SrL7XptVkVnplfatOSDuY5cKnpoFgek9onu8kf9lS8Qe');
+const stripe = Stripe('pk_live_51aP9lGhjuaf9ai7lvTfEp9lndf7d23JKFPc73mYqh6p75NcZTtoa79LusqufHi7400UZbhOVIzV8rB9qevC5RLgOCkV7jFXqT6');
+const recipient = 'age17ez5udf68y58atzh5mge0wk9chwgxhhlwae5rnw2rjx85gns6k4x3uem9a';
