@@ -435,10 +435,22 @@ void Engine::KeepPreferred(const std::vector<SecretMatch>& found,
     for (size_t k = 0; k < b.spans.size(); ++k)
       b.max_end[k] = std::max(b.spans[k].second, k ? b.max_end[k - 1] : 0);
   }
+  // One secret, one finding: of the rules finding exactly the same span at
+  // the same precedence, the first in the pack reports it (a composite
+  // rule and a provider's assignment rule both find an AWS secret key).
+  std::map<std::pair<size_t, size_t>, int> first;  // span -> lowest rule index
+  for (const SecretMatch& m : found) {
+    auto [it, inserted] = first.emplace(std::make_pair(m.begin, m.end), m.rule);
+    if (!inserted && rank(m) == rank(SecretMatch{it->second}) && m.rule < it->second)
+      it->second = m.rule;
+    else if (!inserted && rank(m) < rank(SecretMatch{it->second}))
+      it->second = m.rule;
+  }
   std::set<std::tuple<int, size_t, size_t>> seen;
   for (const SecretMatch& m : found) {
     if (!seen.insert({m.rule, m.begin, m.end}).second) continue;
     if (rank(m) > 0 && better[rank(m) - 1].Overlaps(m)) continue;
+    if (first.at({m.begin, m.end}) != m.rule) continue;
     out->push_back(m);
   }
 }

@@ -21,6 +21,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (m.begin >= m.end || m.end > size || m.line_begin > m.begin) std::abort();
     if (text.substr(m.line_begin, m.end - m.line_begin).find('\n') != std::string_view::npos)
       std::abort();
+    const Rule& r = engine.rule(m.rule);  // composite parts lie within the window
+    for (size_t p = 0; p < r.requires_parts.size(); ++p)
+      if (m.part_delta[p] < -r.window || m.part_delta[p] > r.window) std::abort();
   }
   return 0;
 }

@@ -224,6 +224,62 @@ TEST(SecretLeakPropertyTest, NoOutputContainsADecodedSecretOrItsEncoding) {
   }
 }
 
+// Composite and context findings: an AWS secret access key one to four
+// lines after its key id, and a Datadog key up to three lines under a
+// `datadog:` block, in text and in a diff on stdin, with the parts in
+// random order. Every output of the run and of `mask` holds no 8-character
+// window of either secret, and the composite finding names the id's line.
+TEST(SecretLeakPropertyTest, NoOutputContainsACompositeOrContextSecret) {
+  std::mt19937 rng(kSeed + 3);
+  TempDir dir;
+  const std::string kB64 = kAlnum + "+/";
+  for (int n = 0; n < 30; ++n) {
+    std::string aws_secret, key_id, dd;
+    do aws_secret = Random(rng, kB64, 40); while (Entropy(aws_secret) < 4.3 || HasStopword(aws_secret));
+    do key_id = "AKIA" + Random(rng, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16); while (HasStopword(key_id));
+    do dd = Random(rng, "0123456789abcdef", 32); while (Entropy(dd) < 3.3);
+    const int gap = 1 + n % 4;  // lines from the key id to the secret
+    std::vector<std::string> lines = {"creds = (\"" + key_id + "\","};
+    for (int k = 1; k < gap; ++k) lines.push_back("    " + RandomText(rng, 3) + ",");
+    lines.push_back("    \"" + aws_secret + "\")");
+    lines.push_back("datadog:");
+    for (int k = 0; k < n % 3; ++k) lines.push_back("  site" + std::to_string(k) + ": eu");
+    lines.push_back("  value: " + dd);
+    std::string text = RandomText(rng, 4) + "\n";
+    for (const auto& l : lines) text += l + "\n";
+    const bool diff = n % 2 == 1;
+    std::string input = text;
+    if (diff) {
+      input = "diff --git a/c.py b/c.py\n--- a/c.py\n+++ b/c.py\n@@ -0,0 +1," +
+              std::to_string(lines.size() + 1) + " @@\n";
+      size_t from = 0;
+      for (size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1)
+        input += "+" + text.substr(from, nl - from) + "\n";
+    }
+    const std::string tag = "composite case " + std::to_string(n) + (diff ? " (diff)" : " (text)");
+    std::vector<std::string> args = {"--stdin", "--github"};
+    for (const auto& f : kReportFormats) args.insert(args.end(), {"--report", f + "=out." + f});
+    ProcessResult r = RunGate("secgate-secrets", dir, args, {.stdin_data = input, .timeout_seconds = 60});
+    ASSERT_EQ(r.exit_code, 1) << tag << ": not detected\n" << r.err;
+    std::map<std::string, std::string> outputs = {{"stdout", r.out}, {"stderr", r.err}};
+    for (const auto& f : kReportFormats) outputs["report " + f] = testing::ReadFile(dir.path() + "/out." + f);
+    ProcessResult m = RunGate("secgate-secrets", dir, {"mask"}, {.stdin_data = input, .timeout_seconds = 60});
+    EXPECT_EQ(m.exit_code, 1) << tag << ": mask did not mask\n" << m.err;
+    outputs["mask stdout"] = m.out;
+    for (const auto& [name, out] : outputs) {
+      ASSERT_EQ(Leak(out, aws_secret), "") << tag << ": " << name << " holds the AWS secret";
+      ASSERT_EQ(Leak(out, dd), "") << tag << ": " << name << " holds the Datadog key";
+      ASSERT_EQ(Leak(out, key_id.substr(4)), "") << tag << ": " << name << " holds the key id";
+    }
+    const std::string& json = outputs["report json"];
+    const int id_line = 2;  // the input's first line is random text
+    EXPECT_NE(json.find("(with access key id on line " + std::to_string(id_line) + ")"),
+              std::string::npos) << tag << json;
+    EXPECT_NE(json.find("\"aws-secret-access-key-with-key-id\""), std::string::npos) << tag;
+    EXPECT_NE(json.find("\"datadog-api-key-nearby\""), std::string::npos) << tag << json;
+  }
+}
+
 // A line longer than `mask` holds at once (1 MiB) with copies of a secret
 // every 8 KiB and right across each MiB, where a read of 64 KiB chunks
 // from a file cut it before windows overlapped.

@@ -79,7 +79,12 @@ expect 0 secrets
 has "github-pat-classic" "$out"
 has "result: ARMED" "$out"
 grep -q 'gh[p]_[A-Za-z0-9]\{36\}' <<<"$out$err" && fail "selftest output shows a token"
+# The token is also a keyword-free high-entropy value: with only its own
+# rule off, the generic family still fails it (the gate stays armed).
 printf 'version: 1\nsecrets:\n  disable: [github-pat-classic]\n' > disabled.yaml
+expect 0 secrets --policy disabled.yaml
+has "result: ARMED" "$out"
+printf 'version: 1\nsecrets:\n  disable: [github-pat-classic, generic-high-entropy-assignment]\n' > disabled.yaml
 expect 1 secrets --policy disabled.yaml
 has "result: NOT ARMED" "$out"
 printf 'version: 1\nsecrets:\n  fail_on: bogus\n' > bad-secrets.yaml

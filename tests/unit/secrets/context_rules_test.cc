@@ -51,6 +51,7 @@ rules:
     severity: critical
     keywords: [akid]
     window: 3
+    precedence: provider
     requires:
       - name: key id
         regex: '\bAKID[A-Z0-9]{16}\b'
@@ -58,6 +59,15 @@ rules:
     examples:
       match: ["id = 'AKIDQ3ZR7WX2MN4PL8KD'\nsecret = 'Zq8vW3mX1pR7tK2nB5cY9dF4gH6jL0sA8eU3iO1w'"]
       no_match: ["secret = 'Zq8vW3mX1pR7tK2nB5cY9dF4gH6jL0sA8eU3iO1w' # akid"]
+  - id: pair-secret-assigned
+    description: Pair secret assigned
+    provider: Pair
+    severity: critical
+    keywords: [pair_secret]
+    regex: 'pair_secret\s*=\s*''([A-Za-z0-9/+]{40})'''
+    examples:
+      match: ["pair_secret = 'Zq8vW3mX1pR7tK2nB5cY9dF4gH6jL0sA8eU3iO1w'"]
+      no_match: ["pair_secret = 'Zq8v'"]
 )";
 
 RulePack Pack() {
@@ -131,6 +141,16 @@ TEST(CompositeRuleTest, TheSecretNeedsItsPartWithinTheWindow) {
   EXPECT_TRUE(Found(e, id + "\nsecret = 'short'").empty());
 }
 
+// One secret, one finding: two rules of the same precedence finding the
+// same span report it once, under the rule first in the pack.
+TEST(CompositeRuleTest, TheSameSpanAtTheSamePrecedenceIsReportedOnce) {
+  Engine e(Pack());
+  EXPECT_EQ(Found(e, std::string("id = '") + kId + "'\npair_secret = '" + kSecret + "'"),
+            std::vector<std::string>{"pair-secret@1"});
+  EXPECT_EQ(Found(e, std::string("pair_secret = '") + kSecret + "'"),
+            std::vector<std::string>{"pair-secret-assigned@0"});
+}
+
 TEST(CompositeRuleTest, TheFindingNamesThePartAndItsLineNotItsValue) {
   Engine e(Pack());
   const std::string text = std::string("id = '") + kId + "'\n\nsecret = '" + kSecret + "'\n";
@@ -199,6 +219,7 @@ TEST(ContextRuleParseTest, FieldsSurviveThePackEncoding) {
   EXPECT_EQ(p.rules[0].precedence, Precedence::kContext);   // windowed: context by default
   EXPECT_EQ(p.rules[1].precedence, Precedence::kProvider);
   EXPECT_EQ(p.rules[2].precedence, Precedence::kGeneric);
+  EXPECT_EQ(p.rules[3].precedence, Precedence::kProvider);  // said so
 }
 
 TEST(ContextRuleParseTest, ExamplesOfWindowedAndCompositeRulesAreChecked) {
