@@ -418,6 +418,12 @@ void Engine::KeepPreferred(const std::vector<SecretMatch>& found,
   struct Spans {
     std::vector<std::pair<size_t, size_t>> spans;
     std::vector<size_t> max_end;
+    void Index() {
+      std::sort(spans.begin(), spans.end());
+      max_end.resize(spans.size());
+      for (size_t k = 0; k < spans.size(); ++k)
+        max_end[k] = std::max(spans[k].second, k ? max_end[k - 1] : 0);
+    }
     bool Overlaps(const SecretMatch& m) const {
       size_t n = static_cast<size_t>(
           std::lower_bound(spans.begin(), spans.end(), std::make_pair(m.end, size_t{0})) -
@@ -429,28 +435,40 @@ void Engine::KeepPreferred(const std::vector<SecretMatch>& found,
   Spans better[2];
   for (const SecretMatch& m : found)
     for (int k = rank(m); k < 2; ++k) better[k].spans.emplace_back(m.begin, m.end);
-  for (Spans& b : better) {
-    std::sort(b.spans.begin(), b.spans.end());
-    b.max_end.resize(b.spans.size());
-    for (size_t k = 0; k < b.spans.size(); ++k)
-      b.max_end[k] = std::max(b.spans[k].second, k ? b.max_end[k - 1] : 0);
-  }
-  // One secret, one finding: of the rules finding exactly the same span at
-  // the same precedence, the first in the pack reports it (a composite
-  // rule and a provider's assignment rule both find an AWS secret key).
-  std::map<std::pair<size_t, size_t>, int> first;  // span -> lowest rule index
-  for (const SecretMatch& m : found) {
-    auto [it, inserted] = first.emplace(std::make_pair(m.begin, m.end), m.rule);
-    if (!inserted && rank(m) == rank(SecretMatch{it->second}) && m.rule < it->second)
-      it->second = m.rule;
-    else if (!inserted && rank(m) < rank(SecretMatch{it->second}))
-      it->second = m.rule;
+  for (Spans& b : better) b.Index();
+  // One secret, one finding: of the rules of the same precedence whose
+  // spans overlap, the first in the pack reports it (a composite rule and a
+  // provider's assignment rule both find an AWS secret key; two generic
+  // rules read one .env line). Greedy over (precedence, rule, offset).
+  std::vector<size_t> order(found.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return std::tuple(rank(found[a]), found[a].rule, found[a].begin) <
+           std::tuple(rank(found[b]), found[b].rule, found[b].begin);
+  });
+  std::vector<uint8_t> keep(found.size(), 0);
+  Spans kept;  // spans kept for the rules before this one: O(log n) per query
+  for (size_t k = 0; k < order.size();) {
+    const int r = found[order[k]].rule;
+    size_t e = k;
+    for (; e < order.size() && found[order[e]].rule == r; ++e) {
+      const SecretMatch& m = found[order[e]];
+      if (rank(m) > 0 && better[rank(m) - 1].Overlaps(m)) continue;
+      if (!kept.Overlaps(m)) keep[order[e]] = 1;
+    }
+    bool added = false;  // this rule's spans bind the rules after it
+    for (size_t x = k; x < e; ++x)
+      if (keep[order[x]]) {
+        kept.spans.emplace_back(found[order[x]].begin, found[order[x]].end);
+        added = true;
+      }
+    if (added) kept.Index();
+    k = e;
   }
   std::set<std::tuple<int, size_t, size_t>> seen;
-  for (const SecretMatch& m : found) {
-    if (!seen.insert({m.rule, m.begin, m.end}).second) continue;
-    if (rank(m) > 0 && better[rank(m) - 1].Overlaps(m)) continue;
-    if (first.at({m.begin, m.end}) != m.rule) continue;
+  for (size_t k = 0; k < found.size(); ++k) {
+    const SecretMatch& m = found[k];
+    if (!keep[k] || !seen.insert({m.rule, m.begin, m.end}).second) continue;
     out->push_back(m);
   }
 }
