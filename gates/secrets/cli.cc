@@ -50,7 +50,7 @@ int RunMask(int argc, char** argv) {
   if (auto code = cli::ParseArgs(app, argc, argv, kTool)) return *code;
   auto ctx = cli::PrepareContext(common, core::Gate::kSecrets, kTool);
   if (!ctx) return Error(ctx.error(), common);
-  auto engine = LoadEngine(ctx->policy.secrets, ctx->policy.dir);
+  auto engine = LoadMatcher(ctx->policy.secrets, ctx->policy.dir);
   if (!engine) return Error(engine.error(), common);
   auto masked = MaskStream(**engine, STDIN_FILENO, STDOUT_FILENO);
   if (!masked) return Error(masked.error(), common);

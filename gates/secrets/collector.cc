@@ -19,7 +19,7 @@ core::RedactedSecret Redact(std::string_view secret) {
   return r;
 }
 
-core::Finding ToFinding(const Engine& engine, const SecretMatch& m, std::string_view text,
+core::Finding ToFinding(const Matcher& engine, const SecretMatch& m, std::string_view text,
                         const Origin& origin, int line, const std::vector<int>& part_lines) {
   const Rule& rule = engine.rule(m.rule);
   const std::string_view secret = text.substr(m.begin, m.end - m.begin);
@@ -155,11 +155,11 @@ std::string_view LineContext(std::string_view text, size_t at, int dir) {
 
 }  // namespace
 
-void ScanEncodedRuns(const Engine& engine, std::string_view text, std::string_view path,
+void ScanEncodedRuns(const Matcher& engine, std::string_view text, std::string_view path,
                      ScanScratch* scratch, const std::vector<SecretMatch>& plain,
                      DecodeBudget* budget, const DecodedMatchFn& fn) {
   struct Level {
-    const Engine& engine;
+    const Matcher& engine;
     std::string_view path;
     ScanScratch* scratch;
     DecodeBudget* budget;

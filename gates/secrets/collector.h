@@ -43,12 +43,12 @@ core::RedactedSecret Redact(std::string_view secret);
 /// The Finding for one match (`text` is the buffer the match points into).
 /// A composite rule's finding names its parts and their lines in the title:
 /// `part_lines[i]` when given, else `line` + the part's offset.
-core::Finding ToFinding(const Engine& engine, const SecretMatch& m, std::string_view text,
+core::Finding ToFinding(const Matcher& engine, const SecretMatch& m, std::string_view text,
                         const Origin& origin, int line, const std::vector<int>& part_lines = {});
 
 class Collector {
  public:
-  explicit Collector(const Engine& engine) : engine_(engine) {}
+  explicit Collector(const Matcher& engine) : engine_(engine) {}
 
   /// Scans `text` (whole lines). Line i is numbered `line_numbers[i]` when
   /// given, else first_line + i. (Sources apply the path allowlist.)
@@ -68,7 +68,7 @@ class Collector {
   /// Moves another collector's results into this one.
   void Absorb(Collector& other);
 
-  const Engine& engine() const { return engine_; }
+  const Matcher& engine() const { return engine_; }
   std::vector<core::Finding>& findings() { return findings_; }
   std::vector<long>& orders() { return orders_; }
   std::map<std::string, int>& skipped() { return skipped_; }
@@ -87,7 +87,7 @@ class Collector {
             const std::vector<int>& part_lines,
             const std::string& decoded);
 
-  const Engine& engine_;
+  const Matcher& engine_;
   ScanScratch scratch_;
   std::vector<SecretMatch> matches_;
   std::vector<core::Finding> findings_;
@@ -112,7 +112,7 @@ using DecodedMatchFn =
 /// the pack's decode_depth; a match of a rule that `plain` (the matches of
 /// `text` as written) already has on the run is not reported again.
 /// Collector::Scan and `mask` both use it.
-void ScanEncodedRuns(const Engine& engine, std::string_view text, std::string_view path,
+void ScanEncodedRuns(const Matcher& engine, std::string_view text, std::string_view path,
                      ScanScratch* scratch, const std::vector<SecretMatch>& plain,
                      DecodeBudget* budget, const DecodedMatchFn& fn);
 

@@ -91,7 +91,7 @@ size_t WritableEnd(const std::vector<SecretMatch>& ms, size_t size) {
 
 class StreamMasker {
  public:
-  explicit StreamMasker(const Engine& engine) : engine_(engine) {}
+  explicit StreamMasker(const Matcher& engine) : engine_(engine) {}
   long masked() const { return masked_; }
 
   /// Masks `block`: all of it when `whole`, else (a window of a line longer
@@ -121,7 +121,7 @@ class StreamMasker {
   }
 
  private:
-  const Engine& engine_;
+  const Matcher& engine_;
   ScanScratch scratch_;
   std::vector<SecretMatch> matches_;
   long masked_ = 0;
@@ -134,7 +134,7 @@ std::string MaskToken(std::string_view rule_id, std::string_view secret) {
   return "[secgate:" + std::string(rule_id) + ":" + fp.substr(fp.rfind(':') + 1) + "]";
 }
 
-core::Result<long> MaskStream(const Engine& engine, int in_fd, int out_fd) {
+core::Result<long> MaskStream(const Matcher& engine, int in_fd, int out_fd) {
   StreamMasker masker(engine);
   std::string buf;
   for (;;) {

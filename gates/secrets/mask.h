@@ -37,7 +37,7 @@ std::string MaskToken(std::string_view rule_id, std::string_view secret);
 
 /// Masks `in_fd` to its end into `out_fd`. Returns the number of secrets
 /// masked; an Error when reading or writing fails.
-core::Result<long> MaskStream(const Engine& engine, int in_fd, int out_fd);
+core::Result<long> MaskStream(const Matcher& engine, int in_fd, int out_fd);
 
 /// Replaces detected secret values in output strings by their MaskToken.
 class ValueMasker {

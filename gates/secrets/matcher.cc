@@ -53,7 +53,7 @@ constexpr const char* kMarkers[] = {"secgate:allow", "gitleaks:allow",
 
 }  // namespace
 
-struct Engine::Compiled {
+struct Matcher::Compiled {
   std::once_flag once;
   std::unique_ptr<RE2> re;
   std::vector<std::unique_ptr<RE2>> allow;
@@ -62,7 +62,7 @@ struct Engine::Compiled {
   int groups = 1;  // submatches to ask RE2 for (secret_group + 1)
 };
 
-struct Engine::Placeholders {
+struct Matcher::Placeholders {
   std::once_flag once;
   std::unique_ptr<RE2> any;  // (?:p1)|(?:p2)|...
 };
@@ -135,7 +135,7 @@ class MarkedLines {
 
 }  // namespace
 
-Engine::Engine(RulePack pack)
+Matcher::Matcher(RulePack pack)
     : pack_(std::move(pack)),
       keywords_(Keywords(pack_, &keyword_rules_)),
       compiled_(new Compiled[pack_.rules.size()]),
@@ -150,15 +150,15 @@ Engine::Engine(RulePack pack)
   }
 }
 
-Engine::~Engine() = default;
+Matcher::~Matcher() = default;
 
-bool Engine::PathAllowlisted(std::string_view path) const {
+bool Matcher::PathAllowlisted(std::string_view path) const {
   for (const auto& g : pack_.allowlist.paths)
     if (PathGlob(g, path)) return true;
   return false;
 }
 
-const Engine::Compiled& Engine::Compile(int rule) const {
+const Matcher::Compiled& Matcher::Compile(int rule) const {
   Compiled& c = compiled_[static_cast<size_t>(rule)];
   std::call_once(c.once, [&] {
     const Rule& r = pack_.rules[static_cast<size_t>(rule)];
@@ -171,13 +171,13 @@ const Engine::Compiled& Engine::Compile(int rule) const {
   return c;
 }
 
-size_t Engine::compiled_rules() const {
+size_t Matcher::compiled_rules() const {
   size_t n = 0;
   for (size_t i = 0; i < pack_.rules.size(); ++i) n += compiled_[i].re != nullptr;
   return n;
 }
 
-Candidate Engine::Classify(int rule, std::string_view secret) const {
+Candidate Matcher::Classify(int rule, std::string_view secret) const {
   const Rule& r = pack_.rules[static_cast<size_t>(rule)];
   if (secret.empty()) return Candidate::kReject;
   if (r.entropy > 0 && ShannonEntropy(secret) < r.entropy) return Candidate::kReject;
@@ -204,7 +204,7 @@ Candidate Engine::Classify(int rule, std::string_view secret) const {
   return Candidate::kSecret;
 }
 
-bool Engine::RuleApplies(int rule, std::string_view path, ScanScratch* s) const {
+bool Matcher::RuleApplies(int rule, std::string_view path, ScanScratch* s) const {
   const Rule& r = pack_.rules[static_cast<size_t>(rule)];
   if (r.paths.empty() || path.empty()) return true;
   size_t i = static_cast<size_t>(rule);
@@ -216,7 +216,7 @@ bool Engine::RuleApplies(int rule, std::string_view path, ScanScratch* s) const 
   return s->path_ok[i] != 0;
 }
 
-void Engine::Scan(std::string_view text, std::string_view path, ScanScratch* s,
+void Matcher::Scan(std::string_view text, std::string_view path, ScanScratch* s,
                   std::vector<SecretMatch>* out) const {
   if (pack_.rules.empty() || text.empty()) return;
   const size_t nrules = pack_.rules.size();
@@ -231,7 +231,32 @@ void Engine::Scan(std::string_view text, std::string_view path, ScanScratch* s,
   keywords_.Scan(text, [&](size_t end, int state) { s->hits.emplace_back(end, state); });
   if (s->hits.empty()) return;
 
-  // Phase one: the (line, rule) pairs the keywords call for, in line order.
+  const bool windowed = ListLines(text, s);
+  // A context window adds the neighbouring lines; they may come before
+  // lines already listed, so the list is sorted and made unique.
+  if (windowed) {
+    const size_t listed = s->work.size();
+    for (size_t i = 0; i < listed; ++i)
+      if (pack_.rules[static_cast<size_t>(s->work[i].rule)].window > 0)
+        AddWindow(text, s->work[i], s);
+    std::sort(s->work.begin(), s->work.end());
+    s->work.erase(std::unique(s->work.begin(), s->work.end()), s->work.end());
+  }
+  // Phase two: each line once, with every rule listed for it.
+  for (size_t i = 0; i < s->work.size();) {
+    const ScanScratch::Work& w = s->work[i];
+    s->candidates.clear();
+    size_t j = i;
+    for (; j < s->work.size() && s->work[j].begin == w.begin; ++j)
+      s->candidates.push_back(s->work[j].rule);
+    ScanLine(text, w.begin, w.end, w.index, path, s, out);
+    i = j;
+  }
+}
+
+// Phase one of Scan: the (line, rule) pairs the keyword hits call for, in
+// line order. True when a rule with a context window is among them.
+bool Matcher::ListLines(std::string_view text, ScanScratch* s) const {
   const char* base = text.data();
   size_t line_begin = 0, line_end = 0, line_index = 0, counted_to = 0;
   bool in_line = false, windowed = false;
@@ -264,30 +289,11 @@ void Engine::Scan(std::string_view text, std::string_view path, ScanScratch* s,
       }
     }
   }
-  // A context window adds the neighbouring lines; they may come before
-  // lines already listed, so the list is sorted and made unique.
-  if (windowed) {
-    const size_t listed = s->work.size();
-    for (size_t i = 0; i < listed; ++i)
-      if (pack_.rules[static_cast<size_t>(s->work[i].rule)].window > 0)
-        AddWindow(text, s->work[i], s);
-    std::sort(s->work.begin(), s->work.end());
-    s->work.erase(std::unique(s->work.begin(), s->work.end()), s->work.end());
-  }
-  // Phase two: each line once, with every rule listed for it.
-  for (size_t i = 0; i < s->work.size();) {
-    const ScanScratch::Work& w = s->work[i];
-    s->candidates.clear();
-    size_t j = i;
-    for (; j < s->work.size() && s->work[j].begin == w.begin; ++j)
-      s->candidates.push_back(s->work[j].rule);
-    ScanLine(text, w.begin, w.end, w.index, path, s, out);
-    i = j;
-  }
+  return windowed;
 }
 
 // The lines up to the rule's window above and below `hit`'s line.
-void Engine::AddWindow(std::string_view text, const ScanScratch::Work& hit, ScanScratch* s) const {
+void Matcher::AddWindow(std::string_view text, const ScanScratch::Work& hit, ScanScratch* s) const {
   const int window = pack_.rules[static_cast<size_t>(hit.rule)].window;
   ScanScratch::Work up = hit, down = hit;
   for (int k = 0; k < window && up.begin > 0; ++k) {
@@ -309,7 +315,7 @@ void Engine::AddWindow(std::string_view text, const ScanScratch::Work& hit, Scan
 
 // A composite rule's parts, each within the rule's window of the secret's
 // line and on another span than the secret; records where each was found.
-bool Engine::FindParts(int rule, std::string_view text, size_t line_begin, size_t line_end,
+bool Matcher::FindParts(int rule, std::string_view text, size_t line_begin, size_t line_end,
                        SecretMatch* m) const {
   const Rule& r = pack_.rules[static_cast<size_t>(rule)];
   if (r.requires_parts.empty()) return true;
@@ -346,7 +352,7 @@ bool Engine::FindParts(int rule, std::string_view text, size_t line_begin, size_
   return true;
 }
 
-void Engine::ScanLine(std::string_view text, size_t line_begin, size_t line_end,
+void Matcher::ScanLine(std::string_view text, size_t line_begin, size_t line_end,
                       size_t line_index, std::string_view path, ScanScratch* s,
                       std::vector<SecretMatch>* out) const {
   if (line_end > line_begin && text[line_end - 1] == '\r') --line_end;
@@ -390,7 +396,7 @@ void Engine::ScanLine(std::string_view text, size_t line_begin, size_t line_end,
 
 // The policy's allowlist regexes: the line ones once per line, the secret
 // ones per match. A match they cover is kept and labelled, not dropped.
-void Engine::MarkAllowlisted(std::string_view line, std::string_view text,
+void Matcher::MarkAllowlisted(std::string_view line, std::string_view text,
                              std::vector<SecretMatch>* found) const {
   if (allowlist_labels_.empty() || found->empty()) return;
   int line_label = -1;
@@ -406,31 +412,37 @@ void Engine::MarkAllowlisted(std::string_view line, std::string_view text,
   }
 }
 
+namespace {
+
+// Spans of matches, sorted, with the running maximum of their ends: does a
+// match overlap any of them, in O(log n).
+struct Spans {
+  std::vector<std::pair<size_t, size_t>> spans;
+  std::vector<size_t> max_end;
+  void Index() {
+    std::sort(spans.begin(), spans.end());
+    max_end.resize(spans.size());
+    for (size_t k = 0; k < spans.size(); ++k)
+      max_end[k] = std::max(spans[k].second, k ? max_end[k - 1] : 0);
+  }
+  bool Overlaps(const SecretMatch& m) const {
+    size_t n = static_cast<size_t>(
+        std::lower_bound(spans.begin(), spans.end(), std::make_pair(m.end, size_t{0})) -
+        spans.begin());
+    return n > 0 && max_end[n - 1] > m.begin;
+  }
+};
+
+}  // namespace
+
 // On an overlapping secret a rule of better precedence wins (a provider's
 // own shape over a shape known by context, both over a generic
 // assignment); the same rule never reports the same span twice. Sorting
 // makes both checks O(n log n) for n matches on a line (a hostile line can
 // hold thousands).
-void Engine::KeepPreferred(const std::vector<SecretMatch>& found,
+void Matcher::KeepPreferred(const std::vector<SecretMatch>& found,
                            std::vector<SecretMatch>* out) const {
-  // better[k]: spans of the matches whose precedence beats k + 1, sorted,
-  // with the running maximum of their ends.
-  struct Spans {
-    std::vector<std::pair<size_t, size_t>> spans;
-    std::vector<size_t> max_end;
-    void Index() {
-      std::sort(spans.begin(), spans.end());
-      max_end.resize(spans.size());
-      for (size_t k = 0; k < spans.size(); ++k)
-        max_end[k] = std::max(spans[k].second, k ? max_end[k - 1] : 0);
-    }
-    bool Overlaps(const SecretMatch& m) const {
-      size_t n = static_cast<size_t>(
-          std::lower_bound(spans.begin(), spans.end(), std::make_pair(m.end, size_t{0})) -
-          spans.begin());
-      return n > 0 && max_end[n - 1] > m.begin;
-    }
-  };
+  // better[k]: spans of the matches whose precedence beats k + 1.
   auto rank = [&](const SecretMatch& m) { return static_cast<int>(rule(m.rule).precedence); };
   Spans better[2];
   for (const SecretMatch& m : found)
@@ -478,7 +490,7 @@ namespace {
 enum class Produced { kNothing, kSecret, kTestKey };
 
 /// What rule `rule` makes of `text`: a secret wins over a test key.
-Produced Produces(const Engine& engine, int rule, const std::string& text) {
+Produced Produces(const Matcher& engine, int rule, const std::string& text) {
   ScanScratch scratch;
   std::vector<SecretMatch> found;
   engine.Scan(text, "", &scratch, &found);
@@ -491,7 +503,7 @@ Produced Produces(const Engine& engine, int rule, const std::string& text) {
 
 }  // namespace
 
-core::Status CheckExamples(const Engine& engine, int rule) {
+core::Status CheckExamples(const Matcher& engine, int rule) {
   const Rule& r = engine.rule(rule);
   struct Want {
     const std::vector<std::string>* examples;
@@ -512,7 +524,7 @@ core::Status CheckExamples(const Engine& engine, int rule) {
   return core::Ok{};
 }
 
-core::Result<std::unique_ptr<Engine>> LoadEngine(const core::SecretsPolicy& policy,
+core::Result<std::unique_ptr<Matcher>> LoadMatcher(const core::SecretsPolicy& policy,
                                                  const std::string& policy_dir) {
   auto pack = BuildRulePack(policy, policy_dir);
   if (!pack) return pack.error();
@@ -521,7 +533,7 @@ core::Result<std::unique_ptr<Engine>> LoadEngine(const core::SecretsPolicy& poli
   std::set<std::string> builtin;
   if (!policy.replace_rules)
     for (const auto& r : BuiltinPack().rules) builtin.insert(r.id);
-  auto engine = std::make_unique<Engine>(std::move(*pack));
+  auto engine = std::make_unique<Matcher>(std::move(*pack));
   for (size_t i = 0; i < engine->pack().rules.size(); ++i) {
     if (builtin.count(engine->pack().rules[i].id)) continue;
     if (auto s = CheckExamples(*engine, static_cast<int>(i)); !s) return s.error();

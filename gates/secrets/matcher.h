@@ -1,4 +1,4 @@
-// Engine: matches a rule pack against text, line by line.
+// Matcher: matches a rule pack against text, line by line.
 //
 // One pass of the keyword prefilter (KeywordIndex) over the whole buffer
 // finds the lines worth looking at; only there, and only for the rules whose
@@ -16,9 +16,9 @@
 // A SecretMatch holds offsets into the scanned text, never a copy of the
 // value; ToFinding() (collector.h) turns it into a redacted Finding.
 //
-//   Engine engine(std::move(pack));
+//   Matcher matcher(std::move(pack));
 //   ScanScratch scratch;  std::vector<SecretMatch> found;
-//   engine.Scan(text, "src/app.py", &scratch, &found);
+//   matcher.Scan(text, "src/app.py", &scratch, &found);
 #pragma once
 
 #include <memory>
@@ -53,7 +53,7 @@ struct SecretMatch {
   /// what makes the secret matchable, so windows and chunks cut before it.
   size_t match_begin = 0;
   bool test_key = false;  ///< One of the rule's documented test/example keys.
-  /// A policy allowlist regex matched: index into Engine::AllowlistLabel;
+  /// A policy allowlist regex matched: index into Matcher::AllowlistLabel;
   /// -1 when none did. The match is kept (listed as allowlisted).
   int allowlisted = -1;
   /// A composite rule's parts (Rule::requires_parts, in order): the line of
@@ -64,7 +64,7 @@ struct SecretMatch {
 /// What the checks after the regex make of a candidate secret.
 enum class Candidate { kReject, kSecret, kTestKey };
 
-/// Per-thread working memory for Engine::Scan (reuse it across calls).
+/// Per-thread working memory for Matcher::Scan (reuse it across calls).
 struct ScanScratch {
   /// A line to run a rule on: phase one (keywords) collects them, phase
   /// two (regexes) runs them line by line.
@@ -101,12 +101,12 @@ const char* FindInlineMarker(std::string_view line);
 /// diff viewer, so it does here too. An inline marker applies only there.
 std::string_view ReviewerLine(std::string_view line, size_t begin, size_t end);
 
-class Engine {
+class Matcher {
  public:
-  explicit Engine(RulePack pack);
-  ~Engine();
-  Engine(const Engine&) = delete;
-  Engine& operator=(const Engine&) = delete;
+  explicit Matcher(RulePack pack);
+  ~Matcher();
+  Matcher(const Matcher&) = delete;
+  Matcher& operator=(const Matcher&) = delete;
 
   const RulePack& pack() const { return pack_; }
   const Rule& rule(int i) const { return pack_.rules[static_cast<size_t>(i)]; }
@@ -146,6 +146,7 @@ class Engine {
   void KeepPreferred(const std::vector<SecretMatch>& found, std::vector<SecretMatch>* out) const;
   void ScanLine(std::string_view text, size_t line_begin, size_t line_end, size_t line_index,
                 std::string_view path, ScanScratch* s, std::vector<SecretMatch>* out) const;
+  bool ListLines(std::string_view text, ScanScratch* s) const;
   void AddWindow(std::string_view text, const ScanScratch::Work& hit, ScanScratch* s) const;
   bool FindParts(int rule, std::string_view text, size_t line_begin, size_t line_end,
                  SecretMatch* m) const;
@@ -168,12 +169,12 @@ class Engine {
 /// would; no path filter): each `match` example must produce the rule and
 /// no `no_match` example may. The Error names the rule and the example's
 /// index, never its value.
-core::Status CheckExamples(const Engine& engine, int rule);
+core::Status CheckExamples(const Matcher& engine, int rule);
 
 /// The engine a scan or `mask` runs: BuildRulePack(policy, policy_dir), and
 /// every rule from the policy's own files (secrets.rules) must pass
 /// CheckExamples, as the built-in rules do at build and test time.
-core::Result<std::unique_ptr<Engine>> LoadEngine(const core::SecretsPolicy& policy,
+core::Result<std::unique_ptr<Matcher>> LoadMatcher(const core::SecretsPolicy& policy,
                                                  const std::string& policy_dir);
 
 }  // namespace secgate::secrets

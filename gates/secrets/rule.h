@@ -2,7 +2,7 @@
 // policies/secrets/ (format: policies/secrets/README.md) plus a policy's
 // extra packs, disabled ids and allowlist additions.
 //
-// Pipeline position: loaded once before scanning; the Engine (matcher.h)
+// Pipeline position: loaded once before scanning; the Matcher (matcher.h)
 // compiles it. Validation happens here: an unknown key, a pattern RE2
 // rejects, a rule without examples or a duplicate id is an Error naming the
 // file and rule, never a silently weaker pack. Errors never quote example

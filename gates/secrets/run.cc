@@ -94,7 +94,7 @@ core::Status AllowlistCommits(const SecretsConfig& config, const core::SecretsPo
   return core::Ok{};
 }
 
-void AddNotes(const Engine& engine, Collector& collector, core::Verdict* v) {
+void AddNotes(const Matcher& engine, Collector& collector, core::Verdict* v) {
   v->notes.push_back(std::to_string(engine.pack().rules.size()) + " rules, " +
                      std::to_string(engine.compiled_rules()) + " compiled");
   for (auto& n : collector.notes()) v->notes.push_back(std::move(n));
@@ -147,9 +147,9 @@ Result<core::Verdict> RunSecrets(const SecretsConfig& config, const core::RunCon
   const core::SecretsPolicy& policy = ctx.policy.secrets;
   if (policy.max_file_size <= 0)
     return Error{"secrets.max_file_size", "must be greater than 0"};
-  auto loaded = LoadEngine(policy, ctx.policy.dir);
+  auto loaded = LoadMatcher(policy, ctx.policy.dir);
   if (!loaded) return loaded.error();
-  const Engine& engine = **loaded;
+  const Matcher& engine = **loaded;
   Collector collector(engine);
   core::InputSummary summary;
   summary.path = TargetName(config);

@@ -12,7 +12,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace secgate::secrets;
-  static const Engine engine(BuiltinPack());
+  static const Matcher engine(BuiltinPack());
   static ScanScratch scratch;
   std::string_view text(reinterpret_cast<const char*>(data), size);
   std::vector<SecretMatch> found;

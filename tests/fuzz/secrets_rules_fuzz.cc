@@ -1,7 +1,7 @@
 // libFuzzer target: a secrets rule file (policies/secrets/README.md format,
 // what secrets.rules in a policy names) as arbitrary bytes. A file that
 // parses must survive the pack encoding unchanged in its context fields
-// (window, requires, precedence), compile into an Engine, and scan its own
+// (window, requires, precedence), compile into an Matcher, and scan its own
 // examples with every match inside the text and every composite part
 // within the rule's window.
 #include <cstddef>
@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         a.window > kMaxWindow || a.requires_parts.size() > kMaxParts)
       std::abort();
   }
-  Engine engine(std::move(pack));
+  Matcher engine(std::move(pack));
   ScanScratch scratch;
   for (size_t i = 0; i < engine.pack().rules.size(); ++i) {
     const Rule& r = engine.rule(static_cast<int>(i));

@@ -44,7 +44,7 @@ struct Intro {
 /// one per secrets waiver with a path scope (does the scope cover it).
 class PathJudge {
  public:
-  PathJudge(const Engine& engine, const CommitSelection& sel) : engine_(engine), sel_(sel) {}
+  PathJudge(const Matcher& engine, const CommitSelection& sel) : engine_(engine), sel_(sel) {}
   const std::string& Of(const std::string& path) {
     auto [it, fresh] = cache_.try_emplace(path);
     if (!fresh) return it->second;
@@ -73,7 +73,7 @@ class PathJudge {
     }
   }
 
-  const Engine& engine_;
+  const Matcher& engine_;
   const CommitSelection& sel_;
   std::unordered_map<std::string, std::string> cache_;
 };
@@ -82,7 +82,7 @@ bool OidLess(const git_oid& a, const git_oid& b) { return git_oid_cmp(&a, &b) < 
 
 /// What one walking thread collects.
 struct WalkPart {
-  WalkPart(const Engine& engine, const CommitSelection& sel) : messages(engine), judge(engine, sel) {}
+  WalkPart(const Matcher& engine, const CommitSelection& sel) : messages(engine), judge(engine, sel) {}
   std::vector<Intro> intros;
   std::vector<Origin> commits;  // one per walked commit (any order)
   Collector messages;

@@ -206,7 +206,7 @@ struct Found {
 };
 
 template <typename Scan>
-Found Collect(const Engine& engine, Scan scan) {
+Found Collect(const Matcher& engine, Scan scan) {
   Collector c(engine);
   core::Status s = scan(&c);
   EXPECT_TRUE(s) << (s ? "" : s.error().ToString());
@@ -239,7 +239,7 @@ std::map<std::string, std::string> CommitByFingerprint(const std::vector<core::F
 class BlobWalkTest : public ::testing::TestWithParam<unsigned> {};
 
 /// The blob walk against the oracle on one repository and size limit.
-void Compare(const Engine& engine, const std::string& repo, const MaxFileSize& max);
+void Compare(const Matcher& engine, const std::string& repo, const MaxFileSize& max);
 
 TEST_P(BlobWalkTest, FindsEverySecretTheOracleFindsAtTheSameIntroducingCommit) {
   testing::TempDir dir;
@@ -252,7 +252,7 @@ TEST_P(BlobWalkTest, FindsEverySecretTheOracleFindsAtTheSameIntroducingCommit) {
   }
 }
 
-void Compare(const Engine& engine, const std::string& repo, const MaxFileSize& max) {
+void Compare(const Matcher& engine, const std::string& repo, const MaxFileSize& max) {
   auto oracle = Collect(engine, [&](Collector* c) {
     return ScanCommitsByDiff(repo, History(), max, 2, c);
   });
@@ -308,7 +308,7 @@ class BlobWalkCases : public ::testing::Test {
     std::string id = RunGit(dir.path(), {"rev-parse", "HEAD"}).out;
     return id.substr(0, 40);
   }
-  Found Range(const Engine& engine, const std::string& spec, bool oracle) {
+  Found Range(const Matcher& engine, const std::string& spec, bool oracle) {
     CommitSelection sel;
     sel.kind = CommitSelection::Kind::kRange;
     sel.spec = spec;
@@ -325,7 +325,7 @@ class BlobWalkCases : public ::testing::Test {
 TEST_F(BlobWalkCases, APlainRenameOfBaseContentIsNotNewButOneOutOfAnAllowlistIs) {
   RulePack pack = TestPack();
   pack.allowlist.paths.push_back("fixtures/**");
-  Engine engine(std::move(pack));
+  Matcher engine(std::move(pack));
   const std::string t1 = std::string("t = ") + kToken + "\n";
   const std::string t2 = std::string("k = ") + kKeyId + "\n";
   dir.Write("old/a.txt", t1);

@@ -28,7 +28,7 @@ std::string PathFor(const Rule& r) {
   return p;
 }
 
-std::vector<std::string> Problems(const Engine& e) {
+std::vector<std::string> Problems(const Matcher& e) {
   std::vector<std::string> problems;
   ScanScratch scratch;
   std::vector<SecretMatch> found;
@@ -82,7 +82,7 @@ std::vector<std::string> Problems(const Engine& e) {
 }
 
 TEST(BuiltinPackTest, EveryRuleMatchesItsExamples) {
-  Engine e(BuiltinPack());
+  Matcher e(BuiltinPack());
   std::vector<std::string> problems = Problems(e);
   std::string all;
   for (const auto& p : problems) all += p + "\n";
@@ -112,7 +112,7 @@ TEST(BuiltinPackTest, TheHarnessNoticesAWrongExample) {
   RulePack p = TestPack();
   p.rules[0].examples_match.push_back("no token here");
   p.rules[0].examples_no_match.push_back(kToken);
-  Engine e(std::move(p));
+  Matcher e(std::move(p));
   EXPECT_EQ(Problems(e), (std::vector<std::string>{"test-token: examples.match[1] not found",
                                                    "test-token: examples.no_match[2] matches"}));
 }
@@ -121,7 +121,7 @@ TEST(BuiltinPackTest, TheHarnessNoticesAWrongExample) {
 // dropped as placeholders, not reported as live secrets); their live
 // siblings stay secrets.
 TEST(BuiltinPackTest, DocumentedTestKeysAreTestKeys) {
-  Engine e(BuiltinPack());
+  Matcher e(BuiltinPack());
   auto kinds = [&](const std::string& text) {
     ScanScratch scratch;
     std::vector<SecretMatch> found;
@@ -144,7 +144,7 @@ TEST(BuiltinPackTest, DocumentedTestKeysAreTestKeys) {
 // characters or a round number; only filler (all x / *, or a short prefix
 // then filler) is a placeholder.
 TEST(BuiltinPackTest, RepeatedCharactersOrRoundNumbersAreNotPlaceholders) {
-  Engine e(BuiltinPack());
+  Matcher e(BuiltinPack());
   auto found = [&](const std::string& text) {
     ScanScratch scratch;
     std::vector<SecretMatch> m;

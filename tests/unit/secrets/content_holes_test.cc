@@ -26,7 +26,7 @@ Rule ManyGroups(int groups) {
   return r;
 }
 
-std::vector<SecretMatch> ScanAll(const Engine& e, std::string_view text) {
+std::vector<SecretMatch> ScanAll(const Matcher& e, std::string_view text) {
   ScanScratch scratch;
   std::vector<SecretMatch> found;
   e.Scan(text, "", &scratch, &found);
@@ -37,7 +37,7 @@ TEST(ContentHolesTest, AnyNumberOfCaptureGroupsIsRun) {
   for (int groups : {1, 9, 10, 11, 40}) {
     RulePack p;
     p.rules = {ManyGroups(groups)};
-    Engine e(std::move(p));
+    Matcher e(std::move(p));
     auto found = ScanAll(e, "x zq_Xy7Kp2Lm9Qr4Tz8Wb3Nd y");
     ASSERT_EQ(found.size(), 1u) << groups << " groups";
     EXPECT_EQ(found[0].end - found[0].begin, 20u);
@@ -51,13 +51,13 @@ TEST(ContentHolesTest, CheckExamplesNamesTheRuleAndIndexNeverTheValue) {
   p.rules[0].source = "r.yaml:3";
   p.rules[0].examples_match.push_back("no token");
   p.rules[0].examples_no_match.push_back("zq_Lm9Qr4Tz8Wb3Nd7Kp2Xy");
-  Engine e(p);
+  Matcher e(p);
   auto s = CheckExamples(e, 0);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().ToString(),
             "r.yaml:3: rule many-groups: examples.match[1] is not detected by the rule");
   p.rules[0].examples_match.pop_back();
-  Engine e2(p);
+  Matcher e2(p);
   s = CheckExamples(e2, 0);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().ToString(),

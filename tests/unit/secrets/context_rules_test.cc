@@ -78,7 +78,7 @@ RulePack Pack() {
   return p;
 }
 
-std::vector<std::string> Found(const Engine& e, std::string_view text) {
+std::vector<std::string> Found(const Matcher& e, std::string_view text) {
   ScanScratch s;
   std::vector<SecretMatch> m;
   e.Scan(text, "", &s, &m);
@@ -92,7 +92,7 @@ constexpr char kId[] = "AKIDQ3ZR7WX2MN4PL8KD";
 constexpr char kSecret[] = "Zq8vW3mX1pR7tK2nB5cY9dF4gH6jL0sA8eU3iO1w";
 
 TEST(ContextWindowTest, AKeywordWithinTheWindowAboveOrBelowMakesTheRuleRun) {
-  Engine e(Pack());
+  Matcher e(Pack());
   const std::string key = std::string("key: ") + kHex;
   EXPECT_EQ(Found(e, "acmecloud:\n  " + key + "\n"), std::vector<std::string>{"acme-key-nearby@1"});
   EXPECT_EQ(Found(e, "acmecloud:\n\n  " + key), std::vector<std::string>{"acme-key-nearby@2"});
@@ -110,14 +110,14 @@ TEST(ContextWindowTest, AKeywordWithinTheWindowAboveOrBelowMakesTheRuleRun) {
 }
 
 TEST(ContextWindowTest, EachLineIsReportedOnceWhenWindowsOverlap) {
-  Engine e(Pack());
+  Matcher e(Pack());
   const std::string key = std::string("key: ") + kHex;
   EXPECT_EQ(Found(e, "acmecloud\nacmecloud\n" + key + "\nacmecloud\n"),
             std::vector<std::string>{"acme-key-nearby@2"});
 }
 
 TEST(ContextWindowTest, ProviderBeatsContextBeatsGeneric) {
-  Engine e(Pack());
+  Matcher e(Pack());
   // All three match the same span: the provider's own assignment wins.
   EXPECT_EQ(Found(e, std::string("acmecloud_key = ") + kHex),
             std::vector<std::string>{"acme-key-assigned@0"});
@@ -129,7 +129,7 @@ TEST(ContextWindowTest, ProviderBeatsContextBeatsGeneric) {
 }
 
 TEST(CompositeRuleTest, TheSecretNeedsItsPartWithinTheWindow) {
-  Engine e(Pack());
+  Matcher e(Pack());
   const std::string secret = std::string("secret = '") + kSecret + "'";
   const std::string id = std::string("id = '") + kId + "'";
   EXPECT_EQ(Found(e, id + "\n" + secret), std::vector<std::string>{"pair-secret@1"});
@@ -144,7 +144,7 @@ TEST(CompositeRuleTest, TheSecretNeedsItsPartWithinTheWindow) {
 // One secret, one finding: two rules of the same precedence finding the
 // same span report it once, under the rule first in the pack.
 TEST(CompositeRuleTest, TheSameSpanAtTheSamePrecedenceIsReportedOnce) {
-  Engine e(Pack());
+  Matcher e(Pack());
   EXPECT_EQ(Found(e, std::string("id = '") + kId + "'\npair_secret = '" + kSecret + "'"),
             std::vector<std::string>{"pair-secret@1"});
   EXPECT_EQ(Found(e, std::string("pair_secret = '") + kSecret + "'"),
@@ -152,7 +152,7 @@ TEST(CompositeRuleTest, TheSameSpanAtTheSamePrecedenceIsReportedOnce) {
 }
 
 TEST(CompositeRuleTest, TheFindingNamesThePartAndItsLineNotItsValue) {
-  Engine e(Pack());
+  Matcher e(Pack());
   const std::string text = std::string("id = '") + kId + "'\n\nsecret = '" + kSecret + "'\n";
   ScanScratch s;
   std::vector<SecretMatch> m;
@@ -223,7 +223,7 @@ TEST(ContextRuleParseTest, FieldsSurviveThePackEncoding) {
 }
 
 TEST(ContextRuleParseTest, ExamplesOfWindowedAndCompositeRulesAreChecked) {
-  Engine e(Pack());
+  Matcher e(Pack());
   for (size_t i = 0; i < e.pack().rules.size(); ++i)
     EXPECT_TRUE(CheckExamples(e, static_cast<int>(i)).ok()) << e.rule(static_cast<int>(i)).id;
 }

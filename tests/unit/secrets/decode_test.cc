@@ -64,7 +64,7 @@ TEST(DecodeTest, BudgetCapsDecodedBytes) {
   EXPECT_TRUE(b.exhausted);
 }
 
-std::vector<core::Finding> Collect(const Engine& e, std::string_view text) {
+std::vector<core::Finding> Collect(const Matcher& e, std::string_view text) {
   Collector c(e);
   c.Scan({"t", "k8s/secret.yaml"}, text, nullptr);
   return c.findings();
@@ -90,15 +90,15 @@ TEST(DecodeTest, DepthLimitsNestingAndZeroDisables) {
   const std::string twice = "v: " + B64(B64(t)) + "\n";
   const std::string thrice = "v: " + B64(B64(B64(t))) + "\n";
   RulePack p = TestPack();
-  Engine two(p);
+  Matcher two(p);
   EXPECT_EQ(Collect(two, twice).size(), 1u);
   EXPECT_EQ(Collect(two, twice)[0].decoded, "base64>base64");
   EXPECT_TRUE(Collect(two, thrice).empty());
   p.decode_depth = 3;
-  Engine three(p);
+  Matcher three(p);
   EXPECT_EQ(Collect(three, thrice).size(), 1u);
   p.decode_depth = 0;
-  Engine none(p);
+  Matcher none(p);
   EXPECT_TRUE(Collect(none, "v: " + B64(t) + "\n").empty());
 }
 

@@ -11,7 +11,7 @@
 namespace secgate::secrets {
 namespace {
 
-std::vector<std::string> RulesFound(const Engine& e, std::string_view text,
+std::vector<std::string> RulesFound(const Matcher& e, std::string_view text,
                                     std::string_view path = "") {
   ScanScratch s;
   std::vector<SecretMatch> m;
@@ -68,7 +68,7 @@ TEST(MatcherTest, PolicyAllowlistRegexesLabelMatches) {
   RulePack p = TestPack();
   p.allowlist.secret_regexes = {"^TKIA"};
   p.allowlist.line_regexes = {"# fixture$"};
-  Engine e(std::move(p));
+  Matcher e(std::move(p));
   ScanScratch s;
   std::vector<SecretMatch> m;
   std::string text = std::string("k = ") + kKeyId + "\nt = " + kToken + " # fixture\nt2 = " +
@@ -116,7 +116,7 @@ TEST(MatcherTest, SpecificRuleBeatsGenericOnTheSameSecret) {
   // Make the generic rule also match the key id.
   for (auto& r : p.rules)
     if (r.id == "generic-test-password") r.regex = "(?i)password\\s*=\\s*\"([A-Z0-9]{20})\"";
-  Engine e(std::move(p));
+  Matcher e(std::move(p));
   EXPECT_EQ(RulesFound(e, std::string("password = \"") + kKeyId + "\""),
             std::vector<std::string>{"test-key-id@0"});
 }

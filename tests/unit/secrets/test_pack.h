@@ -1,5 +1,5 @@
 // The fixture rule pack (tests/fixtures/secrets/rules/test_pack.yaml) plus
-// the built-in allowlist, as an Engine, for unit tests.
+// the built-in allowlist, as an Matcher, for unit tests.
 #pragma once
 
 #include <memory>
@@ -20,7 +20,7 @@ inline RulePack TestPack() {
   return p;
 }
 
-inline std::unique_ptr<Engine> TestEngine() { return std::make_unique<Engine>(TestPack()); }
+inline std::unique_ptr<Matcher> TestEngine() { return std::make_unique<Matcher>(TestPack()); }
 
 // Synthetic values shaped like the fixture rules (never real credentials).
 inline const char kToken[] = "tstk_Q7mZ2xR9pL4vK8nB3cW6yT1dF5gH0jSa";
