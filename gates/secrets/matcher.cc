@@ -10,7 +10,7 @@
 #include <set>
 #include <tuple>
 
-#include "gates/core/waiver.h"
+#include "gates/core/glob.h"
 
 namespace secgate::secrets {
 
@@ -78,11 +78,6 @@ double ShannonEntropy(std::string_view s) {
     h -= p * std::log2(p);
   }
   return h;
-}
-
-bool PathGlob(std::string_view pattern, std::string_view path) {
-  if (core::GlobMatch(pattern, path)) return true;
-  return pattern.rfind("**/", 0) == 0 && core::GlobMatch(pattern.substr(3), path);
 }
 
 const char* FindInlineMarker(std::string_view line) {
@@ -154,7 +149,7 @@ Matcher::~Matcher() = default;
 
 bool Matcher::PathAllowlisted(std::string_view path) const {
   for (const auto& g : pack_.allowlist.paths)
-    if (PathGlob(g, path)) return true;
+    if (core::GlobMatch(g, path)) return true;
   return false;
 }
 
@@ -211,7 +206,7 @@ bool Matcher::RuleApplies(int rule, std::string_view path, ScanScratch* s) const
   if (s->path_stamp[i] != s->scan_gen) {
     s->path_stamp[i] = s->scan_gen;
     s->path_ok[i] = std::any_of(r.paths.begin(), r.paths.end(),
-                                [&](const std::string& g) { return PathGlob(g, path); });
+                                [&](const std::string& g) { return core::GlobMatch(g, path); });
   }
   return s->path_ok[i] != 0;
 }

@@ -90,9 +90,6 @@ struct ScanScratch {
 /// Shannon entropy of the bytes of `s`, in bits per byte.
 double ShannonEntropy(std::string_view s);
 
-/// Glob over a path; a leading "**/" also matches at the top level.
-bool PathGlob(std::string_view pattern, std::string_view path);
-
 /// The inline suppression marker on `line`, or nullptr.
 const char* FindInlineMarker(std::string_view line);
 

@@ -23,6 +23,7 @@
 #include <unordered_set>
 
 #include "gates/core/waiver.h"
+#include "gates/core/glob.h"
 #include "gates/secrets/content.h"
 #include "gates/secrets/sources/commit_walk.h"
 #include "gates/secrets/sources/git_util.h"
@@ -52,7 +53,7 @@ class PathJudge {
     for (const Rule& r : engine_.pack().rules) {
       if (r.paths.empty()) continue;
       const bool applies = std::any_of(r.paths.begin(), r.paths.end(),
-                                       [&](const std::string& g) { return PathGlob(g, path); });
+                                       [&](const std::string& g) { return core::GlobMatch(g, path); });
       it->second.push_back(applies ? '1' : '0');
     }
     if (sel_.waivers) AppendWaivers(path, &it->second);

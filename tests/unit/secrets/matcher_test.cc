@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "gates/core/fingerprint.h"
+#include "gates/core/glob.h"
 #include "gates/secrets/collector.h"
 #include "gates/secrets/keyword_index.h"
 #include "tests/unit/secrets/test_pack.h"
@@ -153,9 +154,9 @@ TEST(CollectorTest, FindingsAreRedactedWithFingerprints) {
 TEST(MatcherTest, EntropyAndGlobHelpers) {
   EXPECT_DOUBLE_EQ(ShannonEntropy("aaaa"), 0.0);
   EXPECT_DOUBLE_EQ(ShannonEntropy("abcd"), 2.0);
-  EXPECT_TRUE(PathGlob("**/package-lock.json", "package-lock.json"));
-  EXPECT_TRUE(PathGlob("**/vendor/**", "a/vendor/b/c.go"));
-  EXPECT_FALSE(PathGlob("**/vendor/**", "a/vendors/c.go"));
+  EXPECT_TRUE(core::GlobMatch("**/package-lock.json", "package-lock.json"));
+  EXPECT_TRUE(core::GlobMatch("**/vendor/**", "a/vendor/b/c.go"));
+  EXPECT_FALSE(core::GlobMatch("**/vendor/**", "a/vendors/c.go"));
 }
 
 }  // namespace
