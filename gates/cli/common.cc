@@ -234,12 +234,10 @@ ExitCode Finish(core::Verdict& v, const GateContext& ctx, const CommonOptions& o
   if (ctx.github) ok &= WriteGithub(v, human, ctx.tool);
   if (!ok) return ExitCode::kError;
   if (!ctx.base || v.exit_code == ExitCode::kError) return v.exit_code;
+  // A comparison that cannot be made is the run's error: every report says
+  // so, as for any other error, rather than the verdict it wrote above.
   auto diff = CompareWithBase(v, ctx);
-  if (!diff) {
-    std::cerr << ctx.tool << ": error: " << core::SanitizeForTerminal(diff.error().ToString())
-              << "\n";
-    return ExitCode::kError;
-  }
+  if (!diff) return FailWithError(ctx.tool, diff.error(), o);
   if (!o.quiet) {
     human << "\n" << waivers::RenderDiffText(*diff, "compared with " + ctx.base->path);
     human.flush();

@@ -444,14 +444,18 @@ void Matcher::KeepPreferred(const std::vector<SecretMatch>& found,
     for (int k = rank(m); k < 2; ++k) better[k].spans.emplace_back(m.begin, m.end);
   for (Spans& b : better) b.Index();
   // One secret, one finding: of the rules of the same precedence whose
-  // spans overlap, the first in the pack reports it (a composite rule and a
-  // provider's assignment rule both find an AWS secret key; two generic
-  // rules read one .env line). Greedy over (precedence, rule, offset).
+  // spans overlap, the most severe reports it, and of equally severe ones
+  // the first in the pack (a composite rule and a provider's assignment
+  // rule both find an AWS secret key; two generic rules read one .env
+  // line). Severity first, so that shaping a line to make a milder rule
+  // match across a critical token cannot lower what the gate counts.
+  // Greedy over (precedence, severity, rule, offset).
+  auto severity = [&](const SecretMatch& m) { return -static_cast<int>(rule(m.rule).severity); };
   std::vector<size_t> order(found.size());
   for (size_t k = 0; k < order.size(); ++k) order[k] = k;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return std::tuple(rank(found[a]), found[a].rule, found[a].begin) <
-           std::tuple(rank(found[b]), found[b].rule, found[b].begin);
+    return std::tuple(rank(found[a]), severity(found[a]), found[a].rule, found[a].begin) <
+           std::tuple(rank(found[b]), severity(found[b]), found[b].rule, found[b].begin);
   });
   std::vector<uint8_t> keep(found.size(), 0);
   Spans kept;  // spans kept for the rules before this one: O(log n) per query

@@ -129,8 +129,8 @@ TEST_F(BaseVerdictVuln, BadBaseVerdictsExit2BeforeScanning) {
 // Secrets: the head adds a token on a branch whose base already had one.
 TEST(BaseVerdictSecrets, OnlyTheAddedTokenFails) {
   TempDir dir;
-  const std::string a = std::string("gh") + "p_" + "Q7vR2mX9kL4pW8nT3jH6sD1fG5bY0cZeA2uN";
-  const std::string b = std::string("gh") + "p_" + "M4tK8wP2xV6rB9nJ3hL7qS1dF5gC0yZaE8iU";
+  const std::string& a = kTokenA;
+  const std::string& b = kTokenB;
   Git(dir.path(), {"init", "-q", "-b", "main", "repo"});
   const std::string repo = dir.path() + "/repo";
   dir.Write("repo/app.env", "TOKEN=" + a + "\n");

@@ -145,8 +145,8 @@ TEST(DiffE2e, DispositionChangesNameTheWaiver) {
 // Secrets at two commits of a real repository: one token removed, one added.
 TEST(DiffE2e, SecretsAtTwoCommits) {
   TempDir dir;
-  const std::string a = std::string("gh") + "p_" + "Q7vR2mX9kL4pW8nT3jH6sD1fG5bY0cZeA2uN";
-  const std::string b = std::string("gh") + "p_" + "M4tK8wP2xV6rB9nJ3hL7qS1dF5gC0yZaE8iU";
+  const std::string& a = kTokenA;
+  const std::string& b = kTokenB;
   Git(dir.path(), {"init", "-q", "-b", "main", "repo"});
   const std::string repo = dir.path() + "/repo";
   dir.Write("repo/app.env", "TOKEN=" + a + "\n");

@@ -11,6 +11,11 @@
 
 namespace secgate::testing {
 
+/// Two GitHub-token-shaped synthetic values, assembled so that no source
+/// file holds a literal token.
+inline const std::string kTokenA = std::string("gh") + "p_" + "Q7vR2mX9kL4pW8nT3jH6sD1fG5bY0cZeA2uN";
+inline const std::string kTokenB = std::string("gh") + "p_" + "M4tK8wP2xV6rB9nJ3hL7qS1dF5gC0yZaE8iU";
+
 /// The date every test pins with --today.
 inline constexpr const char* kToday = "2026-04-01";
 

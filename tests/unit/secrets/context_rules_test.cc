@@ -8,6 +8,7 @@
 #include "gates/secrets/collector.h"
 #include "gates/secrets/matcher.h"
 #include "gates/secrets/rule.h"
+#include "tests/unit/secrets/test_pack.h"
 
 namespace secgate::secrets {
 namespace {
@@ -59,6 +60,15 @@ rules:
     examples:
       match: ["id = 'AKIDQ3ZR7WX2MN4PL8KD'\nsecret = 'Zq8vW3mX1pR7tK2nB5cY9dF4gH6jL0sA8eU3iO1w'"]
       no_match: ["secret = 'Zq8vW3mX1pR7tK2nB5cY9dF4gH6jL0sA8eU3iO1w' # akid"]
+  - id: pair-secret-mild
+    description: Pair secret, mild reading
+    provider: Pair
+    severity: low
+    keywords: [_secret]
+    regex: '[a-z]+_secret\s*=\s*''([A-Za-z0-9/+]{40})'''
+    examples:
+      match: ["app_secret = 'Zq8vW3mX1pR7tK2nB5cY9dF4gH6jL0sA8eU3iO1w'"]
+      no_match: ["app_secret = 'Zq8v'"]
   - id: pair-secret-assigned
     description: Pair secret assigned
     provider: Pair
@@ -78,14 +88,6 @@ RulePack Pack() {
   return p;
 }
 
-std::vector<std::string> Found(const Matcher& e, std::string_view text) {
-  ScanScratch s;
-  std::vector<SecretMatch> m;
-  e.Scan(text, "", &s, &m);
-  std::vector<std::string> out;
-  for (const auto& x : m) out.push_back(e.rule(x.rule).id + "@" + std::to_string(x.line_index));
-  return out;
-}
 
 constexpr char kHex[] = "3f9a0c7e5b1d24f68a0e9c3b7d5f1a2e";
 constexpr char kId[] = "AKIDQ3ZR7WX2MN4PL8KD";
@@ -94,61 +96,72 @@ constexpr char kSecret[] = "Zq8vW3mX1pR7tK2nB5cY9dF4gH6jL0sA8eU3iO1w";
 TEST(ContextWindowTest, AKeywordWithinTheWindowAboveOrBelowMakesTheRuleRun) {
   Matcher e(Pack());
   const std::string key = std::string("key: ") + kHex;
-  EXPECT_EQ(Found(e, "acmecloud:\n  " + key + "\n"), std::vector<std::string>{"acme-key-nearby@1"});
-  EXPECT_EQ(Found(e, "acmecloud:\n\n  " + key), std::vector<std::string>{"acme-key-nearby@2"});
-  EXPECT_EQ(Found(e, key + "\n# acmecloud account\n"), std::vector<std::string>{"acme-key-nearby@0"});
-  EXPECT_EQ(Found(e, "a\n" + key + "\n\nacmecloud\n"), std::vector<std::string>{"acme-key-nearby@1"});
+  EXPECT_EQ(RulesFound(e, "acmecloud:\n  " + key + "\n"), std::vector<std::string>{"acme-key-nearby@1"});
+  EXPECT_EQ(RulesFound(e, "acmecloud:\n\n  " + key), std::vector<std::string>{"acme-key-nearby@2"});
+  EXPECT_EQ(RulesFound(e, key + "\n# acmecloud account\n"), std::vector<std::string>{"acme-key-nearby@0"});
+  EXPECT_EQ(RulesFound(e, "a\n" + key + "\n\nacmecloud\n"), std::vector<std::string>{"acme-key-nearby@1"});
   // Three lines away is outside a window of two, in either direction.
-  EXPECT_TRUE(Found(e, "acmecloud:\n\n\n  " + key).empty());
-  EXPECT_TRUE(Found(e, key + "\n\n\nacmecloud").empty());
+  EXPECT_TRUE(RulesFound(e, "acmecloud:\n\n\n  " + key).empty());
+  EXPECT_TRUE(RulesFound(e, key + "\n\n\nacmecloud").empty());
   // CRLF line ends count lines the same way.
-  EXPECT_EQ(Found(e, "acmecloud:\r\n\r\n  " + key + "\r\n"),
+  EXPECT_EQ(RulesFound(e, "acmecloud:\r\n\r\n  " + key + "\r\n"),
             std::vector<std::string>{"acme-key-nearby@2"});
-  EXPECT_EQ(Found(e, key + "\r\n\r\nacmecloud\r\n"), std::vector<std::string>{"acme-key-nearby@0"});
+  EXPECT_EQ(RulesFound(e, key + "\r\n\r\nacmecloud\r\n"), std::vector<std::string>{"acme-key-nearby@0"});
   // No keyword at all: nothing, even with the shape on every line.
-  EXPECT_TRUE(Found(e, key + "\n" + key).empty());
+  EXPECT_TRUE(RulesFound(e, key + "\n" + key).empty());
 }
 
 TEST(ContextWindowTest, EachLineIsReportedOnceWhenWindowsOverlap) {
   Matcher e(Pack());
   const std::string key = std::string("key: ") + kHex;
-  EXPECT_EQ(Found(e, "acmecloud\nacmecloud\n" + key + "\nacmecloud\n"),
+  EXPECT_EQ(RulesFound(e, "acmecloud\nacmecloud\n" + key + "\nacmecloud\n"),
             std::vector<std::string>{"acme-key-nearby@2"});
 }
 
 TEST(ContextWindowTest, ProviderBeatsContextBeatsGeneric) {
   Matcher e(Pack());
   // All three match the same span: the provider's own assignment wins.
-  EXPECT_EQ(Found(e, std::string("acmecloud_key = ") + kHex),
+  EXPECT_EQ(RulesFound(e, std::string("acmecloud_key = ") + kHex),
             std::vector<std::string>{"acme-key-assigned@0"});
   // The context rule beats the generic one.
-  EXPECT_EQ(Found(e, std::string("# acmecloud\nx = ") + kHex),
+  EXPECT_EQ(RulesFound(e, std::string("# acmecloud\nx = ") + kHex),
             std::vector<std::string>{"acme-key-nearby@1"});
   // Without the provider's name only the generic rule is left.
-  EXPECT_EQ(Found(e, std::string("x = ") + kHex), std::vector<std::string>{"generic-hex@0"});
+  EXPECT_EQ(RulesFound(e, std::string("x = ") + kHex), std::vector<std::string>{"generic-hex@0"});
 }
 
 TEST(CompositeRuleTest, TheSecretNeedsItsPartWithinTheWindow) {
   Matcher e(Pack());
   const std::string secret = std::string("secret = '") + kSecret + "'";
   const std::string id = std::string("id = '") + kId + "'";
-  EXPECT_EQ(Found(e, id + "\n" + secret), std::vector<std::string>{"pair-secret@1"});
-  EXPECT_EQ(Found(e, secret + "\n\n\n" + id), std::vector<std::string>{"pair-secret@0"});
-  EXPECT_EQ(Found(e, id + " " + secret), std::vector<std::string>{"pair-secret@0"});
-  EXPECT_TRUE(Found(e, id + "\n\n\n\n" + secret).empty());  // four lines apart
-  EXPECT_TRUE(Found(e, secret + " # akid").empty());        // a keyword is not the part
+  EXPECT_EQ(RulesFound(e, id + "\n" + secret), std::vector<std::string>{"pair-secret@1"});
+  EXPECT_EQ(RulesFound(e, secret + "\n\n\n" + id), std::vector<std::string>{"pair-secret@0"});
+  EXPECT_EQ(RulesFound(e, id + " " + secret), std::vector<std::string>{"pair-secret@0"});
+  EXPECT_TRUE(RulesFound(e, id + "\n\n\n\n" + secret).empty());  // four lines apart
+  EXPECT_TRUE(RulesFound(e, secret + " # akid").empty());        // a keyword is not the part
   // The part never stands in for the secret: an id alone is nothing here.
-  EXPECT_TRUE(Found(e, id + "\nsecret = 'short'").empty());
+  EXPECT_TRUE(RulesFound(e, id + "\nsecret = 'short'").empty());
 }
 
 // One secret, one finding: two rules of the same precedence finding the
 // same span report it once, under the rule first in the pack.
 TEST(CompositeRuleTest, TheSameSpanAtTheSamePrecedenceIsReportedOnce) {
   Matcher e(Pack());
-  EXPECT_EQ(Found(e, std::string("id = '") + kId + "'\npair_secret = '" + kSecret + "'"),
+  EXPECT_EQ(RulesFound(e, std::string("id = '") + kId + "'\npair_secret = '" + kSecret + "'"),
             std::vector<std::string>{"pair-secret@1"});
-  EXPECT_EQ(Found(e, std::string("pair_secret = '") + kSecret + "'"),
+  EXPECT_EQ(RulesFound(e, std::string("pair_secret = '") + kSecret + "'"),
             std::vector<std::string>{"pair-secret-assigned@0"});
+}
+
+// A line shaped so that a milder rule (earlier in the pack) also matches
+// across a critical secret does not lower it: the most severe reports it.
+TEST(CompositeRuleTest, OverlapsKeepTheMostSevereRule) {
+  Matcher e(Pack());
+  // Both rules read the same span; the milder one comes first in the pack.
+  EXPECT_EQ(RulesFound(e, std::string("pair_secret = '") + kSecret + "'"),
+            std::vector<std::string>{"pair-secret-assigned@0"});
+  EXPECT_EQ(RulesFound(e, std::string("app_secret = '") + kSecret + "'"),
+            std::vector<std::string>{"pair-secret-mild@0"});
 }
 
 TEST(CompositeRuleTest, TheFindingNamesThePartAndItsLineNotItsValue) {

@@ -12,16 +12,6 @@
 namespace secgate::secrets {
 namespace {
 
-std::vector<std::string> RulesFound(const Matcher& e, std::string_view text,
-                                    std::string_view path = "") {
-  ScanScratch s;
-  std::vector<SecretMatch> m;
-  e.Scan(text, path, &s, &m);
-  std::vector<std::string> out;
-  for (const auto& x : m) out.push_back(e.rule(x.rule).id + "@" + std::to_string(x.line_index));
-  return out;
-}
-
 TEST(KeywordIndexTest, FindsEveryKeywordCaseInsensitively) {
   KeywordIndex idx({"ghp_", "AKIA", "hp_x"});
   std::vector<std::pair<size_t, std::vector<int>>> hits;

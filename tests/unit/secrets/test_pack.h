@@ -3,6 +3,9 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "gates/secrets/matcher.h"
 #include "gates/secrets/rule.h"
@@ -21,6 +24,17 @@ inline RulePack TestPack() {
 }
 
 inline std::unique_ptr<Matcher> TestEngine() { return std::make_unique<Matcher>(TestPack()); }
+
+/// "rule-id@line-index" of every match `m` finds in `text`, in scan order.
+inline std::vector<std::string> RulesFound(const Matcher& m, std::string_view text,
+                                           std::string_view path = "") {
+  ScanScratch s;
+  std::vector<SecretMatch> found;
+  m.Scan(text, path, &s, &found);
+  std::vector<std::string> out;
+  for (const auto& x : found) out.push_back(m.rule(x.rule).id + "@" + std::to_string(x.line_index));
+  return out;
+}
 
 // Synthetic values shaped like the fixture rules (never real credentials).
 inline const char kToken[] = "tstk_Q7mZ2xR9pL4vK8nB3cW6yT1dF5gH0jSa";
