@@ -1,8 +1,5 @@
 #include "gates/cli/selftest.h"
 
-#include <unistd.h>
-
-#include <cstdlib>
 #include <iostream>
 #include <sstream>
 
@@ -11,39 +8,6 @@
 namespace secgate::cli {
 
 namespace {
-
-// A scratch file holding one case's input, removed when it goes out of scope.
-class ScratchFile {
- public:
-  ScratchFile() = default;
-  ScratchFile(const ScratchFile&) = delete;
-  ScratchFile& operator=(const ScratchFile&) = delete;
-  ~ScratchFile() {
-    if (!path_.empty()) ::unlink(path_.c_str());
-  }
-
-  core::Result<std::string> Write(const std::string& bytes) {
-    const char* dir = std::getenv("TMPDIR");
-    std::string templ = std::string(dir && *dir ? dir : "/tmp") + "/secgate-selftest-XXXXXX";
-    int fd = ::mkstemp(templ.data());
-    if (fd < 0) return core::Error{templ, "cannot create a scratch file for the selftest"};
-    path_ = templ;
-    size_t done = 0;
-    while (done < bytes.size()) {
-      ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-      if (n <= 0) {
-        ::close(fd);
-        return core::Error{path_, "cannot write the selftest input"};
-      }
-      done += static_cast<size_t>(n);
-    }
-    if (::close(fd) != 0) return core::Error{path_, "cannot write the selftest input"};
-    return path_;
-  }
-
- private:
-  std::string path_;
-};
 
 core::Severity GateFailOn(const core::Policy& p, core::Gate gate) {
   switch (gate) {
@@ -63,6 +27,47 @@ std::string Outcome(core::ExitCode c) {
 
 std::string Hash(const std::string& sha) { return sha.empty() ? "" : " sha256:" + sha; }
 
+// --policy, --waivers, --fail-on, --today, --quiet: the gate's own meaning.
+void AddSelftestOptions(CLI::App& app, CommonOptions& common) {
+  app.add_option("--policy", common.policy,
+                 "Policy file (default: ./secgate.yaml if present, else built-in defaults)");
+  app.add_option("--waivers", common.waivers,
+                 "Waiver file to record by hash (default: ./secgate-waivers.yaml if present)");
+  app.add_option("--fail-on", common.fail_on, "As the gate's --fail-on, if your CI passes it");
+  app.add_option("--today", common.today, "Pin the date shown (YYYY-MM-DD)");
+  app.add_flag("-q,--quiet", common.quiet, "Print only the final line");
+}
+
+// The evidence header: tool, date, policy and the waivers recorded by hash.
+void WriteEvidenceHeader(std::ostream& out, const GateContext& ctx, const CommonOptions& common,
+                         const std::string& waiver_source, const std::string& waiver_sha) {
+  out << ctx.tool << " selftest: armed-gate proof\n"
+      << "  tool:     " << ctx.tool << " " << SECGATE_VERSION << "\n"
+      << "  date:     " << ctx.today.ToString() << (common.today.empty() ? "" : " (--today)")
+      << "\n"
+      << "  policy:   " << ctx.policy.source << Hash(ctx.policy.sha256) << "\n"
+      << "  fail_on:  " << core::SeverityName(GateFailOn(ctx.policy, ctx.gate))
+      << (common.fail_on.empty() ? "" : " (--fail-on)") << "\n"
+      << "  waivers:  " << waiver_source << Hash(waiver_sha)
+      << " (not applied: a waiver cannot disarm this proof)\n";
+}
+
+std::string Plural(int n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+// One case's evidence lines; true when the gate decided as it must.
+bool WriteCase(std::ostream& out, int index, const SelftestCase& c, const core::Verdict& v) {
+  const core::ExitCode want = c.must_fail ? core::ExitCode::kFail : core::ExitCode::kPass;
+  const bool ok = v.exit_code == want;
+  out << "  case " << index << ": " << (c.must_fail ? "known-bad " : "known-good") << "  "
+      << c.name << "\n"
+      << "          expected " << Outcome(want) << ", got " << Outcome(v.exit_code) << " ("
+      << Plural(v.summary.findings, "finding") << ", "
+      << Plural(v.summary.violations, "violation") << ")  " << (ok ? "OK" : "WRONG") << "\n";
+  return ok;
+}
+
 }  // namespace
 
 int RunSelftest(int argc, char** argv, const std::string& tool, core::Gate gate,
@@ -72,13 +77,7 @@ int RunSelftest(int argc, char** argv, const std::string& tool, core::Gate gate,
                "applied) and prints evidence to paste. Exit 0 armed, 1 NOT armed, 2 error."};
   app.name(tool + " selftest");
   CommonOptions common;
-  app.add_option("--policy", common.policy,
-                 "Policy file (default: ./secgate.yaml if present, else built-in defaults)");
-  app.add_option("--waivers", common.waivers,
-                 "Waiver file to record by hash (default: ./secgate-waivers.yaml if present)");
-  app.add_option("--fail-on", common.fail_on, "As the gate's --fail-on, if your CI passes it");
-  app.add_option("--today", common.today, "Pin the date shown (YYYY-MM-DD)");
-  app.add_flag("-q,--quiet", common.quiet, "Print only the final line");
+  AddSelftestOptions(app, common);
   if (auto code = ParseArgs(app, argc, argv, tool)) return *code;
 
   auto ctx = PrepareContext(common, gate, tool);
@@ -91,36 +90,15 @@ int RunSelftest(int argc, char** argv, const std::string& tool, core::Gate gate,
   ctx->github = false;
 
   std::ostringstream out;
-  out << tool << " selftest: armed-gate proof\n"
-      << "  tool:     " << tool << " " << SECGATE_VERSION << "\n"
-      << "  date:     " << ctx->today.ToString() << (common.today.empty() ? "" : " (--today)")
-      << "\n"
-      << "  policy:   " << ctx->policy.source << Hash(ctx->policy.sha256) << "\n"
-      << "  fail_on:  " << core::SeverityName(GateFailOn(ctx->policy, gate))
-      << (common.fail_on.empty() ? "" : " (--fail-on)") << "\n"
-      << "  waivers:  " << waiver_source << Hash(waiver_sha)
-      << " (not applied: a waiver cannot disarm this proof)\n";
-
+  WriteEvidenceHeader(out, *ctx, common, waiver_source, waiver_sha);
   bool armed = true;
   int index = 0;
   for (const SelftestCase& c : cases(ctx->policy)) {
-    ScratchFile file;
-    auto path = file.Write(c.input);
-    if (!path) return core::ToInt(FailWithError(tool, path.error(), common));
-    auto verdict = run(*path, *ctx);
+    auto verdict = run(c.input, *ctx);
     if (!verdict)
       return core::ToInt(FailWithError(
           tool, {"selftest", "case '" + c.name + "': " + verdict.error().ToString()}, common));
-    const core::ExitCode want = c.must_fail ? core::ExitCode::kFail : core::ExitCode::kPass;
-    const bool ok = verdict->exit_code == want;
-    armed = armed && ok;
-    out << "  case " << ++index << ": " << (c.must_fail ? "known-bad " : "known-good") << "  "
-        << c.name << "\n"
-        << "          expected " << Outcome(want) << ", got " << Outcome(verdict->exit_code)
-        << " (" << verdict->summary.findings << " finding"
-        << (verdict->summary.findings == 1 ? "" : "s") << ", " << verdict->summary.violations
-        << " violation" << (verdict->summary.violations == 1 ? "" : "s") << ")  "
-        << (ok ? "OK" : "WRONG") << "\n";
+    armed = WriteCase(out, ++index, c, *verdict) && armed;
   }
   const std::string result =
       armed ? "result: ARMED: known-bad input fails the gate and known-good input passes"

@@ -31,34 +31,15 @@ struct SelftestCase {
 /// Builds the cases; may adapt them to the policy (sbom: a denied license).
 using SelftestCases = std::function<std::vector<SelftestCase>(const core::Policy&)>;
 
-/// Runs the engine on one case's input, written to the file `path`.
+/// Runs the engine on one case's input, handed over from memory (the
+/// engine's injected opener, core/inputs.h): no scratch file is written.
 using SelftestRunner =
-    std::function<core::Result<core::Verdict>(const std::string& path, const GateContext& ctx)>;
+    std::function<core::Result<core::Verdict>(const std::string& input, const GateContext& ctx)>;
 
 /// Parses --policy, --waivers, --fail-on, --today and --quiet, then runs each
 /// case and prints the evidence. Returns the exit code (0 armed, 1 not armed,
 /// 2 error). `argv[0]` is the subcommand name.
 int RunSelftest(int argc, char** argv, const std::string& tool, core::Gate gate,
                 const SelftestCases& cases, const SelftestRunner& run);
-
-}  // namespace secgate::cli
-
-namespace secgate::cli {
-
-/// secgate-vuln: a Trivy report with one CRITICAL finding, one with only a
-/// HIGH finding (so fail_on: critical shows up as not armed), both with a
-/// fix available; and a report with no findings.
-std::vector<SelftestCase> VulnSelftestCases(const core::Policy& policy);
-
-/// secgate-secrets: a staged-style unified diff adding a synthetic GitHub
-/// token (github-pat-classic; built at run time, so this source holds no
-/// token), and the same diff without it.
-std::vector<SelftestCase> SecretsSelftestCases(const core::Policy& policy);
-
-/// secgate-sbom: a CycloneDX SBOM with a component under a denied license
-/// (the policy's first licenses.deny entry, else AGPL-3.0-only), and a
-/// complete SBOM whose one component has an allowed license (the first
-/// licenses.allow entry, else MIT).
-std::vector<SelftestCase> SbomSelftestCases(const core::Policy& policy);
 
 }  // namespace secgate::cli

@@ -40,6 +40,22 @@ bool SplitVector(std::string_view v, std::map<std::string, std::string>* out) {
   return !out->empty();
 }
 
+using MetricTable = std::initializer_list<std::pair<const char*, double>>;
+
+// The weight `table` gives the value of metric `key` in `m`; false when the
+// metric is missing or its value is not in the table.
+bool PickMetric(const std::map<std::string, std::string>& m, const char* key, MetricTable table,
+                double* out) {
+  auto it = m.find(key);
+  if (it == m.end()) return false;
+  for (const auto& [k, v] : table)
+    if (it->second == k) {
+      *out = v;
+      return true;
+    }
+  return false;
+}
+
 }  // namespace
 
 std::optional<Severity> ParseSeverityWord(std::string_view word) {
@@ -117,13 +133,8 @@ std::optional<double> CvssV3BaseScore(std::string_view vector) {
   if (vector.rfind("CVSS:3.0/", 0) != 0 && vector.rfind("CVSS:3.1/", 0) != 0) return std::nullopt;
   std::map<std::string, std::string> m;
   if (!SplitVector(vector.substr(9), &m)) return std::nullopt;
-  auto pick = [&](const char* key, std::initializer_list<std::pair<const char*, double>> table,
-                  double* out) {
-    auto it = m.find(key);
-    if (it == m.end()) return false;
-    for (const auto& [k, v] : table)
-      if (it->second == k) { *out = v; return true; }
-    return false;
+  auto pick = [&m](const char* key, MetricTable table, double* out) {
+    return PickMetric(m, key, table, out);
   };
   double av, ac, ui, c, i, a, pr;
   auto s_it = m.find("S");
@@ -150,13 +161,8 @@ std::optional<double> CvssV2BaseScore(std::string_view vector) {
     vector = vector.substr(1, vector.size() - 2);
   std::map<std::string, std::string> m;
   if (!SplitVector(vector, &m)) return std::nullopt;
-  auto pick = [&](const char* key, std::initializer_list<std::pair<const char*, double>> table,
-                  double* out) {
-    auto it = m.find(key);
-    if (it == m.end()) return false;
-    for (const auto& [k, v] : table)
-      if (it->second == k) { *out = v; return true; }
-    return false;
+  auto pick = [&m](const char* key, MetricTable table, double* out) {
+    return PickMetric(m, key, table, out);
   };
   double av, ac, au, c, i, a;
   if (!pick("AV", {{"L", 0.395}, {"A", 0.646}, {"N", 1.0}}, &av) ||

@@ -9,14 +9,9 @@ using core::Result;
 
 namespace {
 
-Result<core::InputSummary> ReadOne(const std::string& path, const SbomConfig& config,
+Result<core::InputSummary> ReadOne(core::InputFile& file, const SbomFormat* format,
                                    const SbomRules& rules, std::vector<core::Finding>* findings,
                                    std::vector<std::string>* notes) {
-  auto in = core::InputFile::Open(path);
-  if (!in) return in.error();
-  core::InputFile& file = **in;
-  file.set_max_bytes(config.max_input_size);
-  const SbomFormat* format = config.forced;
   if (!format) {
     auto detected = DetectSbomFormat(file);
     if (!detected) return detected.error();
@@ -42,25 +37,22 @@ Result<core::InputSummary> ReadOne(const std::string& path, const SbomConfig& co
 
 }  // namespace
 
-Result<core::Verdict> RunSbom(const SbomConfig& config, const core::RunContext& ctx) {
-  if (config.inputs.empty()) return Error{"", "no SBOM given (see --help)"};
-  int stdin_count = 0;
-  for (const auto& p : config.inputs) stdin_count += p == "-";
-  if (stdin_count > 1) return Error{"-", "stdin can be read only once"};
+Result<core::Verdict> RunSbom(const core::InputSet& set, const core::RunContext& ctx) {
+  const SbomFormat* forced = nullptr;
+  if (!set.format.empty() && !(forced = FindSbomFormat(set.format)))
+    return core::UnknownFormat(set.format, core::RowNames(SbomFormats()));
   auto rules = CompileRules(ctx.policy.sbom);
   if (!rules) return Error{ctx.policy.source + ": " + rules.error().where, rules.error().message};
 
   std::vector<core::Finding> findings;
-  std::vector<core::InputSummary> inputs;
   std::vector<std::string> notes;
-  for (const auto& path : config.inputs) {
-    auto summary = ReadOne(path, config, *rules, &findings, &notes);
-    if (!summary) return summary.error();
-    inputs.push_back(std::move(*summary));
-  }
+  auto inputs = core::ReadEach(set, "SBOM", [&](core::InputFile& in) {
+    return ReadOne(in, forced, *rules, &findings, &notes);
+  });
+  if (!inputs) return inputs.error();
   core::Verdict v = core::Evaluate(std::move(findings), core::EvaluateOptions::ForSbom(ctx.policy),
                                    ctx.waivers, ctx.today);
-  v.inputs = std::move(inputs);
+  v.inputs = std::move(*inputs);
   for (auto& n : notes) v.notes.push_back(std::move(n));
   return v;
 }

@@ -89,17 +89,13 @@ core::Status WriteBaselineFile(const std::string& path, const core::RunContext& 
 
 // selftest: each case is a staged-style diff, read as --stdin reads one.
 int RunSelftest(int argc, char** argv) {
-  return cli::RunSelftest(
-      argc, argv, kTool, core::Gate::kSecrets, cli::SecretsSelftestCases,
-      [](const std::string& path, const cli::GateContext& ctx) -> core::Result<core::Verdict> {
-        SecretsConfig c;
-        c.mode = Mode::kStdin;
-        c.stdin_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (c.stdin_fd < 0) return core::Error{path, "cannot open the selftest input"};
-        auto v = RunSecrets(c, ctx);
-        ::close(c.stdin_fd);
-        return v;
-      });
+  return cli::RunSelftest(argc, argv, kTool, core::Gate::kSecrets, SelftestCases,
+                          [](const std::string& input, const cli::GateContext& ctx) {
+                            SecretsConfig c;
+                            c.mode = Mode::kStdin;
+                            c.open = core::MemoryOpener({{"-", input}});
+                            return RunSecrets(c, ctx);
+                          });
 }
 
 int RunScan(int argc, char** argv) {

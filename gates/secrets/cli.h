@@ -2,9 +2,17 @@
 // gate. Subcommands: (none) scan, `mask`, `install-hook`.
 #pragma once
 
+#include <vector>
+
+#include "gates/cli/selftest.h"
+#include "gates/core/policy.h"
+
 namespace secgate::secrets {
 
 /// Parses argv, runs the gate, prints, and returns the process exit code.
 int RunCli(int argc, char** argv);
+
+/// The known-bad and known-good inputs of `selftest` (selftest_cases.cc).
+std::vector<cli::SelftestCase> SelftestCases(const core::Policy& policy);
 
 }  // namespace secgate::secrets

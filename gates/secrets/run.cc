@@ -63,7 +63,9 @@ core::Status ScanSource(const SecretsConfig& config, const MaxFileSize& max,
       return ScanPaths(config.paths, o, collector);
     }
     case Mode::kStdin: {
-      auto format = ScanStream(config.stdin_fd, "stdin", collector);
+      auto in = config.open ? config.open("-") : core::InputFile::Open("-");
+      if (!in) return in.error();
+      auto format = ScanStream(**in, "stdin", collector);
       if (!format) return format.error();
       summary->format = *format;
       return core::Ok{};

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "gates/core/inputs.h"
 #include "gates/core/run_context.h"
 #include "gates/core/verdict.h"
 #include "gates/secrets/sources/sources.h"
@@ -22,7 +23,9 @@ struct SecretsConfig {
   bool no_ignore = false;          ///< Ignore .gitignore (kPaths).
   int jobs = 2;                    ///< Worker threads (history, range, paths).
   std::string repo_dir = ".";      ///< Where git modes look for the repository.
-  int stdin_fd = 0;                ///< kStdin reads this descriptor.
+  /// kStdin opens "-" with this (empty: the process's stdin); selftest and
+  /// tests serve bytes from memory (core::MemoryOpener).
+  core::InputOpener open;
   Shard shard;                     ///< --shard K/N (history, range, since).
 };
 

@@ -3,6 +3,7 @@
 // report, which the browser test compares row counts against.
 #include <nlohmann/json.hpp>
 
+#include "gates/core/report/json_reporter.h"
 #include "gates/waivers_tool/report.h"
 
 namespace secgate::waivers {
@@ -17,17 +18,7 @@ ordered_json CommitJson(const Commit& c) {
 
 ordered_json EntryJson(const ReportEntry& e) {
   const core::Waiver& w = e.waiver;
-  ordered_json j;
-  j["id"] = w.id;
-  j["gate"] = core::GateName(w.gate);
-  j["status"] = core::WaiverStatusName(e.status);
-  j["owner"] = w.owner;
-  j["reason"] = w.reason;
-  if (!w.ticket.empty()) j["ticket"] = w.ticket;
-  if (!w.package.empty()) j["package"] = w.package;
-  if (!w.path.empty()) j["path"] = w.path;
-  j["created"] = w.created ? w.created->ToString() : "";
-  j["expires"] = w.expires ? w.expires->ToString() : "";
+  ordered_json j = core::WaiverFieldsJson(w, e.status);
   if (e.has_expiry) j["days_left"] = e.days_left;
   j["line"] = w.line;
   j["problems"] = e.problems;

@@ -1,6 +1,7 @@
-// libFuzzer target: the whole secgate-vuln pipeline on one input, in memory:
-// detect → read → merge → evaluate (default policy, no waivers) → every
-// reporter. Checks what reporters promise about hostile data from a report
+// libFuzzer target: the whole secgate-vuln pipeline on one input, in memory
+// through the engine's injected opener (the path the CLI takes with a file):
+// RunVuln (detect → read → merge → evaluate; default policy, no waivers) →
+// every reporter. Checks what reporters promise about hostile data from a report
 // (package names, titles and messages are chosen by dependency authors):
 // text output carries no terminal control bytes, every line of GitHub output
 // is one workflow command of the kinds secgate writes, the JSON report parses.
@@ -8,11 +9,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "gates/core/merge.h"
+#include "gates/core/inputs.h"
 #include "gates/core/policy.h"
 #include "gates/core/report/reporter.h"
 #include "gates/core/verdict.h"
 #include "gates/core/waiver.h"
+#include "gates/vuln/run.h"
 #include "tests/fuzz/fuzz_util.h"
 
 namespace {
@@ -40,17 +42,16 @@ void CheckGithub(const std::string& out) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace secgate;
-  auto in = core::InputFile::FromMemory(fuzz::AsText(data, size), "fuzz.json");
-  auto format = vuln::DetectFormat(*in);
-  if (!format) return 0;
-  vuln::ReaderOutput out;
-  if (!(*format)->read(*in, &out)) return 0;
-  core::Policy policy = core::DefaultPolicy();
-  core::WaiverFile waivers;
-  waivers.source = "none";
-  core::Verdict v = core::Evaluate(core::MergeFindings(std::move(out.findings)),
-                                   core::EvaluateOptions::ForVuln(policy), waivers,
-                                   core::Date{2026, 11, 21});
+  core::InputSet set;
+  set.paths = {"fuzz.json"};
+  set.open = core::MemoryOpener({{"fuzz.json", std::string(fuzz::AsText(data, size))}});
+  core::RunContext ctx;
+  ctx.policy = core::DefaultPolicy();
+  ctx.waivers.source = "none";
+  ctx.today = core::Date{2026, 11, 21};
+  auto verdict = vuln::RunVuln(set, ctx);
+  if (!verdict) return 0;
+  core::Verdict v = std::move(*verdict);
   v.tool = "secgate-vuln";
   for (const std::string& name : core::ReportFormats()) {
     auto reporter = core::MakeReporter(name, core::ReportOptions{});

@@ -78,12 +78,11 @@ ordered_json FindingToJson(const Verdict& v, const EvaluatedFinding& e) {
   return j;
 }
 
-ordered_json WaiverToJson(const WaiverDiagnostic& d) {
-  const Waiver& w = d.waiver;
+ordered_json WaiverFieldsJson(const Waiver& w, WaiverStatus status) {
   ordered_json j;
   j["id"] = w.id;
   j["gate"] = GateName(w.gate);
-  j["status"] = WaiverStatusName(d.status);
+  j["status"] = WaiverStatusName(status);
   j["owner"] = w.owner;
   j["reason"] = w.reason;
   if (!w.ticket.empty()) j["ticket"] = w.ticket;
@@ -91,9 +90,14 @@ ordered_json WaiverToJson(const WaiverDiagnostic& d) {
   if (!w.path.empty()) j["path"] = w.path;
   j["created"] = w.created ? w.created->ToString() : "";
   j["expires"] = w.expires ? w.expires->ToString() : "";
+  return j;
+}
+
+ordered_json WaiverToJson(const WaiverDiagnostic& d) {
+  ordered_json j = WaiverFieldsJson(d.waiver, d.status);
   j["days_left"] = d.days_left;
   j["matches"] = d.matches;
-  j["line"] = w.line;
+  j["line"] = d.waiver.line;
   return j;
 }
 

@@ -19,5 +19,9 @@ class JsonReporter : public Reporter {
 nlohmann::ordered_json FindingToJson(const Verdict& v, const EvaluatedFinding& e);
 /// One waiver diagnostic as it appears in "waivers".
 nlohmann::ordered_json WaiverToJson(const WaiverDiagnostic& d);
+/// A waiver's own fields as both JSON documents show them: id, gate,
+/// status, owner, reason, ticket, package, path, created, expires (in that
+/// order; absent optional fields left out).
+nlohmann::ordered_json WaiverFieldsJson(const Waiver& w, WaiverStatus status);
 
 }  // namespace secgate::core

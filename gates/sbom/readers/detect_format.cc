@@ -2,6 +2,7 @@
 // (a truncated probe is fine) for the top-level shape, bomFormat and
 // spdxVersion. The chosen reader then parses the whole input strictly.
 #include "gates/core/format_probe.h"
+#include "gates/core/inputs.h"
 #include "gates/sbom/readers/reader.h"
 
 namespace secgate::sbom {
@@ -13,20 +14,21 @@ namespace {
 
 constexpr size_t kProbeBytes = 1 << 20;
 
-// name, reader, sniff: the whole list of SBOM formats, in detection order.
-const SbomFormat kFormats[] = {
-    {"cyclonedx", &ReadCycloneDx, LooksLikeCycloneDx},
-    {"spdx", &ReadSpdx, LooksLikeSpdx},
-};
-
 constexpr const char* kProbePointers[] = {"/bomFormat", "/spdxVersion"};
 
 }  // namespace
 
+const std::vector<SbomFormat>& SbomFormats() {
+  // name, reader, sniff: the whole list of SBOM formats, in detection order.
+  static const std::vector<SbomFormat> kFormats = {
+      {"cyclonedx", &ReadCycloneDx, LooksLikeCycloneDx},
+      {"spdx", &ReadSpdx, LooksLikeSpdx},
+  };
+  return kFormats;
+}
+
 const SbomFormat* FindSbomFormat(std::string_view name) {
-  for (const auto& f : kFormats)
-    if (f.name == name) return &f;
-  return nullptr;
+  return core::FindRow(SbomFormats(), name);
 }
 
 Result<const SbomFormat*> DetectSbomFormat(core::InputFile& in) {
@@ -42,7 +44,7 @@ Result<const SbomFormat*> DetectSbomFormat(core::InputFile& in) {
 
   core::FormatProbe p = core::ProbeJson(head, false, in.path(), kProbePointers);
   if (p.ambiguous) return *p.ambiguous;  // a duplicate key: refused whatever the format
-  for (const auto& f : kFormats)
+  for (const auto& f : SbomFormats())
     if (f.sniff(p)) return &f;
   return Error{in.path(),
                "not a CycloneDX or SPDX JSON document (" + core::DescribeShape(p) + ")"};

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "gates/core/error.h"
 #include "gates/core/format_probe.h"
@@ -31,6 +32,8 @@ struct SbomFormat {
 /// JSON document (<what it is>)".
 core::Result<const SbomFormat*> DetectSbomFormat(core::InputFile& in);
 
+/// Every SBOM format, in detection order.
+const std::vector<SbomFormat>& SbomFormats();
 /// The format named `name`, or nullptr.
 const SbomFormat* FindSbomFormat(std::string_view name);
 

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "gates/core/error.h"
+#include "gates/core/io.h"
 #include "gates/core/waiver.h"
 #include "gates/secrets/collector.h"
 
@@ -96,10 +97,11 @@ struct PathOptions {
 core::Status ScanPaths(const std::vector<std::string>& paths, const PathOptions& o,
                        Collector* out);
 
-/// Reads `fd` to its end: a unified diff (only added lines, with the new
+/// Reads `in` to its end: a unified diff (only added lines, with the new
 /// file's line numbers; commit headers of `git log -p` are kept) or, when
 /// the start does not look like one, plain text. Returns the detected
 /// format, "diff" or "text".
-core::Result<std::string> ScanStream(int fd, const std::string& target, Collector* out);
+core::Result<std::string> ScanStream(core::InputFile& in, const std::string& target,
+                                     Collector* out);
 
 }  // namespace secgate::secrets

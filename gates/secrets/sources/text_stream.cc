@@ -4,8 +4,6 @@
 // and its lines outside hunks (a CI log around a diff, commit messages,
 // headers) are scanned as text. A line longer than kMaxLine is scanned in
 // windows overlapping by kMaxMatchBytes (matcher.h).
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -89,20 +87,17 @@ class DiffToCollector : public DiffEvents {
   Pending added_, text_;
 };
 
-/// Reads more of `fd` into `buf`; 0 at the end; Error on a read failure.
-core::Result<size_t> ReadMore(int fd, std::string* buf, const std::string& target) {
-  const size_t old = buf->size();
-  buf->resize(old + kBlock);
-  for (;;) {
-    ssize_t n = ::read(fd, buf->data() + old, kBlock);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      buf->resize(old);
-      return core::Error{target, std::string("cannot read: ") + std::strerror(errno)};
-    }
-    buf->resize(old + static_cast<size_t>(n));
-    return static_cast<size_t>(n);
+/// Appends the next chunk of `in` to `buf`; 0 at the end; Error on a read
+/// failure.
+core::Result<size_t> ReadMore(core::InputFile& in, std::string* buf, const std::string& target) {
+  if (in.available() == 0 && !in.Fill()) {
+    if (in.read_error()) return core::Error{target, std::string("cannot read: ") + std::strerror(errno)};
+    return size_t{0};
   }
+  const size_t n = in.available();
+  buf->append(in.data(), n);
+  in.Advance(n);
+  return n;
 }
 
 /// Feeds the lines of `block` to the parser; the first one continues the
@@ -139,11 +134,12 @@ void DropRepeats(Collector* c) {
 
 }  // namespace
 
-core::Result<std::string> ScanStream(int fd, const std::string& target, Collector* out) {
+core::Result<std::string> ScanStream(core::InputFile& in, const std::string& target,
+                                     Collector* out) {
   std::string buf;
   bool eof = false;
   while (!eof && buf.size() < kDetectBytes) {
-    auto n = ReadMore(fd, &buf, target);
+    auto n = ReadMore(in, &buf, target);
     if (!n) return n.error();
     eof = *n == 0;
   }
@@ -173,7 +169,7 @@ core::Result<std::string> ScanStream(int fd, const std::string& target, Collecto
       buf.erase(0, window ? cut - kMaxMatchBytes : cut);  // a window keeps its end
     }
     if (eof) break;
-    auto n = ReadMore(fd, &buf, target);
+    auto n = ReadMore(in, &buf, target);
     if (!n) return n.error();
     eof = *n == 0;
   }

@@ -5,6 +5,7 @@
 // open. Documents that are not reports (SPDX, SARIF) are refused first; then
 // each row of Formats() is asked in order (its reader file's LooksLike…),
 // and the first yes wins; then the rows' last-resort sniffs.
+#include "gates/core/inputs.h"
 #include "gates/core/json_stream.h"
 #include "gates/vuln/readers/reader.h"
 
@@ -71,14 +72,7 @@ const std::vector<FormatInfo>& Formats() {
   return kFormats;
 }
 
-const FormatInfo* FindFormat(std::string_view name) {
-  std::string wanted(name);
-  for (char& c : wanted)
-    if (c == '_') c = '-';
-  for (const auto& f : Formats())
-    if (f.name == wanted) return &f;
-  return nullptr;
-}
+const FormatInfo* FindFormat(std::string_view name) { return core::FindRow(Formats(), name); }
 
 Result<const FormatInfo*> DetectFormat(core::InputFile& in) {
   auto probed = core::ProbeHead(in, kProbeBytes, "a scanner report");
@@ -92,10 +86,9 @@ Result<const FormatInfo*> DetectFormat(core::InputFile& in) {
     if (f.sniff && f.sniff(p)) return &f;
   for (const auto& f : Formats())
     if (f.last_resort && f.last_resort(p)) return &f;
-  std::string known;
-  for (const auto& f : Formats()) known += (known.empty() ? "" : ", ") + std::string(f.name);
   return Error{in.path(), "not a recognised scanner report (" + core::DescribeShape(p) +
-                              "); supported: " + known + " (or name one with --input-format)"};
+                              "); supported: " + core::RowNames(Formats()) +
+                              " (or name one with --input-format)"};
 }
 
 }  // namespace secgate::vuln

@@ -1,9 +1,12 @@
 // Unit tests for what the gate does across inputs: dedup of npm 7 findings
-// (no versions) against Grype findings (versions), and vuln.only_new.
+// (no versions) against Grype findings (versions), vuln.only_new, and the
+// engine fed from memory through the injected opener (core/inputs.h).
 #include <gtest/gtest.h>
 
 #include "gates/core/merge.h"
 #include "gates/core/verdict.h"
+#include "gates/vuln/cli.h"
+#include "gates/vuln/run.h"
 #include "tests/unit/vuln/reader_test_util.h"
 
 namespace secgate::vuln {
@@ -70,6 +73,49 @@ TEST(VulnBaseline, OnlyNewIgnoresBaselineFindings) {
   }
   EXPECT_EQ(in_baseline, 1);
   EXPECT_EQ(v.summary.ignored, 1);
+}
+
+core::RunContext DefaultContext() {
+  core::RunContext ctx;
+  ctx.policy = core::DefaultPolicy();
+  ctx.today = core::Date{2026, 1, 15};
+  return ctx;
+}
+
+// The selftest's built-in reports, fed from memory: the same path the CLI,
+// the selftest and the fuzz targets take.
+TEST(RunVuln, ReadsInjectedInputsLikeFiles) {
+  auto cases = SelftestCases(core::DefaultPolicy());
+  ASSERT_EQ(cases.size(), 3u);
+  core::InputSet set;
+  set.paths = {"critical.json", "clean.json"};
+  set.open = core::MemoryOpener({{"critical.json", cases[0].input}, {"clean.json", cases[2].input}});
+  auto v = RunVuln(set, DefaultContext());
+  ASSERT_TRUE(v.ok()) << v.error().ToString();
+  EXPECT_EQ(v->exit_code, core::ExitCode::kFail);
+  EXPECT_EQ(v->summary.findings, 1);
+  ASSERT_EQ(v->inputs.size(), 2u);
+  EXPECT_EQ(v->inputs[0].path, "critical.json");
+  EXPECT_EQ(v->inputs[0].format, "trivy");
+  EXPECT_EQ(v->inputs[1].findings, 0);
+}
+
+TEST(RunVuln, AForcedFormatIsATableRowOrAnError) {
+  core::InputSet set;
+  set.paths = {"audit.ndjson"};
+  set.open = core::MemoryOpener({{"audit.ndjson", ""}});
+  set.format = "yarn4";  // a clean yarn 4 run writes nothing
+  auto clean = RunVuln(set, DefaultContext());
+  ASSERT_TRUE(clean.ok()) << clean.error().ToString();
+  EXPECT_EQ(clean->exit_code, core::ExitCode::kPass);
+  set.format = "";  // detected, an empty input is an error, never a pass
+  auto detected = RunVuln(set, DefaultContext());
+  ASSERT_FALSE(detected.ok());
+  EXPECT_EQ(detected.error().ToString(), "audit.ndjson: file is empty");
+  set.format = "nessus";
+  auto unknown = RunVuln(set, DefaultContext());
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().where, "--input-format");
 }
 
 }  // namespace
