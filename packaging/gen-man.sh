@@ -53,7 +53,7 @@ escape() {
   echo ".I /usr/share/secgate/policies/"
   echo "the default policy and presets to copy"
   echo ".SH SEE ALSO"
-  echo "secgate-vuln(1), secgate-secrets(1), secgate-sbom(1), secgate-waivers(1),"
+  echo "secgate-vuln(1), secgate-secrets(1), secgate-sbom(1), secgate-code(1), secgate-waivers(1),"
   echo "/usr/share/doc/secgate/"
 } > "$out.tmp"
 mv "$out.tmp" "$out"

@@ -13,6 +13,7 @@ core::Severity GateFailOn(const core::Policy& p, core::Gate gate) {
   switch (gate) {
     case core::Gate::kSecrets: return p.secrets.fail_on;
     case core::Gate::kSbom: return p.sbom.fail_on;
+    case core::Gate::kCode: return p.code.fail_on;
     default: return p.vuln.fail_on;
   }
 }

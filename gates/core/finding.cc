@@ -1,5 +1,7 @@
 #include "gates/core/finding.h"
 
+#include <iterator>
+
 namespace secgate::core {
 
 std::string_view GateName(Gate g) {
@@ -7,8 +9,17 @@ std::string_view GateName(Gate g) {
     case Gate::kVuln: return "vuln";
     case Gate::kSecrets: return "secrets";
     case Gate::kSbom: return "sbom";
+    case Gate::kCode: return "code";
   }
   return "vuln";
+}
+
+std::string GateNames() {
+  std::string out;
+  const size_t n = std::size(kAllGates);
+  for (size_t i = 0; i < n; ++i)
+    out += (i == 0 ? "" : i + 1 == n ? " or " : ", ") + std::string(GateName(kAllGates[i]));
+  return out;
 }
 
 bool ParseGate(std::string_view word, Gate* out) {
@@ -26,6 +37,7 @@ FindingClass NativeClass(Gate g) {
     case Gate::kVuln: return FindingClass::kVulnerability;
     case Gate::kSecrets: return FindingClass::kSecret;
     case Gate::kSbom: return FindingClass::kSbom;
+    case Gate::kCode: return FindingClass::kCode;
   }
   return FindingClass::kVulnerability;
 }
@@ -38,6 +50,7 @@ std::string_view ClassName(FindingClass c) {
     case FindingClass::kSecret: return "secret";
     case FindingClass::kLicense: return "license";
     case FindingClass::kSbom: return "sbom";
+    case FindingClass::kCode: return "code";
   }
   return "vulnerability";
 }

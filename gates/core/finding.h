@@ -9,6 +9,7 @@
 // engine, so no reporter can print the value even by mistake.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,17 +19,19 @@
 
 namespace secgate::core {
 
-enum class Gate { kVuln, kSecrets, kSbom };
+enum class Gate { kVuln, kSecrets, kSbom, kCode };
 /// Every gate, in the order lists show them.
-inline constexpr Gate kAllGates[] = {Gate::kVuln, Gate::kSecrets, Gate::kSbom};
+inline constexpr Gate kAllGates[] = {Gate::kVuln, Gate::kSecrets, Gate::kSbom, Gate::kCode};
 
 /// What kind of problem a finding is. Reports group findings by class when a
 /// verdict holds a class other than its gate's own (a Trivy report read by
 /// secgate-vuln yields vulnerabilities, secrets and licenses).
-enum class FindingClass { kVulnerability, kSecret, kLicense, kSbom };
+enum class FindingClass { kVulnerability, kSecret, kLicense, kSbom, kCode };
 
-/// "vuln", "secrets", "sbom".
+/// "vuln", "secrets", "sbom", "code".
 std::string_view GateName(Gate g);
+/// "vuln, secrets, sbom or code": every gate's name, for "expected …" errors.
+std::string GateNames();
 /// Inverse of GateName; false for any other word.
 bool ParseGate(std::string_view word, Gate* out);
 
@@ -61,6 +64,35 @@ struct SeverityRating {
   std::string source;  ///< "nvd", "ghsa", "debian", ... lower-case.
   Severity severity = Severity::kUnknown;
   double score = 0;    ///< CVSS base score; 0 when unknown.
+};
+
+/// A code scanner's rule as its producer described it (a SARIF
+/// reportingDescriptor, a Trivy check): shared by every finding of the rule
+/// and kept so reports can carry the producer's metadata (SARIF output keeps
+/// help URI and tags, so code scanning shows the same rule).
+struct CodeRule {
+  std::string tool;          ///< The producing tool (SARIF driver name: "CodeQL").
+  std::string tool_version;  ///< driver.semanticVersion or .version.
+  std::string tool_uri;      ///< driver.informationUri.
+  std::string id;            ///< The rule id as the tool spells it.
+  std::string name;          ///< reportingDescriptor.name.
+  std::string description;   ///< shortDescription.text (else fullDescription).
+  std::string help_uri;
+  std::vector<std::string> tags;  ///< properties.tags ("security", "CWE-79").
+};
+
+/// What a code finding (secgate-code) knows besides the common fields.
+struct CodeDetail {
+  /// The rule the result names; null when the reference resolves to nothing
+  /// (then `rule_problem` says why and the finding keeps UNKNOWN fields).
+  std::shared_ptr<const CodeRule> rule;
+  std::string rule_problem;    ///< "ruleIndex 7 is out of range (3 rules)".
+  std::string level;           ///< error, warning, note, none: as resolved.
+  /// Where the severity came from: "security-severity", "level",
+  /// "rule level" (defaultConfiguration), "SARIF default", "trivy".
+  std::string severity_from;
+  std::string kind = "fail";   ///< SARIF result.kind.
+  std::string baseline_state;  ///< new, unchanged, updated, absent; "" when not given.
 };
 
 struct Finding {
@@ -109,6 +141,8 @@ struct Finding {
   /// Set by an engine's policy step before Evaluate: the finding is ignored
   /// by policy with this reason ("allowed by sbom.licenses"), never dropped.
   std::string ignore_reason;
+  /// Code findings only (gate code); null for every other gate.
+  std::shared_ptr<const CodeDetail> code;
 };
 
 /// The finding's class: `cls` when set, else its gate's own class
@@ -116,7 +150,7 @@ struct Finding {
 FindingClass ClassOf(const Finding& f);
 /// The class a gate's own findings have.
 FindingClass NativeClass(Gate g);
-/// "vulnerability", "secret", "license", "sbom".
+/// "vulnerability", "secret", "license", "sbom", "code".
 std::string_view ClassName(FindingClass c);
 
 }  // namespace secgate::core

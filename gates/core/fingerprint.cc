@@ -30,4 +30,11 @@ std::string SbomFingerprint(const Finding& f) {
   return "sbom:" + Sha256HexPrefix(f.id + "|" + PackageKey(f.package, true), 16);
 }
 
+std::string CodeFingerprint(std::string_view tool, std::string_view rule, std::string_view basis) {
+  std::string key;
+  key.reserve(tool.size() + rule.size() + basis.size() + 2);
+  key.append(tool).append("|").append(rule).append("|").append(basis);
+  return "code:" + Sha256HexPrefix(key, 16);
+}
+
 }  // namespace secgate::core

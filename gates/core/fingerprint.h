@@ -5,6 +5,7 @@
 //   vuln:    "vuln:" + hex16(sha256(id | purl-without-version-and-qualifiers | version))
 //   secrets: "secret:<rule>:" + hex16(sha256(secret))      (docs/design.md "Fingerprints")
 //   sbom:    "sbom:" + hex16(sha256(id | purl-without-qualifiers))
+//   code:    "code:" + hex16(sha256(tool | rule | producer fingerprints or path + snippet))
 #pragma once
 
 #include <string>
@@ -21,5 +22,8 @@ std::string VulnFingerprint(const Finding& f);
 std::string SecretFingerprint(std::string_view rule_id, std::string_view secret);
 /// Fingerprint of an SBOM finding (id + purl or name@version).
 std::string SbomFingerprint(const Finding& f);
+/// "code:<first 16 hex of sha256(tool | rule | basis)>": `basis` is the
+/// producer's fingerprints, else path + normalised snippet (docs/code.md).
+std::string CodeFingerprint(std::string_view tool, std::string_view rule, std::string_view basis);
 
 }  // namespace secgate::core

@@ -127,6 +127,78 @@ Result<long long> Limit(const YAML::Node& n, const std::string& path, const std:
   return count;
 }
 
+/// code.tools: {<tool>: {fail_on: <severity>, disable: <bool>}}; tool names
+/// are compared case-insensitively, so they are stored lower-cased.
+Result<std::map<std::string, CodeToolPolicy>> CodeTools(const YAML::Node& n,
+                                                        const std::string& path,
+                                                        const std::string& key) {
+  if (!n.IsMap()) return Error{Where(path, n), key + ": expected a mapping of tool names"};
+  std::map<std::string, CodeToolPolicy> out;
+  for (const auto& kv : n) {
+    const std::string name = kv.first.Scalar();
+    const std::string at = key + "." + name;
+    if (name.empty()) return Error{Where(path, kv.first), key + ": empty tool name"};
+    if (Status s = CheckKeys(kv.second, {"fail_on", "disable"}, path, at); !s) return s.error();
+    CodeToolPolicy t;
+    if (kv.second["fail_on"]) {
+      auto sev = ThresholdAt(kv.second["fail_on"], path, at + ".fail_on");
+      if (!sev) return sev.error();
+      t.fail_on = *sev;
+    }
+    if (kv.second["disable"]) {
+      auto b = ScalarBool(kv.second["disable"], path, at + ".disable");
+      if (!b) return b.error();
+      t.disable = *b;
+    }
+    std::string lower = name;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!out.emplace(lower, t).second)
+      return Error{Where(path, kv.first), key + ": tool '" + name + "' given twice (names are "
+                                              "compared case-insensitively)"};
+  }
+  return out;
+}
+
+/// code.rules: {<rule id>: {severity: <severity>} | {ignore: true, reason: "…"}}.
+Result<std::map<std::string, CodeRulePolicy>> CodeRules(const YAML::Node& n,
+                                                        const std::string& path,
+                                                        const std::string& key) {
+  if (!n.IsMap()) return Error{Where(path, n), key + ": expected a mapping of rule ids"};
+  std::map<std::string, CodeRulePolicy> out;
+  for (const auto& kv : n) {
+    const std::string id = kv.first.Scalar();
+    const std::string at = key + "." + id;
+    if (id.empty()) return Error{Where(path, kv.first), key + ": empty rule id"};
+    if (Status s = CheckKeys(kv.second, {"severity", "ignore", "reason"}, path, at); !s)
+      return s.error();
+    CodeRulePolicy r;
+    r.where = Where(path, kv.second);
+    if (kv.second["severity"]) {
+      auto sev = ThresholdAt(kv.second["severity"], path, at + ".severity");
+      if (!sev) return sev.error();
+      r.severity = *sev;
+    }
+    if (kv.second["ignore"]) {
+      auto b = ScalarBool(kv.second["ignore"], path, at + ".ignore");
+      if (!b) return b.error();
+      r.ignore = *b;
+    }
+    if (kv.second["reason"]) {
+      auto reason = ScalarString(kv.second["reason"], path, at + ".reason");
+      if (!reason) return reason.error();
+      r.reason = *reason;
+    }
+    if (r.ignore && r.reason.empty())
+      return Error{r.where, at + ": ignore needs a reason (say why the rule does not apply)"};
+    if (r.ignore && r.severity)
+      return Error{r.where, at + ": give severity or ignore, not both"};
+    if (!r.ignore && !r.severity)
+      return Error{r.where, at + ": expected severity or ignore"};
+    out[id] = r;
+  }
+  return out;
+}
+
 /// Commit ids: hex, 7 to 40 characters, stored lower-case.
 Result<std::vector<std::string>> CommitIds(const YAML::Node& n, const std::string& path,
                                            const std::string& key) {
@@ -176,6 +248,11 @@ void Merge(std::vector<std::string>& into, std::vector<std::string> value) {
     if (std::find(into.begin(), into.end(), v) == into.end()) into.push_back(std::move(v));
 }
 void Merge(int& into, long long value) { into = static_cast<int>(value); }
+/// Maps keyed by tool or rule: a later file's entry replaces that key's.
+template <typename V>
+void Merge(std::map<std::string, V>& into, std::map<std::string, V> value) {
+  for (auto& [k, v] : value) into[k] = std::move(v);
+}
 
 // ---------------------------------------------------------------------------
 // Printing values for --print-policy and lock messages.
@@ -190,6 +267,22 @@ std::string Show(const std::vector<std::string>& list) {
   std::string out = "[";
   for (size_t i = 0; i < list.size(); ++i) out += (i ? ", " : "") + list[i];
   return out + "]";
+}
+std::string Show(const std::map<std::string, CodeToolPolicy>& tools) {
+  std::string out = "{";
+  for (const auto& [name, t] : tools) {
+    out += (out.size() > 1 ? ", " : "") + name + ":";
+    if (t.fail_on) out += " fail_on " + Show(*t.fail_on);
+    if (t.disable) out += " disabled";
+  }
+  return out + "}";
+}
+std::string Show(const std::map<std::string, CodeRulePolicy>& rules) {
+  std::string out = "{";
+  for (const auto& [id, r] : rules)
+    out += (out.size() > 1 ? ", " : "") + id + ": " +
+           (r.ignore ? "ignore (" + r.reason + ")" : Show(*r.severity));
+  return out + "}";
 }
 std::string ShowHonour(bool honour) { return honour ? "honour" : "deny"; }
 std::string ShowAny(bool any) { return any ? "any" : "new"; }
@@ -228,6 +321,31 @@ bool LaterIn(std::initializer_list<std::string_view> order, const std::string& b
   };
   return pos(now) > pos(before);
 }
+/// A tool newly disabled or given a higher bar loosens code.tools.
+bool ToolsLoosened(const std::map<std::string, CodeToolPolicy>& before,
+                   const std::map<std::string, CodeToolPolicy>& now) {
+  for (const auto& [name, t] : now) {
+    auto it = before.find(name);
+    const CodeToolPolicy base = it == before.end() ? CodeToolPolicy{} : it->second;
+    if (t.disable && !base.disable) return true;
+    if (t.fail_on && (!base.fail_on || *t.fail_on > *base.fail_on)) return true;
+  }
+  return false;
+}
+/// A rule newly ignored, or given a lower severity, loosens code.rules.
+bool RulesLoosened(const std::map<std::string, CodeRulePolicy>& before,
+                   const std::map<std::string, CodeRulePolicy>& now) {
+  for (const auto& [id, r] : now) {
+    auto it = before.find(id);
+    if (it == before.end()) {
+      if (r.ignore || r.severity) return true;  // any override may lower what the tool said
+      continue;
+    }
+    if (r.ignore && !it->second.ignore) return true;
+    if (r.severity && it->second.severity && *r.severity < *it->second.severity) return true;
+  }
+  return false;
+}
 bool LaterTestKeys(const std::string& b, const std::string& n) {
   return LaterIn({"fail", "report", "ignore"}, b, n);
 }
@@ -264,24 +382,24 @@ struct KeyRow {
         [](const Policy& b, const Policy& n) { return loosen_fn(b.field, n.field); }      \
   }
 
-#define SG_LIMIT(name, sev)                                                                   \
+#define SG_LIMIT(section, name, sev)                                                          \
   KeyRow {                                                                                    \
-    "vuln.limits." name,                                                                      \
+    #section ".limits." name,                                                                 \
         [](const YAML::Node& v, const std::string& file, const std::string& key,              \
            Policy& p) -> Status {                                                             \
           auto r = Limit(v, file, key);                                                       \
           if (!r) return r.error();                                                           \
-          p.vuln.limits[sev] = static_cast<int>(*r);                                          \
+          p.section.limits[sev] = static_cast<int>(*r);                                       \
           return Ok{};                                                                        \
         },                                                                                    \
         [](const Policy& p) {                                                                 \
-          auto it = p.vuln.limits.find(sev);                                                  \
-          return it == p.vuln.limits.end() ? std::string("0") : std::to_string(it->second);   \
+          auto it = p.section.limits.find(sev);                                               \
+          return it == p.section.limits.end() ? std::string("0") : std::to_string(it->second); \
         },                                                                                    \
         [](const Policy& b, const Policy& n) {                                                \
           auto count = [](const Policy& p) {                                                  \
-            auto it = p.vuln.limits.find(sev);                                                \
-            return it == p.vuln.limits.end() ? 0 : it->second;                                \
+            auto it = p.section.limits.find(sev);                                             \
+            return it == p.section.limits.end() ? 0 : it->second;                             \
           };                                                                                  \
           return count(n) > count(b);                                                         \
         }                                                                                     \
@@ -309,11 +427,11 @@ const std::vector<KeyRow>& Keys() {
         SG_KEY("vuln.ignore_unfixed", vuln.ignore_unfixed, Bool, Show, BecameTrue),
         SG_KEY("vuln.ignore_dev", vuln.ignore_dev, Bool, Show, BecameTrue),
         SG_KEY("vuln.severity_source", vuln.severity_source, SeveritySource, Show, Changed),
-        SG_LIMIT("critical", Severity::kCritical),
-        SG_LIMIT("high", Severity::kHigh),
-        SG_LIMIT("medium", Severity::kMedium),
-        SG_LIMIT("low", Severity::kLow),
-        SG_LIMIT("unknown", Severity::kUnknown),
+        SG_LIMIT(vuln, "critical", Severity::kCritical),
+        SG_LIMIT(vuln, "high", Severity::kHigh),
+        SG_LIMIT(vuln, "medium", Severity::kMedium),
+        SG_LIMIT(vuln, "low", Severity::kLow),
+        SG_LIMIT(vuln, "unknown", Severity::kUnknown),
         SG_KEY("vuln.only_new", vuln.only_new, Bool, Show, BecameTrue),
         SG_KEY("vuln.baseline", vuln.baseline, ScalarString, Show, Changed),
         SG_KEY("vuln.trust_vex", vuln.trust_vex, Bool, Show, BecameTrue),
@@ -342,6 +460,23 @@ const std::vector<KeyRow>& Keys() {
         SG_KEY("sbom.banned", sbom.banned, StringList, Show, Removed),
         SG_KEY("sbom.require.component", sbom.require_component, ComponentFields, Show, Removed),
         SG_KEY("sbom.require.document", sbom.require_document, DocumentFields, Show, Removed),
+        SG_KEY("code.fail_on", code.fail_on, ThresholdAt, Show, Higher),
+        SG_KEY("code.unknown_as", code.unknown_as, UnknownAs, Show, Lower),
+        SG_KEY("code.levels.error", code.level_error, UnknownAs, Show, Lower),
+        SG_KEY("code.levels.warning", code.level_warning, UnknownAs, Show, Lower),
+        SG_KEY("code.levels.note", code.level_note, UnknownAs, Show, Lower),
+        SG_KEY("code.levels.none", code.level_none, UnknownAs, Show, Lower),
+        SG_KEY("code.tools", code.tools, CodeTools, Show, ToolsLoosened),
+        SG_KEY("code.rules", code.rules, CodeRules, Show, RulesLoosened),
+        SG_KEY("code.paths.exclude", code.paths_exclude, StringList, Show, Added),
+        SG_LIMIT(code, "critical", Severity::kCritical),
+        SG_LIMIT(code, "high", Severity::kHigh),
+        SG_LIMIT(code, "medium", Severity::kMedium),
+        SG_LIMIT(code, "low", Severity::kLow),
+        SG_LIMIT(code, "unknown", Severity::kUnknown),
+        SG_KEY("code.only_new", code.only_new, Bool, Show, BecameTrue),
+        SG_KEY("code.upstream_ignores", code.honour_upstream_ignores, HonourOrDeny, ShowHonour,
+               BecameTrue),
         SG_KEY("waivers.max_days", waivers.max_days, Days, Show, Higher),
         SG_KEY("waivers.expiring_days", waivers.expiring_days, Days, Show, Lower),
         SG_KEY("waivers.allow_wildcards", waivers.allow_wildcards, Bool, Show, BecameTrue),

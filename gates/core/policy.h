@@ -99,6 +99,47 @@ struct SbomPolicy {
   Severity fail_on = Severity::kLow;
 };
 
+/// code.tools.<tool>: one producing tool's overrides (the tool named as its
+/// SARIF driver name or "trivy", compared case-insensitively).
+struct CodeToolPolicy {
+  std::optional<Severity> fail_on;  ///< Replaces code.fail_on for this tool's findings.
+  bool disable = false;             ///< Its findings are listed as ignored, never gated.
+};
+
+/// code.rules.<rule id>: a severity override or an ignore with its reason.
+struct CodeRulePolicy {
+  std::optional<Severity> severity;  ///< Replaces whatever the producer said.
+  bool ignore = false;               ///< Listed as ignored, with `reason`.
+  std::string reason;                ///< Required with ignore.
+  std::string where;                 ///< "secgate.yaml:12", for messages.
+};
+
+struct CodePolicy {
+  /// Findings at or above this severity fail. Default: high (SARIF "error").
+  Severity fail_on = Severity::kHigh;
+  /// How a finding with no usable severity counts. Default: high.
+  std::optional<Severity> unknown_as = Severity::kHigh;
+  /// code.levels: the severity each SARIF level stands for when the result
+  /// has no security-severity; nullopt = not a finding (listed as ignored).
+  std::optional<Severity> level_error = Severity::kHigh;
+  std::optional<Severity> level_warning = Severity::kMedium;
+  std::optional<Severity> level_note = Severity::kLow;
+  std::optional<Severity> level_none;
+  /// Lower-cased tool name -> overrides.
+  std::map<std::string, CodeToolPolicy> tools;
+  /// Rule id (exact, as the tool spells it) -> override.
+  std::map<std::string, CodeRulePolicy> rules;
+  /// code.paths.exclude: path globs whose findings are listed as ignored.
+  std::vector<std::string> paths_exclude;
+  /// Tolerated violation counts per severity. Default: none.
+  std::map<Severity, int> limits;
+  /// Fail only on results whose SARIF baselineState is new (or absent). Default: false.
+  bool only_new = false;
+  /// upstream_ignores: honour (default) or deny the producer's own
+  /// suppressions (SARIF suppressions[], Trivy EXCEPTION).
+  bool honour_upstream_ignores = true;
+};
+
 struct WaiverPolicy {
   /// Longest allowed span from created to expires. Default: 90 days.
   int max_days = 90;
@@ -136,6 +177,7 @@ struct Policy {
   VulnPolicy vuln;
   SecretsPolicy secrets;
   SbomPolicy sbom;
+  CodePolicy code;
   WaiverPolicy waivers;
   PrPolicy pr;
   std::string source;  ///< The file it came from, or "built-in defaults".

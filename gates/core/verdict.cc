@@ -110,6 +110,19 @@ EvaluateOptions EvaluateOptions::ForSbom(const Policy& p) {
   return o;
 }
 
+EvaluateOptions EvaluateOptions::ForCode(const Policy& p) {
+  EvaluateOptions o;
+  o.gate = Gate::kCode;
+  o.fail_on = p.code.fail_on;
+  o.unknown_as = p.code.unknown_as;
+  o.honour_upstream_ignores = p.code.honour_upstream_ignores;
+  o.limits = p.code.limits;
+  o.expiring_days = p.waivers.expiring_days;
+  for (const auto& [tool, t] : p.code.tools)
+    if (t.fail_on) o.tool_fail_on[tool] = *t.fail_on;
+  return o;
+}
+
 bool WorseFirst(const EvaluatedFinding& a, const EvaluatedFinding& b) {
   if (a.disposition != b.disposition)
     return DispositionRank(a.disposition) < DispositionRank(b.disposition);
@@ -167,13 +180,25 @@ std::string PolicyIgnore(const EvaluatedFinding& e, const EvaluateOptions& o) {
   return "";
 }
 
+// A threshold of `fd`'s own: its class's (class_fail_on) or its tool's
+// (tool_fail_on, code findings); nullopt = the gate's fail_on.
+std::optional<Severity> OwnFailOn(const Finding& fd, const EvaluateOptions& o) {
+  if (auto it = o.class_fail_on.find(ClassOf(fd)); it != o.class_fail_on.end()) return it->second;
+  if (fd.gate == Gate::kCode && !fd.sources.empty() && !o.tool_fail_on.empty()) {
+    std::string tool = fd.sources.front();
+    for (char& c : tool) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (auto it = o.tool_fail_on.find(tool); it != o.tool_fail_on.end()) return it->second;
+  }
+  return std::nullopt;
+}
+
 // Gives one finding its disposition (docs/design.md "Dispositions"): policy
 // ignores, then a waiver, then the baseline, then the threshold.
 void Dispose(EvaluatedFinding* e, const EvaluateOptions& o, int active, int expired, Verdict* v) {
   const Finding& fd = e->finding;
-  auto threshold = o.class_fail_on.find(ClassOf(fd));
-  const Severity fail_on = threshold == o.class_fail_on.end() ? o.fail_on : threshold->second;
-  if (threshold != o.class_fail_on.end()) e->fail_on = fail_on;
+  const std::optional<Severity> own = OwnFailOn(fd, o);
+  const Severity fail_on = own ? *own : o.fail_on;
+  if (own) e->fail_on = own;
   if (std::string why = PolicyIgnore(*e, o); !why.empty()) {
     e->disposition = Disposition::kIgnored;
     e->reason = std::move(why);
@@ -267,7 +292,7 @@ std::vector<FindingClass> ClassGroups(const Verdict& v) {
   std::vector<FindingClass> out;
   if (!foreign) return out;
   for (FindingClass c : {FindingClass::kVulnerability, FindingClass::kSecret,
-                         FindingClass::kLicense, FindingClass::kSbom}) {
+                         FindingClass::kLicense, FindingClass::kSbom, FindingClass::kCode}) {
     auto it = v.summary.by_class.find(c);
     if (it != v.summary.by_class.end() && it->second > 0) out.push_back(c);
   }

@@ -115,10 +115,14 @@ struct EvaluateOptions {
   /// `gate: secrets` waivers). Such a waiver is listed in the verdict only
   /// when it matches a finding of this run: elsewhere it is not "unused".
   std::vector<Gate> other_waiver_gates;
+  /// secgate-code: code.tools.<tool>.fail_on, by lower-cased tool name
+  /// (CodeRule::tool); replaces fail_on for that tool's findings.
+  std::map<std::string, Severity> tool_fail_on;
 
   static EvaluateOptions ForVuln(const Policy& p);
   static EvaluateOptions ForSecrets(const Policy& p);
   static EvaluateOptions ForSbom(const Policy& p);
+  static EvaluateOptions ForCode(const Policy& p);
 };
 
 /// Gives each finding a disposition, diagnoses this gate's waivers, counts,

@@ -138,9 +138,9 @@ struct EntryCheck {
 };
 
 void CheckKnownKeys(const EntryCheck& c) {
-  static const std::set<std::string> kKeys = {"id",     "gate",    "package", "path",
-                                              "reason", "owner",   "ticket",  "created",
-                                              "expires", "renewed"};
+  static const std::set<std::string> kKeys = {"id",      "gate",    "package", "path",
+                                              "tool",    "reason",  "owner",   "ticket",
+                                              "created", "expires", "renewed"};
   for (const auto& kv : c.n) {
     if (!kv.first.IsScalar() || !kKeys.count(kv.first.Scalar()))
       c.Problem(kv.first, "unknown key '" + (kv.first.IsScalar() ? kv.first.Scalar() : "?") + "'");
@@ -243,16 +243,19 @@ void ParseOneWaiver(const EntryCheck& c) {
   c.Str("gate", &gate, true);
   c.Str("package", &w->package, false);
   c.Str("path", &w->path, false);
+  c.Str("tool", &w->tool, false);
   c.Str("reason", &w->reason, true);
   c.Str("owner", &w->owner, true);
   c.Str("ticket", &w->ticket, c.policy.require_ticket);
   bool gate_ok = !gate.empty() && ParseGate(gate, &w->gate);
   if (!gate.empty() && !gate_ok)
-    c.Problem(c.n["gate"], "gate: unknown gate '" + gate + "' (expected vuln, secrets or sbom)");
+    c.Problem(c.n["gate"], "gate: unknown gate '" + gate + "' (expected " + GateNames() + ")");
   c.PastDate("created", &w->created);
   c.PastDate("expires", &w->expires);
   CheckSpan(c, ReadRenewals(c));
   if (!w->id.empty() && !gate.empty()) CheckId(c);
+  if (!w->tool.empty() && gate_ok && w->gate != Gate::kCode)
+    c.Problem(c.n["tool"], "tool: only gate code waivers name a tool");
   CheckScopes(c);
   if (w->created) c.CheckNotFuture(c.n, "created", *w->created);
 }
@@ -265,11 +268,17 @@ std::string Upper(std::string s) {
 // Entry j against an earlier entry i of the same gate and id: equal scopes,
 // or one covering the other, so which one applies would depend on order.
 // Returns the problem, or "" when they are independent.
+bool ToolScopeContains(const std::string& outer, const std::string& inner) {
+  return outer.empty() || EqualsIgnoreCase(outer, inner);
+}
+
 std::string OverlapOf(const Waiver& a, const Waiver& b) {
-  if (a.package == b.package && a.path == b.path)
+  if (a.package == b.package && a.path == b.path && EqualsIgnoreCase(a.tool, b.tool))
     return "duplicate of an earlier entry with the same gate, id and scopes";
-  bool a_covers = PackageScopeContains(a.package, b.package) && PathScopeContains(a.path, b.path);
-  bool b_covers = PackageScopeContains(b.package, a.package) && PathScopeContains(b.path, a.path);
+  bool a_covers = PackageScopeContains(a.package, b.package) && PathScopeContains(a.path, b.path) &&
+                  ToolScopeContains(a.tool, b.tool);
+  bool b_covers = PackageScopeContains(b.package, a.package) && PathScopeContains(b.path, a.path) &&
+                  ToolScopeContains(b.tool, a.tool);
   if (!a_covers && !b_covers) return "";
   return "overlaps the entry on line " + std::to_string(a.line) +
          (a_covers ? " (its scope already covers this one)" : " (this scope covers that one)");
@@ -397,6 +406,8 @@ bool WaiverMatches(const Waiver& w, const Finding& f) {
   }
   if (!w.path.empty() && !GlobMatch(w.path, f.location.path) &&
       !GlobMatch(w.path, f.location.target))
+    return false;
+  if (!w.tool.empty() && (f.sources.empty() || !EqualsIgnoreCase(w.tool, f.sources.front())))
     return false;
   return true;
 }

@@ -39,6 +39,7 @@ struct Waiver {
   Gate gate = Gate::kVuln;
   std::string package;  ///< Optional scope: purl (version optional) or name[@version].
   std::string path;     ///< Optional scope: glob over the finding's target or path.
+  std::string tool;     ///< Optional scope (gate code): the producing tool, any case.
   std::string reason;
   std::string owner;
   std::string ticket;   ///< Optional.

@@ -74,6 +74,13 @@ std::optional<DraftWaiver> BaselineDraft(const Finding& f, const std::string& ow
       if (auto purl = ParsePurl(f.package.purl)) d.package = purl->BaseWithVersion();
       else d.package = VersionedPackage(f.package);
       break;
+    case Gate::kCode:
+      // The rule at this place: by fingerprint, so an edit elsewhere in the
+      // file keeps it and another finding of the rule is not waived.
+      if (HasGlobChars(f.location.path)) return std::nullopt;
+      if (!f.fingerprint.empty()) d.id = f.fingerprint;
+      d.path = f.location.path;
+      break;
   }
   d.reason = kBaselineReason;
   d.owner = owner;

@@ -174,7 +174,7 @@ core::Result<ResultFile> ReadResultFile(core::InputFile& input) {
   if (auto g = head.find("gate"); g != head.end() && g->is_string()) gate = *g;
   else if (out.tool.rfind("secgate-", 0) == 0) gate = out.tool.substr(8);
   if (!core::ParseGate(gate, &out.gate))
-    return Error{path + ":/gate", "unknown gate '" + gate + "' (expected vuln, secrets or sbom)"};
+    return Error{path + ":/gate", "unknown gate '" + gate + "' (expected " + core::GateNames() + ")"};
   if (!s.HasTopLevelKey("findings"))
     return Error{path + ":/findings", "expected an array of findings"};
   if (finding_error) return *finding_error;

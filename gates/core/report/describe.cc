@@ -29,6 +29,7 @@ std::string FindingPlace(const Finding& f) {
   switch (f.gate) {
     case Gate::kSecrets: return FirstNonEmpty({&l.path, &l.target, &f.input});
     case Gate::kSbom: return FirstNonEmpty({&f.input, &l.path, &l.target});
+    case Gate::kCode: return FirstNonEmpty({&l.path, &l.target, &f.input});
     case Gate::kVuln: break;
   }
   return FirstNonEmpty({&l.path, &l.target, &f.input});
@@ -130,6 +131,7 @@ std::string ClassTitle(FindingClass c) {
     case FindingClass::kSecret: return "Secrets";
     case FindingClass::kLicense: return "Licenses";
     case FindingClass::kSbom: return "SBOM findings";
+    case FindingClass::kCode: return "Code findings";
   }
   return "Vulnerabilities";
 }

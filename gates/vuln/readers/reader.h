@@ -30,6 +30,13 @@ struct ReaderOutput {
   /// ("r.json: 3 misconfigurations not gated here: run secgate-code"):
   /// every report shows them (Verdict::not_gated).
   std::vector<std::string> not_gated;
+  /// Trivy: the report's misconfigurations (gate code), read for
+  /// secgate-code, which reads Trivy reports through this reader.
+  std::vector<core::Finding> code_findings;
+  /// Trivy: failures a result's MisconfSummary counts beyond those it lists
+  /// (`trivy k8s` writes such summaries); secgate-code notes the difference.
+  int unlisted_misconfigurations = 0;
+  int passed_misconfigurations = 0;  ///< Trivy: checks with Status PASS.
 };
 
 using ReadFn = core::Status (*)(core::InputFile& in, ReaderOutput* out);

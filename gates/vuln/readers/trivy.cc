@@ -179,20 +179,38 @@ struct TrivyState {
   std::vector<std::pair<size_t, std::string>> owners;  // finding index -> result prefix
   std::unordered_map<size_t, std::string> matches;     // secret index -> Trivy's redacted Match
   std::string artifact;                                // ArtifactName
+  std::vector<std::pair<size_t, std::string>> code_owners;  // code finding -> result prefix
+  std::unordered_map<std::string, int> listed_failures;     // result prefix -> FAIL records
+  std::unordered_map<std::string, long> summary_failures;   // result prefix -> MisconfSummary
 };
 
 // Secrets and licenses of the results under `base` become findings;
 // misconfigurations that did not pass are counted.
 void RegisterClasses(core::JsonStreamer& s, const std::string& base, TrivyState& st) {
-  s.KnownKeys(base + "/Misconfigurations/*", {"Status"});
+  s.KnownKeys(base + "/Misconfigurations/*", TrivyMisconfigurationFields());
   s.KnownKeys(base + "/Secrets/*", TrivySecretFields());
   s.KnownKeys(base + "/Licenses/*", TrivyLicenseFields());
   s.OnRecord(base + "/Misconfigurations/*", [&st](const std::string& p, json& v) -> Status {
-    auto status = core::GetString(v, "Status", st.name + ":" + p);
-    if (!status) return status.error();
-    if (*status != "PASS" && *status != "EXCEPTION") st.out->skipped["misconfigurations"]++;
+    auto f = ParseTrivyMisconfiguration(v, st.name + ":" + p);
+    if (!f) return f.error();
+    if (!*f) {
+      st.out->passed_misconfigurations++;
+      return core::Ok{};
+    }
+    if ((*f)->upstream_ignore.empty()) {
+      st.out->skipped["misconfigurations"]++;
+      st.listed_failures[ResultPrefix(p)]++;
+    }
+    st.code_owners.emplace_back(st.out->code_findings.size(), ResultPrefix(p));
+    st.out->code_findings.push_back(std::move(**f));
     return core::Ok{};
-  }, {"Status"});
+  }, TrivyMisconfigurationFields());
+  s.OnRecord(base + "/MisconfSummary/Failures", [&st](const std::string& p, json& v) -> Status {
+    if (!v.is_number_integer() || v.get<long long>() < 0)
+      return Error{st.name + ":" + p, "expected a count, got " + v.dump()};
+    st.summary_failures[p.substr(0, p.rfind("/MisconfSummary"))] = v.get<long>();
+    return core::Ok{};
+  });
   s.OnRecord(base + "/Secrets/*", [&st](const std::string& p, json& v) -> Status {
     std::string match;
     auto f = ParseTrivySecret(v, st.name + ":" + p, &match);
@@ -209,6 +227,22 @@ void RegisterClasses(core::JsonStreamer& s, const std::string& base, TrivyState&
     st.out->findings.push_back(std::move(*f));
     return core::Ok{};
   }, TrivyLicenseFields());
+}
+
+// Misconfigurations get their result's Target; MisconfSummary failures
+// beyond the listed ones are counted for secgate-code's note.
+void LocateMisconfigurations(TrivyState& st,
+                             const std::unordered_map<std::string, ResultInfo>& results) {
+  for (auto& [idx, prefix] : st.code_owners) {
+    auto it = results.find(prefix);
+    const std::string target = it == results.end() ? "" : it->second.target;
+    FinishTrivyMisconfiguration(&st.out->code_findings[idx], target, st.artifact);
+  }
+  for (const auto& [prefix, failures] : st.summary_failures) {
+    auto listed = st.listed_failures.find(prefix);
+    long n = failures - (listed == st.listed_failures.end() ? 0 : listed->second);
+    if (n > 0) st.out->unlisted_misconfigurations += static_cast<int>(n);
+  }
 }
 
 // Where a finding was found, once every result's Target is known.
@@ -327,6 +361,7 @@ Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
     if (auto it = results.find(res_prefix + "#res"); it != results.end()) resource = it->second.resource;
     Locate(&out->findings[idx], results[prefix], resource, st, idx);
   }
+  LocateMisconfigurations(st, results);
   if (auto it = out->skipped.find("misconfigurations"); it != out->skipped.end())
     out->not_gated.push_back(name + ": " + std::to_string(it->second) +
                          " misconfigurations not gated here: run secgate-code");

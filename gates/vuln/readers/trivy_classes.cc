@@ -90,6 +90,87 @@ void FinishTrivySecret(Finding* f, const std::string& redacted_match) {
       f->id, f->location.target + "\n" + f->location.path + "\n" + redacted_match);
 }
 
+const std::vector<std::string>& TrivyMisconfigurationFields() {
+  static const std::vector<std::string> k = {"Type",    "ID",         "AVDID",  "Title",
+                                             "Description", "Message", "Severity", "PrimaryURL",
+                                             "Status",  "CauseMetadata"};
+  return k;
+}
+
+namespace {
+
+// Trivy's severity as the SARIF level its SARIF output would give.
+std::string LevelOf(core::Severity s) {
+  if (s >= core::Severity::kHigh) return "error";
+  if (s == core::Severity::kMedium) return "warning";
+  return "note";
+}
+
+Status ReadCause(const json& v, const std::string& where, Finding* f, std::string* resource) {
+  auto cause = v.find("CauseMetadata");
+  if (cause == v.end() || cause->is_null()) return core::Ok{};
+  if (Status s = core::ExpectObject(*cause, where + "/CauseMetadata"); !s) return s;
+  auto res = core::GetString(*cause, "Resource", where + "/CauseMetadata");
+  if (!res) return res.error();
+  *resource = *res;
+  auto start = OptLine(*cause, "StartLine", where + "/CauseMetadata");
+  if (!start) return start.error();
+  f->location.line = *start;
+  return core::Ok{};
+}
+
+}  // namespace
+
+Result<std::optional<Finding>> ParseTrivyMisconfiguration(const json& v, const std::string& where) {
+  if (Status s = core::ExpectObject(v, where); !s) return s.error();
+  auto status = core::GetString(v, "Status", where);
+  if (!status) return status.error();
+  if (*status == "PASS") return std::optional<Finding>{};
+  if (*status != "FAIL" && *status != "EXCEPTION")
+    return Error{where + "/Status", "unknown Status '" + *status + "' (expected FAIL, PASS or EXCEPTION)"};
+  Finding f;
+  f.gate = core::Gate::kCode;
+  f.sources = {"trivy"};
+  auto rule = std::make_shared<core::CodeRule>();
+  rule->tool = "Trivy";
+  std::string type, avd, description;
+  for (auto [key, dst] : {std::pair{"ID", &rule->id}, std::pair{"AVDID", &avd},
+                          std::pair{"Title", &rule->name}, std::pair{"Type", &type},
+                          std::pair{"Description", &description},
+                          std::pair{"Message", &f.message},
+                          std::pair{"PrimaryURL", &rule->help_uri}}) {
+    auto r = core::GetString(v, key, where);
+    if (!r) return r.error();
+    *dst = std::move(*r);
+  }
+  if (rule->id.empty()) return Error{where, "missing ID (Trivy always writes one)"};
+  if (Status s = ReadSeverity(v, where, &f); !s) return s.error();
+  f.id = rule->id;
+  if (!avd.empty() && avd != rule->id) f.aliases.push_back(avd);
+  rule->description = description.substr(0, 1024);
+  if (!type.empty()) rule->tags.push_back(type);
+  f.title = rule->name;
+  f.url = rule->help_uri;
+  if (*status == "EXCEPTION") f.upstream_ignore = "trivy: EXCEPTION (an exception in the scanned policy)";
+  std::string resource;
+  if (Status s = ReadCause(v, where, &f, &resource); !s) return s.error();
+  auto detail = std::make_shared<core::CodeDetail>();
+  detail->rule = rule;
+  detail->level = LevelOf(f.severity);
+  detail->severity_from = "trivy";
+  f.code = std::move(detail);
+  f.location.target = resource;  // until FinishTrivyMisconfiguration
+  return std::optional<Finding>{std::move(f)};
+}
+
+void FinishTrivyMisconfiguration(Finding* f, const std::string& target,
+                                 const std::string& artifact) {
+  const std::string resource = f->location.target;
+  f->location.path = target;
+  f->location.target = artifact;
+  f->fingerprint = core::CodeFingerprint("trivy", f->id, target + "\n" + resource + "\n" + f->message);
+}
+
 Result<Finding> ParseTrivyLicense(const json& v, const std::string& where) {
   if (Status s = core::ExpectObject(v, where); !s) return s.error();
   Finding f;

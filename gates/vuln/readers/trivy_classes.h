@@ -6,7 +6,8 @@
 //                            secgate-vuln's license step may judge it by
 //                            sbom.licenses: gates/vuln/licenses.h)
 //
-// Misconfigurations are counted by trivy.cc, not gated by secgate-vuln.
+//   Results[].Misconfigurations[] -> gate code (secgate-code gates them;
+//                            secgate-vuln says they are not gated there)
 //
 // A secret record's Match and Code are never read: Trivy redacts the cause
 // line but prints its neighbours verbatim, so Code can hold other secrets.
@@ -15,6 +16,7 @@
 //   auto f = ParseTrivySecret(record, "report.json:/Results/0/Secrets/1");
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,18 @@ core::Result<core::Finding> ParseTrivySecret(const nlohmann::json& v, const std:
 /// Sets the fingerprint once the location is known: "secret:<rule>:" + 16
 /// hex of SHA-256(target, path, Trivy's redacted match).
 void FinishTrivySecret(core::Finding* f, const std::string& redacted_match);
+
+/// Members of a misconfiguration record that are materialised.
+const std::vector<std::string>& TrivyMisconfigurationFields();
+
+/// A misconfiguration (gate code) without its location; nullopt for a
+/// check that passed (Status PASS). EXCEPTION is kept, flagged as ignored
+/// upstream (the policy's code.upstream_ignores decides).
+core::Result<std::optional<core::Finding>> ParseTrivyMisconfiguration(const nlohmann::json& v,
+                                                                      const std::string& where);
+/// Sets path, target and fingerprint once the result's Target is known.
+void FinishTrivyMisconfiguration(core::Finding* f, const std::string& target,
+                                 const std::string& artifact);
 
 /// A license finding (id = Trivy's license Name) without its target.
 core::Result<core::Finding> ParseTrivyLicense(const nlohmann::json& v, const std::string& where);

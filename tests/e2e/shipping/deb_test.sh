@@ -33,16 +33,18 @@ echo "ok: secgate $version, Depends: $depends"
 root="$scratch/root"
 dpkg -x "$deb" "$root"
 expected=(
-  usr/bin/secgate-vuln usr/bin/secgate-secrets usr/bin/secgate-sbom usr/bin/secgate-waivers
+  usr/bin/secgate-vuln usr/bin/secgate-secrets usr/bin/secgate-sbom usr/bin/secgate-code
+  usr/bin/secgate-waivers
   usr/share/secgate/policies/default.yaml usr/share/secgate/policies/proprietary.yaml
   usr/share/secgate/policies/internal-service.yaml
   usr/share/secgate/rules/vcs.yaml usr/share/secgate/rules/_allowlist.yaml
   usr/share/doc/secgate/README.md usr/share/doc/secgate/policy.md
   usr/share/man/man1/secgate-vuln.1 usr/share/man/man1/secgate-secrets.1
-  usr/share/man/man1/secgate-sbom.1 usr/share/man/man1/secgate-waivers.1
+  usr/share/man/man1/secgate-sbom.1 usr/share/man/man1/secgate-code.1
+  usr/share/man/man1/secgate-waivers.1
 )
 for f in "${expected[@]}"; do [ -f "$root/$f" ] || fail "missing from the package: /$f"; done
-extra=$(cd "$root/usr/bin" && ls | grep -v -x -e secgate-vuln -e secgate-secrets -e secgate-sbom -e secgate-waivers || true)
+extra=$(cd "$root/usr/bin" && ls | grep -v -x -e secgate-vuln -e secgate-secrets -e secgate-sbom -e secgate-code -e secgate-waivers || true)
 [ -z "$extra" ] || fail "unexpected programs in /usr/bin: $extra"
 echo "ok: file list (${#expected[@]} files checked, /usr/bin holds the four gates only)"
 

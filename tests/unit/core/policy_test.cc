@@ -69,7 +69,7 @@ TEST(PolicyTest, UnknownKeysAreErrorsWithLineNumbers) {
             "secgate.yaml:2: vuln.upstream_ignores: expected honour or deny, got 'yes'");
   EXPECT_EQ(ErrorOf("vulns:\n  fail_on: low\n"),
             "secgate.yaml:1: unknown key 'vulns' (expected one of: version, vuln, secrets, sbom, "
-            "waivers, pr, extends, locked)");
+            "code, waivers, pr, extends, locked)");
   EXPECT_EQ(ErrorOf("waivers:\n  max_dayz: 5\n"),
             "secgate.yaml:2: unknown key 'waivers.max_dayz' (expected one of: max_days, "
             "expiring_days, allow_wildcards, require_ticket)");

@@ -79,7 +79,7 @@ waivers:
       "8: waiver not an id: id 'not an id' is not a vulnerability id (CVE-\u2026, GHSA-\u2026, "
       "\u2026) or vuln fingerprint",
       "8: waiver not an id: id 'not an id' contains white space",
-      "9: waiver not an id: gate: unknown gate 'nope' (expected vuln, secrets or sbom)",
+      "9: waiver not an id: gate: unknown gate 'nope' (expected vuln, secrets, sbom or code)",
       "10: waiver not an id: missing reason (placeholder 'TODO')",
       "14: waiver not an id: unknown key 'colour'",
   };  // sorted by line, as lint prints them

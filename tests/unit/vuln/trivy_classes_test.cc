@@ -183,12 +183,24 @@ TEST(TrivyLicenses, MalformedRecordsAreErrors) {
 }
 
 TEST(TrivyMisconfigurations, FailuresAreCountedAndNamed) {
-  auto r = RunReader(&ReadTrivy, Report(R"("Misconfigurations":[{"Status":"FAIL"},)"
-                                        R"({"Status":"PASS"},{"Status":"EXCEPTION"},)"
-                                        R"({"Status":"FAIL"}])"));
+  auto r = RunReader(&ReadTrivy,
+                     Report(R"("Misconfigurations":[{"ID":"DS002","Severity":"HIGH","Status":"FAIL"},)"
+                            R"({"ID":"DS005","Severity":"LOW","Status":"PASS"},)"
+                            R"({"ID":"DS026","Severity":"LOW","Status":"EXCEPTION"},)"
+                            R"({"ID":"DS001","Severity":"MEDIUM","Status":"FAIL"}])"));
   ASSERT_TRUE(r.status.ok()) << r.error;
   EXPECT_TRUE(r.out.findings.empty());
   EXPECT_EQ(r.out.skipped.at("misconfigurations"), 2);
+  // secgate-code reads the same records as code findings: FAIL gated,
+  // EXCEPTION flagged as ignored upstream, PASS counted.
+  ASSERT_EQ(r.out.code_findings.size(), 3u);
+  EXPECT_EQ(r.out.code_findings[0].id, "DS002");
+  EXPECT_EQ(r.out.code_findings[0].gate, core::Gate::kCode);
+  EXPECT_EQ(r.out.code_findings[0].severity, core::Severity::kHigh);
+  EXPECT_TRUE(r.out.code_findings[0].upstream_ignore.empty());
+  EXPECT_EQ(r.out.code_findings[1].id, "DS026");
+  EXPECT_NE(r.out.code_findings[1].upstream_ignore.find("EXCEPTION"), std::string::npos);
+  EXPECT_EQ(r.out.passed_misconfigurations, 1);
   ASSERT_EQ(r.out.not_gated.size(), 1u);
   EXPECT_NE(r.out.not_gated[0].find("in.json: 2 misconfigurations not gated here: run secgate-code"),
             std::string::npos)
@@ -196,10 +208,20 @@ TEST(TrivyMisconfigurations, FailuresAreCountedAndNamed) {
 }
 
 TEST(TrivyMisconfigurations, OnlyPassesSayNothing) {
-  auto r = RunReader(&ReadTrivy, Report(R"("Misconfigurations":[{"Status":"PASS"}])"));
+  auto r = RunReader(&ReadTrivy,
+                     Report(R"("Misconfigurations":[{"ID":"DS005","Severity":"LOW","Status":"PASS"}])"));
   ASSERT_TRUE(r.status.ok()) << r.error;
   EXPECT_TRUE(r.out.not_gated.empty());
   EXPECT_FALSE(r.out.skipped.count("misconfigurations"));
+}
+
+TEST(TrivyMisconfigurations, AnUnknownStatusOrAMissingIdIsAnError) {
+  auto bad = RunReader(&ReadTrivy, Report(R"("Misconfigurations":[{"ID":"DS1","Severity":"LOW","Status":"MAYBE"}])"));
+  EXPECT_FALSE(bad.status.ok());
+  EXPECT_EQ(bad.error, "in.json:/Results/0/Misconfigurations/0/Status: unknown Status 'MAYBE' (expected FAIL, PASS or EXCEPTION)");
+  auto no_id = RunReader(&ReadTrivy, Report(R"("Misconfigurations":[{"Severity":"LOW","Status":"FAIL"}])"));
+  EXPECT_FALSE(no_id.status.ok());
+  EXPECT_NE(no_id.error.find("missing ID"), std::string::npos) << no_id.error;
 }
 
 }  // namespace
