@@ -28,6 +28,23 @@ std::string Dump(const ordered_json& j, int indent) {
   return j.dump(indent, ' ', false, ordered_json::error_handler_t::replace);
 }
 
+// gate code: what the producer said (tool, level, kind, baselineState,
+// a suppression) and how the severity was resolved.
+ordered_json CodeToJson(const Finding& f) {
+  const CodeDetail& d = *f.code;
+  ordered_json c;
+  c["tool"] = f.sources.empty() ? "" : f.sources.front();
+  c["level"] = d.level;
+  c["severity_from"] = d.severity_from;
+  c["kind"] = d.kind;
+  if (!d.baseline_state.empty()) c["baseline_state"] = d.baseline_state;
+  if (!d.rule_problem.empty()) c["rule_problem"] = d.rule_problem;
+  if (!f.upstream_ignore.empty()) c["suppressed_upstream"] = f.upstream_ignore;
+  if (d.rule && !d.rule->name.empty()) c["rule_name"] = d.rule->name;
+  if (d.rule && !d.rule->tags.empty()) c["tags"] = d.rule->tags;
+  return c;
+}
+
 }  // namespace
 
 ordered_json FindingToJson(const Verdict& v, const EvaluatedFinding& e) {
@@ -72,6 +89,7 @@ ordered_json FindingToJson(const Verdict& v, const EvaluatedFinding& e) {
   if (!f.vex_state.empty())
     j["vex"] = {{"state", f.vex_state}, {"justification", f.vex_justification}};
   if (f.dev_only) j["dev_only"] = true;
+  if (f.code) j["code"] = CodeToJson(f);
   j["fingerprint"] = f.fingerprint;
   j["sources"] = f.sources;
   if (!f.input.empty()) j["input"] = f.input;

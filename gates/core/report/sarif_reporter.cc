@@ -156,14 +156,35 @@ RuleText SbomRule(const Finding& f) {
   return r;
 }
 
+// A code finding's rule as its producer described it (help URI, tags), so
+// code scanning shows the producer's rule.
+RuleText CodeRuleText(const Finding& f) {
+  RuleText r;
+  const CodeRule* rule = f.code ? f.code->rule.get() : nullptr;
+  r.short_text = rule && !rule->description.empty() ? rule->description
+                 : !f.title.empty()                 ? f.title
+                                                    : f.id;
+  r.full_text = rule && !rule->name.empty() ? rule->name + ": " + r.short_text : r.short_text;
+  r.help_text = "Fix the code, or waive rule " + f.id +
+                " (gate code; by fingerprint or with a path scope) with a reason, an owner and "
+                "an expiry.";
+  r.help_markdown = "Fix the code, or waive rule " + MarkdownCodeSpan(f.id) +
+                    " (`gate: code`; by fingerprint or with a `path` scope) with a reason, an "
+                    "owner and an expiry.";
+  r.tags = rule && !rule->tags.empty() ? rule->tags : std::vector<std::string>{"code"};
+  return r;
+}
+
 ordered_json Rule(const EvaluatedFinding& first, double max_score) {
   const Finding& f = first.finding;
   RuleText t = f.gate == Gate::kSecrets ? SecretRule(f)
                : f.gate == Gate::kSbom  ? SbomRule(f)
+               : f.gate == Gate::kCode  ? CodeRuleText(f)
                                         : VulnRule(f);
   Severity sev = first.effective_severity;
   ordered_json r;
   r["id"] = Text(f.id);
+  if (f.code && f.code->rule && !f.code->rule->name.empty()) r["name"] = Text(f.code->rule->name);
   r["shortDescription"] = {{"text", Short(t.short_text)}};
   r["fullDescription"] = {{"text", Short(t.full_text)}};
   if (IsPlainHttpUrl(f.url)) r["helpUri"] = f.url;
@@ -217,17 +238,24 @@ ordered_json ResultJson(const Verdict& v, const EvaluatedFinding& e, int rule_in
     p["secret"] = {{"prefix", Text(f.secret.prefix)}, {"length", f.secret.length}};
   if (f.test_key) p["test_key"] = true;
   if (!f.decoded.empty()) p["decoded"] = f.decoded;
+  if (f.code) {
+    p["level"] = f.code->level;
+    if (!f.code->baseline_state.empty()) p["baselineState"] = f.code->baseline_state;
+    if (!f.code->rule_problem.empty()) p["ruleProblem"] = Text(f.code->rule_problem);
+    if (!f.upstream_ignore.empty()) p["upstreamSuppression"] = Text(f.upstream_ignore);
+  }
   if (!e.reason.empty()) p["reason"] = Text(e.reason);
   r["properties"] = p;
   return r;
 }
 
-// One rule per id, in order of first appearance among the rendered
-// results, scored by the worst of them; `index` maps the id to its rule.
-ordered_json Rules(const Verdict& v, const ReportSelection& sel, std::map<std::string, int>* index) {
+// One rule per id, in order of first appearance among the run's results,
+// scored by the worst of them; `index` maps the id to its rule.
+ordered_json Rules(const Verdict& v, const std::vector<size_t>& indices,
+                   std::map<std::string, int>* index) {
   std::vector<const EvaluatedFinding*> rule_first;
   std::vector<double> rule_score;
-  for (size_t i : sel.indices) {
+  for (size_t i : indices) {
     const EvaluatedFinding& e = v.findings[i];
     auto [it, added] = index->emplace(e.finding.id, static_cast<int>(rule_first.size()));
     if (added) {
@@ -241,19 +269,50 @@ ordered_json Rules(const Verdict& v, const ReportSelection& sel, std::map<std::s
   return rules;
 }
 
+// One run of the log: the gate's own, or (secgate-code) one producing
+// tool's results under that tool's name, version and rules.
+struct RunPart {
+  std::string name, version, uri;
+  std::string automation;       ///< automationDetails.id.
+  std::vector<size_t> indices;  ///< Into Verdict::findings, in report order.
+};
+
+std::vector<RunPart> RunParts(const Verdict& v, const ReportSelection& sel) {
+  const std::string tool = v.tool.empty() ? "secgate" : v.tool;
+  RunPart own{tool, v.version, SECGATE_HOMEPAGE, tool + "/", {}};
+  if (v.gate != Gate::kCode || sel.indices.empty()) {
+    own.indices = sel.indices;
+    return {own};
+  }
+  std::vector<RunPart> parts;
+  std::map<std::string, size_t> by_tool;
+  for (size_t i : sel.indices) {
+    const Finding& f = v.findings[i].finding;
+    const std::string producer = f.sources.empty() ? tool : f.sources.front();
+    auto [it, added] = by_tool.emplace(producer, parts.size());
+    if (added) {
+      const CodeRule* rule = f.code ? f.code->rule.get() : nullptr;
+      parts.push_back({producer, rule ? rule->tool_version : "", rule ? rule->tool_uri : "",
+                       tool + "/" + producer + "/", {}});
+    }
+    parts[it->second].indices.push_back(i);
+  }
+  return parts;
+}
+
 // The run's members before its results: tool, automationDetails, invocations.
-ordered_json RunHead(const Verdict& v, ordered_json rules) {
+ordered_json RunHead(const Verdict& v, const RunPart& part, ordered_json rules) {
   const bool error = v.exit_code == ExitCode::kError;
-  std::string name = v.tool.empty() ? "secgate" : v.tool;
-  ordered_json driver = {{"name", name},
-                         {"version", v.version},
-                         {"semanticVersion", v.version},
-                         {"informationUri", SECGATE_HOMEPAGE},
+  ordered_json driver = {{"name", part.name},
+                         {"version", part.version},
+                         {"semanticVersion", part.version},
+                         {"informationUri", part.uri},
                          {"rules", std::move(rules)}};
-  if (v.version.empty()) {
+  if (part.version.empty()) {
     driver.erase("version");
     driver.erase("semanticVersion");
   }
+  if (!IsPlainHttpUrl(part.uri)) driver.erase("informationUri");
   ordered_json invocation = {{"executionSuccessful", !error}};
   ordered_json notifications = ordered_json::array();
   if (error) notifications.push_back({{"level", "error"}, {"message", {{"text", Text(v.error)}}}});
@@ -263,7 +322,7 @@ ordered_json RunHead(const Verdict& v, ordered_json rules) {
   if (!notifications.empty()) invocation["toolExecutionNotifications"] = notifications;
   ordered_json head;
   head["tool"] = {{"driver", driver}};
-  head["automationDetails"] = {{"id", name + "/"}};
+  head["automationDetails"] = {{"id", part.automation}};
   head["invocations"] = ordered_json::array({invocation});
   return head;
 }
@@ -296,23 +355,28 @@ ordered_json RunProperties(const Verdict& v, const ReportSelection& sel, size_t 
 // properties (memory stays one result). Nothing searches serialized text.
 void SarifReporter::Write(const Verdict& v, std::ostream& out) const {
   ReportSelection sel = SelectWorst(v.findings, v.exit_code == ExitCode::kError ? 0 : max_results_);
-  std::map<std::string, int> rule_index;
-  const ordered_json head = RunHead(v, Rules(v, sel, &rule_index));
   out << "{";
   WriteMember(out, "$schema", "https://json.schemastore.org/sarif-2.1.0.json", 1, true);
   WriteMember(out, "version", "2.1.0", 1, false);
-  out << ",\n  \"runs\": [\n    {";
-  for (auto it = head.begin(); it != head.end(); ++it)
-    WriteMember(out, it.key(), it.value(), 3, it == head.begin());
-  out << ",\n      \"results\": [";
-  for (size_t k = 0; k < sel.indices.size(); ++k) {
-    const EvaluatedFinding& e = v.findings[sel.indices[k]];
-    out << (k ? ",\n        " : "\n        ")
-        << Dump(ResultJson(v, e, rule_index.at(e.finding.id)), -1);
+  out << ",\n  \"runs\": [";
+  const std::vector<RunPart> parts = RunParts(v, sel);
+  for (size_t p = 0; p < parts.size(); ++p) {
+    std::map<std::string, int> rule_index;
+    const ordered_json head = RunHead(v, parts[p], Rules(v, parts[p].indices, &rule_index));
+    out << (p ? ",\n    {" : "\n    {");
+    for (auto it = head.begin(); it != head.end(); ++it)
+      WriteMember(out, it.key(), it.value(), 3, it == head.begin());
+    out << ",\n      \"results\": [";
+    for (size_t k = 0; k < parts[p].indices.size(); ++k) {
+      const EvaluatedFinding& e = v.findings[parts[p].indices[k]];
+      out << (k ? ",\n        " : "\n        ")
+          << Dump(ResultJson(v, e, rule_index.at(e.finding.id)), -1);
+    }
+    out << (parts[p].indices.empty() ? "]" : "\n      ]");
+    WriteMember(out, "properties", RunProperties(v, sel, max_results_), 3, false);
+    out << "\n    }";
   }
-  out << (sel.indices.empty() ? "]" : "\n      ]");
-  WriteMember(out, "properties", RunProperties(v, sel, max_results_), 3, false);
-  out << "\n    }\n  ]\n}\n";
+  out << "\n  ]\n}\n";
 }
 
 }  // namespace secgate::core
