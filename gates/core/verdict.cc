@@ -265,6 +265,31 @@ void DropForeignUnmatched(Gate gate, Verdict* v) {
   }
 }
 
+// stable_sort(WorseFirst) by index, then the permutation applied in place
+// cycle by cycle: each finding (a kilobyte) moves once, instead of log n
+// times through a sort buffer as large as the verdict.
+void SortWorstFirst(std::vector<EvaluatedFinding>* fs) {
+  std::vector<EvaluatedFinding>& a = *fs;
+  std::vector<size_t> order(a.size());  // order[k]: the finding that belongs at k
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(),
+                   [&a](size_t x, size_t y) { return WorseFirst(a[x], a[y]); });
+  constexpr size_t kDone = static_cast<size_t>(-1);
+  for (size_t start = 0; start < a.size(); ++start) {
+    if (order[start] == kDone || order[start] == start) continue;
+    EvaluatedFinding held = std::move(a[start]);
+    size_t k = start;
+    while (order[k] != start) {
+      const size_t from = order[k];
+      a[k] = std::move(a[from]);
+      order[k] = kDone;
+      k = from;
+    }
+    a[k] = std::move(held);
+    order[k] = kDone;
+  }
+}
+
 void Count(Verdict* v) {
   Summary& s = v->summary;
   s.findings = static_cast<int>(v->findings.size());
@@ -318,6 +343,7 @@ Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& o,
     v.waivers.push_back(d);
     mine.push_back(&w);
   }
+  v.findings.reserve(findings.size());
   for (auto& f : findings) {
     EvaluatedFinding e;
     e.finding = std::move(f);
@@ -339,7 +365,7 @@ Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& o,
   for (auto& d : v.waivers)
     d.status = StatusOf(d.waiver, d.days_left, d.matches, o.expiring_days);
   DropForeignUnmatched(o.gate, &v);
-  std::stable_sort(v.findings.begin(), v.findings.end(), WorseFirst);
+  SortWorstFirst(&v.findings);
   Count(&v);
   v.exit_code = v.summary.violations > 0 ? ExitCode::kFail : ExitCode::kPass;
   return v;

@@ -134,6 +134,7 @@ Result<SarifComponent> ReadComponent(const json& c, const std::string& where,
   for (size_t i = 0; i < (*rules)->size(); ++i) {
     auto r = ReadRule((**rules)[i], where + "/rules/" + std::to_string(i), run);
     if (!r) return r.error();
+    out.by_id.emplace(r->meta->id, out.rules.size());
     out.rules.push_back(std::move(*r));
   }
   return out;

@@ -20,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -42,6 +43,7 @@ struct SarifRule {
 struct SarifComponent {
   std::string name;
   std::vector<SarifRule> rules;
+  std::unordered_map<std::string, size_t> by_id;  ///< Rule id -> index (the first of a repeated id).
 };
 
 struct ArtifactUri {

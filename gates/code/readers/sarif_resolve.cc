@@ -36,9 +36,8 @@ const SarifComponent* Component(const PendingResult& r, const SarifRun& run, std
 }
 
 const SarifRule* FindById(const SarifComponent& c, const std::string& id) {
-  for (const auto& rule : c.rules)
-    if (rule.meta->id == id) return &rule;
-  return nullptr;
+  auto it = c.by_id.find(id);
+  return it == c.by_id.end() ? nullptr : &c.rules[it->second];
 }
 
 // ruleId "a/b/c" names rule "a/b/c", else its parents "a/b", "a" (SARIF 3.27.5).
