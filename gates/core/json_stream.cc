@@ -133,6 +133,18 @@ class StreamParser {
     return true;
   }
 
+  // Where a value goes: how it is read (walked, skipped or captured) and,
+  // when captured, where it lands.
+  struct Placement {
+    Mode mode = kSkip;
+    int route = -1;        ///< Capture root: the route the record goes to.
+    json* slot = nullptr;  ///< Capture below a root: the member to fill.
+    uint32_t cand_begin = 0, cand_end = 0;  ///< Walk: the value's trie nodes.
+    const std::vector<std::string>* known = nullptr;  ///< KnownKeys, if any.
+  };
+
+  static bool IsContainer(char type) { return type == 'o' || type == 'a'; }
+
   // Parses the value starting at the next significant byte: scalars whole,
   // containers by pushing a frame (Step() reads their members).
   bool Value(bool top = false) {
@@ -140,94 +152,132 @@ class StreamParser {
     if (c < 0) return lx_.Fail("unexpected end of input; expected a value");
     char type = TypeOf(c);
     if (!type) return lx_.Fail(BadByte(c, "expected a value"));
-    Mode mode = kSkip;
-    int route = -1;
-    json* slot = nullptr;
-    uint32_t cb = static_cast<uint32_t>(cands_.size()), ce = cb;
-    const std::vector<std::string>* known = nullptr;
-    if (top) {
-      s_.top_type_ = type == 'o' || type == 'a' ? type : 's';
-      mode = kWalk;
-      cb = 0;
-      ce = 1;
-      if (!s_.top_known_.empty()) known = &s_.top_known_;
+    Placement p;
+    p.cand_begin = p.cand_end = static_cast<uint32_t>(cands_.size());
+    if (top) PlaceTop(type, &p);
+    else if (!PlaceMember(type, &p)) return false;
+    // Only a walked container keeps its candidates (for its members).
+    if (p.mode != kWalk || !IsContainer(type)) cands_.resize(p.cand_begin);
+    if (IsContainer(type)) return Open(type, p);
+    if (p.mode != kCapture) return SkipScalar(type);
+    return CaptureScalar(type, p);
+  }
+
+  // The top-level value: walked from the trie root, its type recorded.
+  void PlaceTop(char type, Placement* p) {
+    s_.top_type_ = IsContainer(type) ? type : 's';
+    p->mode = kWalk;
+    p->cand_begin = 0;
+    p->cand_end = 1;
+    if (!s_.top_known_.empty()) p->known = &s_.top_known_;
+  }
+
+  // A member of the innermost container: inside a record it is captured
+  // (unless projected out), below a walked one it is matched against the
+  // routes, below a skipped one it is skipped.
+  bool PlaceMember(char type, Placement* p) {
+    Frame& parent = frames_[depth_ - 1];
+    if (parent.mode == kCapture) PlaceInRecord(parent, p);
+    else if (parent.mode == kWalk) return MatchRoutes(parent, type, p);
+    return true;
+  }
+
+  void PlaceInRecord(Frame& parent, Placement* p) {
+    if (parent.fields && !Listed(parent.key, *parent.fields)) return;
+    p->mode = kCapture;
+    if (parent.array) {
+      parent.node->push_back(nullptr);
+      p->slot = &parent.node->back();
     } else {
-      Frame& parent = frames_[depth_ - 1];
-      if (parent.mode == kCapture) {
-        if (!parent.fields || Listed(parent.key, *parent.fields)) {
-          mode = kCapture;
-          if (parent.array) {
-            parent.node->push_back(nullptr);
-            slot = &parent.node->back();
-          } else {
-            slot = &(*parent.node)[parent.key];
-          }
-        }
-      } else if (parent.mode == kWalk) {
-        ChildCandidates(parent);
-        ce = static_cast<uint32_t>(cands_.size());
-        bool deeper = false;
-        for (uint32_t i = cb; i < ce; ++i) {
-          const JsonStreamer::Node& n = s_.nodes_[cands_[i]];
-          deeper |= n.HasChildren() || !n.indices.empty();
-          for (int r : n.routes) {
-            const JsonStreamer::Route& rt = s_.routes_[r];
-            if (!rt.expect.empty() && type != 'z' && rt.expect.find(type) == std::string::npos) {
-              std::string want;
-              for (char t : rt.expect) want += (want.empty() ? "" : " or ") + std::string(TypeWord(t));
-              return FailAt("expected " + want + ", got " + TypeWord(type));
-            }
-            if (rt.cb && (route < 0 || r < route)) route = r;
-            if (!rt.known.empty()) known = &rt.known;
-          }
-        }
-        mode = route >= 0 ? kCapture : deeper ? kWalk : kSkip;
+      p->slot = &(*parent.node)[parent.key];
+    }
+  }
+
+  // The trie nodes the member matches decide its mode: a record route
+  // captures it (the lowest route id wins), a node with children walks it,
+  // and anything else is skipped. A route's expected types are checked here.
+  bool MatchRoutes(const Frame& parent, char type, Placement* p) {
+    ChildCandidates(parent);
+    p->cand_end = static_cast<uint32_t>(cands_.size());
+    bool deeper = false;
+    for (uint32_t i = p->cand_begin; i < p->cand_end; ++i) {
+      const JsonStreamer::Node& n = s_.nodes_[cands_[i]];
+      deeper |= n.HasChildren() || !n.indices.empty();
+      for (int r : n.routes) {
+        const JsonStreamer::Route& rt = s_.routes_[r];
+        if (!TypeAllowed(rt.expect, type)) return FailAt(TypeMismatch(rt.expect, type));
+        if (rt.cb && (p->route < 0 || r < p->route)) p->route = r;
+        if (!rt.known.empty()) p->known = &rt.known;
       }
     }
-    if (mode != kWalk || (type != 'o' && type != 'a')) cands_.resize(cb);
-    if (type == 'o' || type == 'a') {
-      if (static_cast<int>(depth_) >= s_.max_depth_)
-        return FailAt("nesting deeper than " + std::to_string(s_.max_depth_) + " levels");
+    p->mode = p->route >= 0 ? kCapture : deeper ? kWalk : kSkip;
+    return true;
+  }
+
+  // An Expect() list allows `type`; null is always allowed.
+  static bool TypeAllowed(const std::string& expect, char type) {
+    return expect.empty() || type == 'z' || expect.find(type) != std::string::npos;
+  }
+
+  static std::string TypeMismatch(const std::string& expect, char type) {
+    std::string want;
+    for (char t : expect) want += (want.empty() ? "" : " or ") + std::string(TypeWord(t));
+    return "expected " + want + ", got " + TypeWord(type);
+  }
+
+  // Pushes the frame of a container whose opening bracket is next.
+  bool Open(char type, const Placement& p) {
+    if (static_cast<int>(depth_) >= s_.max_depth_)
+      return FailAt("nesting deeper than " + std::to_string(s_.max_depth_) + " levels");
+    lx_.Consume();
+    if (frames_.size() <= depth_) frames_.emplace_back();
+    Frame& f = frames_[depth_];
+    f.array = type == 'a';
+    f.fresh = true;
+    f.mode = p.mode;
+    f.index = -1;
+    f.key.clear();
+    f.cand_begin = p.cand_begin;
+    f.cand_end = p.cand_end;
+    f.route = -1;
+    f.fields = nullptr;
+    f.known = p.known;
+    if (!f.array) f.keys.Clear();
+    if (p.mode == kCapture) StartCapture(f, p);
+    ++depth_;
+    return true;
+  }
+
+  // The container `f` is captured: either a record starts here, or it is a
+  // member of the record being built.
+  void StartCapture(Frame& f, const Placement& p) {
+    if (p.slot) {
+      *p.slot = f.array ? json::array() : json::object();
+      f.node = p.slot;
+      return;
+    }
+    root_ = f.array ? json::array() : json::object();
+    f.node = &root_;
+    f.route = p.route;
+    // A projection names members of a record object; an array record
+    // is kept whole (found by json_lexer_fuzz: "[[1]]" lost its 1).
+    if (!f.array && !s_.routes_[p.route].fields.empty()) f.fields = &s_.routes_[p.route].fields;
+  }
+
+  bool SkipScalar(char type) {
+    if (type == 's') {
       lx_.Consume();
-      if (frames_.size() <= depth_) frames_.emplace_back();
-      Frame& f = frames_[depth_];
-      f.array = type == 'a';
-      f.fresh = true;
-      f.mode = mode;
-      f.index = -1;
-      f.key.clear();
-      f.cand_begin = cb;
-      f.cand_end = ce;
-      f.route = -1;
-      f.fields = nullptr;
-      f.known = known;
-      if (!f.array) f.keys.Clear();
-      if (mode == kCapture) {
-        if (!slot) {  // a record starts here
-          root_ = f.array ? json::array() : json::object();
-          f.node = &root_;
-          f.route = route;
-          // A projection names members of a record object; an array record
-          // is kept whole (found by json_lexer_fuzz: "[[1]]" lost its 1).
-          if (!f.array && !s_.routes_[route].fields.empty()) f.fields = &s_.routes_[route].fields;
-        } else {
-          *slot = f.array ? json::array() : json::object();
-          f.node = slot;
-        }
-      }
-      ++depth_;
-      return true;
+      return lx_.SkipString();
     }
-    if (mode == kSkip || mode == kWalk) {
-      if (type == 's') {
-        lx_.Consume();
-        return lx_.SkipString();
-      }
-      if (type == 'n') return lx_.SkipNumber();
-      return lx_.ReadLiteral(nullptr);
-    }
+    if (type == 'n') return lx_.SkipNumber();
+    return lx_.ReadLiteral(nullptr);
+  }
+
+  // Reads a scalar into the record being built, or delivers it as a record
+  // of its own.
+  bool CaptureScalar(char type, const Placement& p) {
     json scalar;
-    json* out = slot ? slot : &scalar;
+    json* out = p.slot ? p.slot : &scalar;
     bool ok;
     if (type == 's') {
       lx_.Consume();
@@ -239,7 +289,7 @@ class StreamParser {
       ok = lx_.ReadLiteral(out);
     }
     if (!ok) return false;
-    return slot ? true : Deliver(route, scalar);
+    return p.slot ? true : Deliver(p.route, scalar);
   }
 
   static std::string BadByte(int c, const char* expected) {

@@ -87,60 +87,80 @@ std::string EatDigits(std::string_view& s) {
   return out;
 }
 
-std::optional<Pep440> ParsePep440(std::string_view text) {
-  std::string lower = Lower(text);
-  std::string_view s = lower;
-  Pep440 v;
+// "[v][N!]N(.N)*": false when there is no release number.
+bool EatEpochAndRelease(std::string_view& s, Pep440* v) {
   if (!s.empty() && s[0] == 'v') s.remove_prefix(1);
   if (size_t bang = s.find('!'); bang != std::string_view::npos) {
-    if (!AllDigits(s.substr(0, bang))) return std::nullopt;
-    v.epoch = std::string(s.substr(0, bang));
+    if (!AllDigits(s.substr(0, bang))) return false;
+    v->epoch = std::string(s.substr(0, bang));
     s.remove_prefix(bang + 1);
   }
   do {
     std::string part = EatDigits(s);
-    if (part.empty()) return std::nullopt;
-    v.release.push_back(part);
+    if (part.empty()) return false;
+    v->release.push_back(part);
   } while (s.size() > 1 && s[0] == '.' && IsDigit(s[1]) && (s.remove_prefix(1), true));
-  std::string_view save = s;
-  EatSep(s);
+  return true;
+}
+
+// "[sep](a|b|rc|alpha|beta|pre|preview|c)[sep][N]"; `s` is left as it was
+// when there is none.
+void EatPreRelease(std::string_view& s, Pep440* v) {
   static const std::pair<std::string_view, int> kPre[] = {
       {"alpha", 0}, {"a", 0}, {"beta", 1}, {"b", 1}, {"preview", 2}, {"pre", 2}, {"rc", 2}, {"c", 2}};
-  bool found_pre = false;
+  std::string_view rest = s;
+  EatSep(rest);
   for (const auto& [word, kind] : kPre) {
-    if (Eat(s, word)) {
-      v.pre_kind = kind;
-      EatSep(s);
-      std::string n = EatDigits(s);
-      if (!n.empty()) v.pre_num = n;
-      found_pre = true;
-      break;
+    if (Eat(rest, word)) {
+      v->pre_kind = kind;
+      EatSep(rest);
+      std::string n = EatDigits(rest);
+      if (!n.empty()) v->pre_num = n;
+      s = rest;
+      return;
     }
   }
-  if (!found_pre) s = save;
-  save = s;
+}
+
+// "-N" (implicit) or "[sep](post|rev|r)[sep][N]".
+void EatPostRelease(std::string_view& s, Pep440* v) {
   if (s.size() > 1 && s[0] == '-' && IsDigit(s[1])) {  // implicit post release "1.0-1"
     s.remove_prefix(1);
-    v.has_post = true;
-    v.post = EatDigits(s);
-  } else {
-    EatSep(s);
-    if (Eat(s, "post") || Eat(s, "rev") || Eat(s, "r")) {
-      EatSep(s);
-      v.has_post = true;
-      v.post = EatDigits(s);
-    } else {
-      s = save;
-    }
+    v->has_post = true;
+    v->post = EatDigits(s);
+    return;
   }
-  save = s;
-  EatSep(s);
-  if (Eat(s, "dev")) {
-    v.has_dev = true;
-    v.dev = EatDigits(s);
-  } else {
-    s = save;
+  std::string_view rest = s;
+  EatSep(rest);
+  if (Eat(rest, "post") || Eat(rest, "rev") || Eat(rest, "r")) {
+    EatSep(rest);
+    v->has_post = true;
+    v->post = EatDigits(rest);
+    s = rest;
   }
+}
+
+// "[sep]dev[N]".
+void EatDevRelease(std::string_view& s, Pep440* v) {
+  std::string_view rest = s;
+  EatSep(rest);
+  if (Eat(rest, "dev")) {
+    v->has_dev = true;
+    v->dev = EatDigits(rest);
+    s = rest;
+  }
+}
+
+// [v][N!]N(.N)*[{a|b|rc}N][.postN][.devN][+local], case-insensitive, with
+// PEP 440's alternative spellings and separators.
+std::optional<Pep440> ParsePep440(std::string_view text) {
+  std::string lower = Lower(text);
+  std::string_view s = lower;
+  Pep440 v;
+  if (!EatEpochAndRelease(s, &v)) return std::nullopt;
+  EatPreRelease(s, &v);
+  EatPostRelease(s, &v);
+  EatDevRelease(s, &v);
   if (!s.empty() && s[0] == '+') {
     v.local = std::string(s.substr(1));
     if (v.local.empty()) return std::nullopt;

@@ -98,6 +98,57 @@ int RunSelftest(int argc, char** argv) {
                           });
 }
 
+// The scan's flags that are not SecretsConfig fields as they stand.
+struct ScanFlags {
+  bool staged = false, history = false, use_stdin = false;
+  std::string range, since, shard, baseline_out;
+};
+
+void AddScanOptions(CLI::App& app, ScanFlags& f, SecretsConfig& config) {
+  app.add_flag("--staged", f.staged, "Scan the staged change (index against HEAD): the pre-commit check");
+  app.add_option("--range", f.range, "Scan every commit in BASE..HEAD (a pull request)");
+  app.add_option("--since", f.since, "Scan every commit in REF..HEAD");
+  app.add_flag("--history", f.history, "Scan every commit reachable from HEAD");
+  app.add_flag("--all", config.all_refs, "With --history: every commit reachable from any ref");
+  app.add_flag("--stdin", f.use_stdin, "Scan stdin: a unified diff (detected) or plain text");
+  app.add_flag("--no-ignore", config.no_ignore, "PATH mode: also scan files .gitignore excludes");
+  app.add_option("--jobs", config.jobs, "Worker threads (default: the number of cores, at most 8)")
+      ->check(CLI::Range(1, 64));
+  app.add_option("--shard", f.shard,
+                 "With --history, --range or --since: scan part K of N (K/N, 1-based), split by "
+                 "path; the N parts' findings together are one whole run's");
+  app.add_option("--baseline-out", f.baseline_out,
+                 "Write today's findings as a waiver file (one-time baseline)");
+  app.add_option("paths", config.paths, "Files and folders to scan (no git needed)");
+}
+
+// Exactly one mode; --all and --shard only with the modes they apply to.
+core::Status ResolveMode(const ScanFlags& f, SecretsConfig* config) {
+  int modes = f.staged + f.history + f.use_stdin + !f.range.empty() + !f.since.empty() +
+              !config->paths.empty();
+  if (modes == 0)
+    return core::Error{"", "nothing to scan: give --staged, --range BASE..HEAD, --since REF, "
+                           "--history, --stdin or PATH... (see --help)"};
+  if (modes > 1)
+    return core::Error{"", "choose one of --staged, --range, --since, --history, --stdin or PATH..."};
+  if (config->all_refs && !f.history) return core::Error{"--all", "only valid with --history"};
+  config->mode = f.staged           ? Mode::kStaged
+                 : f.history        ? Mode::kHistory
+                 : f.use_stdin      ? Mode::kStdin
+                 : !f.range.empty() ? Mode::kRange
+                 : !f.since.empty() ? Mode::kSince
+                                    : Mode::kPaths;
+  config->spec = !f.range.empty() ? f.range : f.since;
+  if (!f.shard.empty()) {
+    if (!f.history && f.range.empty() && f.since.empty())
+      return core::Error{"--shard", "only valid with --history, --range or --since"};
+    auto parsed = ParseShard(f.shard);
+    if (!parsed) return parsed.error();
+    config->shard = *parsed;
+  }
+  return core::Ok{};
+}
+
 int RunScan(int argc, char** argv) {
   CLI::App app{
       "secgate-secrets: find leaked secrets in staged changes, commit ranges, history, files\n"
@@ -107,52 +158,14 @@ int RunScan(int argc, char** argv) {
   cli::CommonOptions common;
   cli::AddCommonOptions(app, common);
   SecretsConfig config;
-  bool staged = false, history = false, use_stdin = false;
-  std::string range, since, shard;
   config.jobs = DefaultJobs();
-  app.add_flag("--staged", staged, "Scan the staged change (index against HEAD): the pre-commit check");
-  app.add_option("--range", range, "Scan every commit in BASE..HEAD (a pull request)");
-  app.add_option("--since", since, "Scan every commit in REF..HEAD");
-  app.add_flag("--history", history, "Scan every commit reachable from HEAD");
-  app.add_flag("--all", config.all_refs, "With --history: every commit reachable from any ref");
-  app.add_flag("--stdin", use_stdin, "Scan stdin: a unified diff (detected) or plain text");
-  app.add_flag("--no-ignore", config.no_ignore, "PATH mode: also scan files .gitignore excludes");
-  app.add_option("--jobs", config.jobs, "Worker threads (default: the number of cores, at most 8)")
-      ->check(CLI::Range(1, 64));
-  app.add_option("--shard", shard,
-                 "With --history, --range or --since: scan part K of N (K/N, 1-based), split by "
-                 "path; the N parts' findings together are one whole run's");
-  std::string baseline_out;
-  app.add_option("--baseline-out", baseline_out,
-                 "Write today's findings as a waiver file (one-time baseline)");
-  app.add_option("paths", config.paths, "Files and folders to scan (no git needed)");
+  ScanFlags flags;
+  AddScanOptions(app, flags, config);
   if (auto code = cli::ParseArgs(app, argc, argv, kTool)) return *code;
-
-  int modes = staged + history + use_stdin + !range.empty() + !since.empty() + !config.paths.empty();
-  if (modes == 0)
-    return Error({"", "nothing to scan: give --staged, --range BASE..HEAD, --since REF, --history, "
-                      "--stdin or PATH... (see --help)"},
-                 common);
-  if (modes > 1)
-    return Error({"", "choose one of --staged, --range, --since, --history, --stdin or PATH..."},
-                 common);
-  if (config.all_refs && !history) return Error({"--all", "only valid with --history"}, common);
-  config.mode = staged           ? Mode::kStaged
-                : history        ? Mode::kHistory
-                : use_stdin      ? Mode::kStdin
-                : !range.empty() ? Mode::kRange
-                : !since.empty() ? Mode::kSince
-                                 : Mode::kPaths;
-  config.spec = !range.empty() ? range : since;
-  if (!shard.empty()) {
-    if (!history && range.empty() && since.empty())
-      return Error({"--shard", "only valid with --history, --range or --since"}, common);
-    auto parsed = ParseShard(shard);
-    if (!parsed) return Error(parsed.error(), common);
-    config.shard = *parsed;
-  }
+  if (auto mode = ResolveMode(flags, &config); !mode) return Error(mode.error(), common);
   auto ctx = cli::PrepareContext(common, core::Gate::kSecrets, kTool);
   if (!ctx) return Error(ctx.error(), common);
+  const std::string& baseline_out = flags.baseline_out;
   std::vector<core::Finding> every_find;
   auto verdict = RunSecrets(config, *ctx, baseline_out.empty() ? nullptr : &every_find);
   if (!verdict) return Error(verdict.error(), common);

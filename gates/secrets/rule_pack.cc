@@ -109,83 +109,93 @@ Status ParseContext(const YAML::Node& n, const std::string& path, const std::str
   return core::Ok{};
 }
 
-Status ParseRule(const YAML::Node& n, const std::string& path, size_t index, Rule* r) {
-  std::string at = core::Where(path, n);
-  if (!n.IsMap()) return Error{at, "rules[" + std::to_string(index) + "]: expected a mapping"};
-  if (n["id"] && n["id"].IsScalar()) r->id = n["id"].Scalar();
-  const std::string label = r->id.empty() ? "rules[" + std::to_string(index) + "]" : "rule " + r->id;
-  if (Status s = core::CheckKeys(n, {"id", "description", "provider", "severity", "keywords",
-                                     "regex", "secret_group", "entropy", "allow", "paths",
-                                     "test_keys", "window", "requires", "precedence", "examples"},
-                                 path, label);
-      !s)
-    return s;
-  r->source = at;
-  auto required = [&](const char* key, std::string* out) -> Status {
-    YAML::Node v = n[key];
-    if (!v || v.IsNull()) return Error{at, label + ": missing " + key};
-    auto s = core::ScalarString(v, path, label + "." + key);
-    if (!s) return s.error();
-    *out = *s;
-    if (out->empty()) return Error{core::Where(path, v), label + "." + key + ": empty"};
-    return core::Ok{};
-  };
-  if (Status s = required("id", &r->id); !s) return s;
+// A rule entry being read: its node, the file, the node's position and the
+// label errors name it by ("rule github-pat", or "rules[3]" before its id).
+struct RuleSite {
+  const YAML::Node& n;
+  const std::string& path;
+  const std::string at;
+  const std::string label;
+};
+
+/// The required non-empty string `key` of the rule.
+Status RequiredString(const RuleSite& site, const char* key, std::string* out) {
+  YAML::Node v = site.n[key];
+  if (!v || v.IsNull()) return Error{site.at, site.label + ": missing " + key};
+  auto s = core::ScalarString(v, site.path, site.label + "." + key);
+  if (!s) return s.error();
+  *out = *s;
+  if (out->empty()) return Error{core::Where(site.path, v), site.label + "." + key + ": empty"};
+  return core::Ok{};
+}
+
+/// id (kebab-case), description, provider and severity.
+Status ParseIdentity(const RuleSite& site, Rule* r) {
+  SECGATE_RETURN_IF_ERROR(RequiredString(site, "id", &r->id));
   if (!IsKebab(r->id))
-    return Error{at, "rule id '" + r->id + "' is not kebab-case (a-z, 0-9, '-')"};
-  if (Status s = required("description", &r->description); !s) return s;
-  if (Status s = required("provider", &r->provider); !s) return s;
+    return Error{site.at, "rule id '" + r->id + "' is not kebab-case (a-z, 0-9, '-')"};
+  SECGATE_RETURN_IF_ERROR(RequiredString(site, "description", &r->description));
+  SECGATE_RETURN_IF_ERROR(RequiredString(site, "provider", &r->provider));
   std::string sev;
-  if (Status s = required("severity", &sev); !s) return s;
+  SECGATE_RETURN_IF_ERROR(RequiredString(site, "severity", &sev));
   auto parsed = core::ParseThreshold(sev);
   if (!parsed)
-    return Error{core::Where(path, n["severity"]),
-                 label + ".severity: expected critical, high, medium or low, got '" + sev + "'"};
+    return Error{core::Where(site.path, site.n["severity"]),
+                 site.label + ".severity: expected critical, high, medium or low, got '" + sev +
+                     "'"};
   r->severity = *parsed;
-  if (!n["keywords"]) return Error{at, label + ": missing keywords"};
-  auto kw = core::StringList(n["keywords"], path, label + ".keywords");
+  return core::Ok{};
+}
+
+/// keywords: at least one, each a non-empty single line.
+Status ParseKeywords(const RuleSite& site, Rule* r) {
+  if (!site.n["keywords"]) return Error{site.at, site.label + ": missing keywords"};
+  auto kw = core::StringList(site.n["keywords"], site.path, site.label + ".keywords");
   if (!kw) return kw.error();
   r->keywords = *kw;
-  if (r->keywords.empty()) return Error{at, label + ".keywords: at least one keyword is required"};
+  if (r->keywords.empty())
+    return Error{site.at, site.label + ".keywords: at least one keyword is required"};
   for (const auto& k : r->keywords)
     if (k.empty() || k.find('\n') != std::string::npos)
-      return Error{at, label + ".keywords: keywords must be non-empty single-line strings"};
-  if (Status s = required("regex", &r->regex); !s) return s;
+      return Error{site.at, site.label + ".keywords: keywords must be non-empty single-line strings"};
+  return core::Ok{};
+}
+
+/// regex, the secret_group it captures the secret in, and entropy (0 to 8).
+Status ParsePattern(const RuleSite& site, Rule* r) {
+  const YAML::Node& n = site.n;
+  SECGATE_RETURN_IF_ERROR(RequiredString(site, "regex", &r->regex));
   int groups = 0;
-  if (Status s = CheckRegex(r->regex, core::Where(path, n["regex"]), label + ".regex", &groups); !s)
-    return s;
+  SECGATE_RETURN_IF_ERROR(
+      CheckRegex(r->regex, core::Where(site.path, n["regex"]), site.label + ".regex", &groups));
   long long group = r->secret_group;
   if (YAML::Node g = n["secret_group"]) {
-    auto v = core::ScalarInt(g, path, label + ".secret_group");
+    auto v = core::ScalarInt(g, site.path, site.label + ".secret_group");
     if (!v) return v.error();
     group = *v;
   }
   if (group < 0 || group > groups)  // before narrowing: 2^32 - 1 must not become -1
-    return Error{at, label + ".secret_group: " + std::to_string(group) + " but the regex has " +
-                         std::to_string(groups) + " capture groups"};
+    return Error{site.at, site.label + ".secret_group: " + std::to_string(group) +
+                              " but the regex has " + std::to_string(groups) + " capture groups"};
   r->secret_group = static_cast<int>(group);
   if (YAML::Node e = n["entropy"]) {
     char* end = nullptr;
     std::string text = e.IsScalar() ? e.Scalar() : "";
     r->entropy = std::strtod(text.c_str(), &end);
     if (text.empty() || *end != '\0' || r->entropy < 0 || r->entropy > 8)
-      return Error{core::Where(path, e), label + ".entropy: expected a number from 0 to 8"};
+      return Error{core::Where(site.path, e), site.label + ".entropy: expected a number from 0 to 8"};
   }
-  if (Status s = RegexList(n, "allow", path, label, &r->allow); !s) return s;
-  if (Status s = RegexList(n, "test_keys", path, label, &r->test_keys); !s) return s;
-  if (YAML::Node p = n["paths"]) {
-    auto v = core::StringList(p, path, label + ".paths");
-    if (!v) return v.error();
-    r->paths = *v;
-  }
-  if (Status s = ParseContext(n, path, label, r); !s) return s;
-  YAML::Node ex = n["examples"];
-  if (!ex || ex.IsNull()) return Error{at, label + ": missing examples (match and no_match)"};
-  if (Status s = core::CheckKeys(ex, {"match", "no_match", "test_key"}, path,
-                                 label + ".examples");
-      !s)
-    return s;
-  std::string ex_at = core::Where(path, ex);
+  return core::Ok{};
+}
+
+/// examples: match and no_match (required), test_key (with test_keys only).
+Status ParseExamples(const RuleSite& site, Rule* r) {
+  const std::string& label = site.label;
+  YAML::Node ex = site.n["examples"];
+  if (!ex || ex.IsNull()) return Error{site.at, label + ": missing examples (match and no_match)"};
+  SECGATE_RETURN_IF_ERROR(
+      core::CheckKeys(ex, {"match", "no_match", "test_key"}, site.path, label + ".examples"));
+  std::string ex_at = core::Where(site.path, ex);
   auto m = Examples(ex["match"], ex_at, label + ".examples.match");
   if (!m) return m.error();
   auto nm = Examples(ex["no_match"], ex_at, label + ".examples.no_match");
@@ -198,9 +208,35 @@ Status ParseRule(const YAML::Node& n, const std::string& path, size_t index, Rul
     r->examples_test_key = std::move(*tk);
   }
   if (r->test_keys.empty() != r->examples_test_key.empty())
-    return Error{at, label + ": test_keys and examples.test_key go together (each test-key "
-                             "pattern needs an example, and an example needs a pattern)"};
+    return Error{site.at, label + ": test_keys and examples.test_key go together (each test-key "
+                                  "pattern needs an example, and an example needs a pattern)"};
   return core::Ok{};
+}
+
+Status ParseRule(const YAML::Node& n, const std::string& path, size_t index, Rule* r) {
+  std::string at = core::Where(path, n);
+  if (!n.IsMap()) return Error{at, "rules[" + std::to_string(index) + "]: expected a mapping"};
+  if (n["id"] && n["id"].IsScalar()) r->id = n["id"].Scalar();
+  const RuleSite site{
+      n, path, at, r->id.empty() ? "rules[" + std::to_string(index) + "]" : "rule " + r->id};
+  const std::string& label = site.label;
+  SECGATE_RETURN_IF_ERROR(core::CheckKeys(
+      n, {"id", "description", "provider", "severity", "keywords", "regex", "secret_group",
+          "entropy", "allow", "paths", "test_keys", "window", "requires", "precedence", "examples"},
+      path, label));
+  r->source = at;
+  SECGATE_RETURN_IF_ERROR(ParseIdentity(site, r));
+  SECGATE_RETURN_IF_ERROR(ParseKeywords(site, r));
+  SECGATE_RETURN_IF_ERROR(ParsePattern(site, r));
+  SECGATE_RETURN_IF_ERROR(RegexList(n, "allow", path, label, &r->allow));
+  SECGATE_RETURN_IF_ERROR(RegexList(n, "test_keys", path, label, &r->test_keys));
+  if (YAML::Node p = n["paths"]) {
+    auto v = core::StringList(p, path, label + ".paths");
+    if (!v) return v.error();
+    r->paths = *v;
+  }
+  SECGATE_RETURN_IF_ERROR(ParseContext(n, path, label, r));
+  return ParseExamples(site, r);
 }
 
 Status CheckVersion(const YAML::Node& root, const std::string& path) {

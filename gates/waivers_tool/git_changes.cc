@@ -118,6 +118,82 @@ core::Result<core::WaiverFile> ParseAt(const std::string& text, bool present,
   return core::ParseWaiverFile(text, label, policy, today);
 }
 
+// The commits a range BASE..HEAD names (BASE...HEAD: from the merge base).
+struct CommitRange {
+  git_oid base, head;
+};
+
+core::Result<CommitRange> ResolveRange(git_repository* repo, const std::string& range) {
+  if (range.find("..") == std::string::npos)
+    return core::Error{"--git", "expected a range BASE..HEAD, got '" + range + "'"};
+  git_revspec spec{};
+  if (git_revparse(&spec, repo, range.c_str()) != 0) {
+    // libgit2 keeps the end it did resolve ("base" of "base..nope"): free it.
+    std::string why = LastGitError();
+    git_object_free(spec.from);
+    git_object_free(spec.to);
+    return core::Error{"--git", "cannot resolve '" + range + "': " + why};
+  }
+  std::unique_ptr<git_object, void (*)(git_object*)> from(spec.from, git_object_free),
+      to(spec.to, git_object_free);
+  if (!from || !to) return core::Error{"--git", "expected a range BASE..HEAD, got '" + range + "'"};
+  CommitRange r{*git_object_id(from.get()), *git_object_id(to.get())};
+  if (spec.flags & GIT_REVSPEC_MERGE_BASE) {
+    if (git_merge_base(&r.base, repo, git_object_id(from.get()), git_object_id(to.get())) != 0)
+      return core::Error{"--git", "no merge base for '" + range + "'"};
+  }
+  // An annotated tag stands for its commit.
+  git_object* peeled = nullptr;
+  for (git_oid* id : {&r.base, &r.head}) {
+    git_object* obj = nullptr;
+    if (git_object_lookup(&obj, repo, id, GIT_OBJECT_ANY) != 0 ||
+        git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) != 0) {
+      git_object_free(obj);
+      return core::Error{"--git", "'" + range + "' does not name commits"};
+    }
+    *id = *git_object_id(peeled);
+    git_object_free(peeled);
+    git_object_free(obj);
+  }
+  return r;
+}
+
+// The waiver file at both ends, compared entry by entry (a missing file is
+// an empty one).
+core::Result<std::vector<ExemptionChange>> WaiverFileChanges(
+    git_repository* repo, git_tree* base_tree, git_tree* head_tree, const std::string& base_id,
+    const std::string& waiver_file, const core::WaiverPolicy& policy, const core::Date& today) {
+  bool base_has = false, head_has = false;
+  auto base_text = FileAt(repo, base_tree, waiver_file, &base_has);
+  if (!base_text) return base_text.error();
+  auto head_text = FileAt(repo, head_tree, waiver_file, &head_has);
+  if (!head_text) return head_text.error();
+  const std::string base_label = waiver_file + "@" + base_id.substr(0, 12);
+  auto base_file = ParseAt(*base_text, base_has, base_label, policy, today);
+  if (!base_file) return base_file.error();
+  auto head_file = ParseAt(*head_text, head_has, waiver_file, policy, today);
+  if (!head_file) return head_file.error();
+  return CompareWaiverFiles(*base_file, *head_file, waiver_file);
+}
+
+// Appends the ignore files the diff touches and the markers it adds.
+core::Status ScanDiff(git_repository* repo, git_tree* base_tree, git_tree* head_tree,
+                      const GitChangesConfig& config, std::vector<ExemptionChange>* out) {
+  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+  opts.context_lines = 0;
+  // Every file as text: a .gitattributes `binary` or `-diff` (or a NUL byte)
+  // the pull request adds must not hide the markers it adds with it.
+  opts.flags |= GIT_DIFF_FORCE_TEXT;
+  git_diff* diff_raw = nullptr;
+  if (git_diff_tree_to_tree(&diff_raw, repo, base_tree, head_tree, &opts) != 0)
+    return core::Error{"--git", "cannot diff '" + config.range + "': " + LastGitError()};
+  DiffPtr diff(diff_raw);
+  DiffScan scan{out, config.waiver_file};
+  if (git_diff_foreach(diff.get(), OnFile, nullptr, nullptr, OnLine, &scan) != 0)
+    return core::Error{"--git", "cannot read the diff of '" + config.range + "': " + LastGitError()};
+  return core::Ok{};
+}
+
 }  // namespace
 
 const std::vector<std::string>& ExemptionFileNames() {
@@ -151,69 +227,22 @@ core::Result<GitChanges> ReadGitChanges(const GitChangesConfig& config,
   if (git_repository_open_ext(&raw, config.repo_dir.c_str(), 0, nullptr) != 0)
     return core::Error{"--git", "not in a git repository (" + LastGitError() + ")"};
   RepoPtr repo(raw);
-  if (config.range.find("..") == std::string::npos)
-    return core::Error{"--git", "expected a range BASE..HEAD, got '" + config.range + "'"};
-  git_revspec spec{};
-  if (git_revparse(&spec, repo.get(), config.range.c_str()) != 0) {
-    // libgit2 keeps the end it did resolve ("base" of "base..nope"): free it.
-    std::string why = LastGitError();
-    git_object_free(spec.from);
-    git_object_free(spec.to);
-    return core::Error{"--git", "cannot resolve '" + config.range + "': " + why};
-  }
-  std::unique_ptr<git_object, void (*)(git_object*)> from(spec.from, git_object_free),
-      to(spec.to, git_object_free);
-  if (!from || !to)
-    return core::Error{"--git", "expected a range BASE..HEAD, got '" + config.range + "'"};
-  git_oid base_id = *git_object_id(from.get()), head_id = *git_object_id(to.get());
-  if (spec.flags & GIT_REVSPEC_MERGE_BASE) {
-    if (git_merge_base(&base_id, repo.get(), git_object_id(from.get()), git_object_id(to.get())) != 0)
-      return core::Error{"--git", "no merge base for '" + config.range + "'"};
-  }
-  git_object* peeled = nullptr;
-  for (git_oid* id : {&base_id, &head_id}) {
-    git_object* obj = nullptr;
-    if (git_object_lookup(&obj, repo.get(), id, GIT_OBJECT_ANY) != 0 ||
-        git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) != 0) {
-      git_object_free(obj);
-      return core::Error{"--git", "'" + config.range + "' does not name commits"};
-    }
-    *id = *git_object_id(peeled);
-    git_object_free(peeled);
-    git_object_free(obj);
-  }
-  auto base_tree = TreeOf(repo.get(), &base_id);
+  auto range = ResolveRange(repo.get(), config.range);
+  if (!range) return range.error();
+  auto base_tree = TreeOf(repo.get(), &range->base);
   if (!base_tree) return base_tree.error();
-  auto head_tree = TreeOf(repo.get(), &head_id);
+  auto head_tree = TreeOf(repo.get(), &range->head);
   if (!head_tree) return head_tree.error();
 
   GitChanges out;
-  out.base = Hex(&base_id);
-  out.head = Hex(&head_id);
-  bool base_has = false, head_has = false;
-  auto base_text = FileAt(repo.get(), base_tree->get(), config.waiver_file, &base_has);
-  if (!base_text) return base_text.error();
-  auto head_text = FileAt(repo.get(), head_tree->get(), config.waiver_file, &head_has);
-  if (!head_text) return head_text.error();
-  const std::string base_label = config.waiver_file + "@" + out.base.substr(0, 12);
-  auto base_file = ParseAt(*base_text, base_has, base_label, policy, today);
-  if (!base_file) return base_file.error();
-  auto head_file = ParseAt(*head_text, head_has, config.waiver_file, policy, today);
-  if (!head_file) return head_file.error();
-  out.changes = CompareWaiverFiles(*base_file, *head_file, config.waiver_file);
-
-  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
-  opts.context_lines = 0;
-  // Every file as text: a .gitattributes `binary` or `-diff` (or a NUL byte)
-  // the pull request adds must not hide the markers it adds with it.
-  opts.flags |= GIT_DIFF_FORCE_TEXT;
-  git_diff* diff_raw = nullptr;
-  if (git_diff_tree_to_tree(&diff_raw, repo.get(), base_tree->get(), head_tree->get(), &opts) != 0)
-    return core::Error{"--git", "cannot diff '" + config.range + "': " + LastGitError()};
-  DiffPtr diff(diff_raw);
-  DiffScan scan{&out.changes, config.waiver_file};
-  if (git_diff_foreach(diff.get(), OnFile, nullptr, nullptr, OnLine, &scan) != 0)
-    return core::Error{"--git", "cannot read the diff of '" + config.range + "': " + LastGitError()};
+  out.base = Hex(&range->base);
+  out.head = Hex(&range->head);
+  auto changes = WaiverFileChanges(repo.get(), base_tree->get(), head_tree->get(), out.base,
+                                   config.waiver_file, policy, today);
+  if (!changes) return changes.error();
+  out.changes = std::move(*changes);
+  SECGATE_RETURN_IF_ERROR(
+      ScanDiff(repo.get(), base_tree->get(), head_tree->get(), config, &out.changes));
   return out;
 }
 

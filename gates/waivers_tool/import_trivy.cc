@@ -87,6 +87,82 @@ ImportResult ReadTrivyIgnore(std::string_view text,
   return out;
 }
 
+namespace {
+
+// The four lists of a .trivyignore.yaml, in the order they are read.
+constexpr const char* kTrivyIgnoreKinds[] = {"vulnerabilities", "misconfigurations", "secrets",
+                                             "licenses"};
+// One waiver per (path, purl) pair: a file that would explode is refused.
+constexpr size_t kMaxCombinations = 1000;
+
+// One entry of a list, as written.
+struct TrivyIgnoreEntry {
+  std::string id;
+  std::vector<std::string> paths{""}, purls{""};  ///< "" = any.
+  std::string statement, expired_at;
+};
+
+// An optional list `key` of `item`; `out` is left as it is when the list is
+// missing or empty.
+core::Status OptionalList(const YAML::Node& item, const char* key, const std::string& path,
+                          std::vector<std::string>* out) {
+  if (!item[key]) return core::Ok{};
+  auto p = core::StringList(item[key], path, key);
+  if (!p) return p.error();
+  if (!p->empty()) *out = *p;
+  return core::Ok{};
+}
+
+core::Status OptionalString(const YAML::Node& item, const char* key, const std::string& path,
+                            std::string* out) {
+  if (!item[key]) return core::Ok{};
+  auto s = core::ScalarString(item[key], path, key);
+  if (!s) return s.error();
+  *out = *s;
+  return core::Ok{};
+}
+
+core::Result<TrivyIgnoreEntry> ReadEntry(const YAML::Node& item, const char* kind,
+                                         const std::string& path) {
+  if (!item.IsMap())
+    return core::Error{core::Where(path, item), std::string(kind) + ": expected a mapping with id"};
+  SECGATE_RETURN_IF_ERROR(
+      core::CheckKeys(item, {"id", "paths", "purls", "statement", "expired_at"}, path, kind));
+  if (!item["id"])
+    return core::Error{core::Where(path, item), std::string(kind) + ": entry without an id"};
+  TrivyIgnoreEntry e;
+  auto id = core::ScalarString(item["id"], path, "id");
+  if (!id) return id.error();
+  e.id = *id;
+  SECGATE_RETURN_IF_ERROR(OptionalList(item, "paths", path, &e.paths));
+  SECGATE_RETURN_IF_ERROR(OptionalList(item, "purls", path, &e.purls));
+  SECGATE_RETURN_IF_ERROR(OptionalString(item, "statement", path, &e.statement));
+  SECGATE_RETURN_IF_ERROR(OptionalString(item, "expired_at", path, &e.expired_at));
+  if (e.paths.size() * e.purls.size() > kMaxCombinations)
+    return core::Error{core::Where(path, item), "more than " + std::to_string(kMaxCombinations) +
+                                                    " path and purl combinations"};
+  return e;
+}
+
+// Appends the entry's waivers: one per (path, purl) pair.
+void AddDrafts(const TrivyIgnoreEntry& e, const char* kind, int line, const ImportContext& ctx,
+               std::vector<core::DraftWaiver>* out) {
+  for (const auto& path : e.paths) {
+    for (const auto& purl : e.purls) {
+      core::DraftWaiver d = NewDraft(ctx, line, "trivy");
+      SetId(&d, e.id, kind);
+      d.path = path;
+      d.package = purl;
+      d.reason = e.statement;
+      SetExpiry(&d, e.expired_at);
+      FillPlaceholders(&d);
+      out->push_back(std::move(d));
+    }
+  }
+}
+
+}  // namespace
+
 ImportResult ReadTrivyIgnoreYaml(std::string_view text,
                                                        const ImportContext& ctx) {
   auto doc = core::LoadYaml(text, ctx.path);
@@ -96,59 +172,17 @@ ImportResult ReadTrivyIgnoreYaml(std::string_view text,
   if (!root.IsMap())
     return core::Error{core::Where(ctx.path, root), "expected a mapping of vulnerabilities, "
                                                     "misconfigurations, secrets, licenses"};
-  if (auto s = core::CheckKeys(root, {"vulnerabilities", "misconfigurations", "secrets", "licenses"},
-                               ctx.path, "");
-      !s)
-    return s.error();
+  SECGATE_RETURN_IF_ERROR(core::CheckKeys(
+      root, {std::begin(kTrivyIgnoreKinds), std::end(kTrivyIgnoreKinds)}, ctx.path, ""));
   std::vector<core::DraftWaiver> out;
-  for (const char* kind : {"vulnerabilities", "misconfigurations", "secrets", "licenses"}) {
+  for (const char* kind : kTrivyIgnoreKinds) {
     YAML::Node list = root[kind];
     if (!list || list.IsNull()) continue;
     if (!list.IsSequence()) return core::Error{core::Where(ctx.path, list), std::string(kind) + ": expected a list"};
     for (const auto& item : list) {
-      if (!item.IsMap()) return core::Error{core::Where(ctx.path, item), std::string(kind) + ": expected a mapping with id"};
-      if (auto s = core::CheckKeys(item, {"id", "paths", "purls", "statement", "expired_at"}, ctx.path, kind); !s)
-        return s.error();
-      if (!item["id"]) return core::Error{core::Where(ctx.path, item), std::string(kind) + ": entry without an id"};
-      auto id = core::ScalarString(item["id"], ctx.path, "id");
-      if (!id) return id.error();
-      std::vector<std::string> paths{""}, purls{""};
-      if (item["paths"]) {
-        auto p = core::StringList(item["paths"], ctx.path, "paths");
-        if (!p) return p.error();
-        if (!p->empty()) paths = *p;
-      }
-      if (item["purls"]) {
-        auto p = core::StringList(item["purls"], ctx.path, "purls");
-        if (!p) return p.error();
-        if (!p->empty()) purls = *p;
-      }
-      std::string statement, expired;
-      if (item["statement"]) {
-        auto s = core::ScalarString(item["statement"], ctx.path, "statement");
-        if (!s) return s.error();
-        statement = *s;
-      }
-      if (item["expired_at"]) {
-        auto s = core::ScalarString(item["expired_at"], ctx.path, "expired_at");
-        if (!s) return s.error();
-        expired = *s;
-      }
-      // One waiver per (path, purl) pair: refuse a file that would explode.
-      if (paths.size() * purls.size() > 1000)
-        return core::Error{core::Where(ctx.path, item), "more than 1000 path and purl combinations"};
-      for (const auto& path : paths) {
-        for (const auto& purl : purls) {
-          core::DraftWaiver d = NewDraft(ctx, core::LineOf(item), "trivy");
-          SetId(&d, *id, kind);
-          d.path = path;
-          d.package = purl;
-          d.reason = statement;
-          SetExpiry(&d, expired);
-          FillPlaceholders(&d);
-          out.push_back(std::move(d));
-        }
-      }
+      auto entry = ReadEntry(item, kind, ctx.path);
+      if (!entry) return entry.error();
+      AddDrafts(*entry, kind, core::LineOf(item), ctx, &out);
     }
   }
   return out;

@@ -21,6 +21,11 @@ const char* Colour(Severity s) {
   return "\033[35m";
 }
 
+// Width of the first column: a severity ("CRITICAL") or a waiver status
+// ("expiring"), and a space.
+constexpr size_t kWordColumn = 9;
+constexpr size_t kIdColumn = 20;
+
 std::string Pad(std::string s, size_t width) {
   if (s.size() < width) s.append(width - s.size(), ' ');
   return s;
@@ -31,8 +36,8 @@ std::string FindingLine(const Verdict& v, const EvaluatedFinding& e, bool color)
   std::ostringstream line;
   std::string sev(SeverityUpperName(e.effective_severity));
   if (e.severity_assumed) sev = "UNKNOWN(" + sev + ")";
-  line << "  " << (color ? Colour(e.effective_severity) : "") << Pad(sev, 9)
-       << (color ? "\033[0m" : "") << " " << Pad(SanitizeForTerminal(f.id), 20);
+  line << "  " << (color ? Colour(e.effective_severity) : "") << Pad(sev, kWordColumn)
+       << (color ? "\033[0m" : "") << " " << Pad(SanitizeForTerminal(f.id), kIdColumn);
   std::string pkg = SanitizeForTerminal(PackageLabel(f.package));
   if (!pkg.empty()) {
     line << " " << pkg;
@@ -94,11 +99,10 @@ std::string ClassCounts(const Verdict& v) {
   return line;
 }
 
-}  // namespace
-
-void TextReporter::Write(const Verdict& v, std::ostream& out) const {
+// "secgate-vuln 1.0: FAIL — 2 violations at or above high"; an error run
+// says only the error. False when nothing more is written.
+bool WriteHeadline(const Verdict& v, bool c, std::ostream& out) {
   const Summary& s = v.summary;
-  const bool c = o_.color;
   std::string word = v.exit_code == ExitCode::kError  ? "ERROR"
                      : v.exit_code == ExitCode::kFail ? "FAIL"
                                                       : "PASS";
@@ -106,13 +110,16 @@ void TextReporter::Write(const Verdict& v, std::ostream& out) const {
   out << v.tool << " " << v.version << ": " << (c ? wc : "") << word << (c ? "\033[0m" : "");
   if (v.exit_code == ExitCode::kError) {
     out << ": " << SanitizeForTerminal(v.error) << "\n";
-    return;
+    return false;
   }
   out << " — " << s.violations << (s.violations == 1 ? " violation" : " violations")
       << " at or above " << SeverityName(v.fail_on) << OtherThresholds(v) << "\n";
+  return true;
+}
 
-  // Sections in disposition order (and by class, when the verdict mixes
-  // classes); quieter dispositions are capped.
+// Sections in disposition order (and by class, when the verdict mixes
+// classes); quieter dispositions are capped.
+void WriteSections(const Verdict& v, const ReportOptions& o, std::ostream& out) {
   const std::vector<FindingClass> groups = ClassGroups(v);
   const std::pair<Disposition, const char*> sections[] = {
       {Disposition::kViolation, "Violations"},
@@ -120,32 +127,39 @@ void TextReporter::Write(const Verdict& v, std::ostream& out) const {
       {Disposition::kBelowThreshold, "Below threshold"},
       {Disposition::kIgnored, "Ignored by policy"}};
   for (const auto& [d, title] : sections) {
-    if (groups.empty()) WriteSection(v, d, title, std::nullopt, o_, out);
+    if (groups.empty()) WriteSection(v, d, title, std::nullopt, o, out);
     for (FindingClass cls : groups)
-      WriteSection(v, d, std::string(title) + " — " + ClassTitle(cls), cls, o_, out);
+      WriteSection(v, d, std::string(title) + " — " + ClassTitle(cls), cls, o, out);
   }
+}
 
+// Every waiver that is not simply active: expired, expiring soon, unused or
+// invalid.
+void WriteWaivers(const Verdict& v, std::ostream& out) {
   std::vector<const WaiverDiagnostic*> flagged;
   for (const auto& d : v.waivers)
     if (d.status != WaiverStatus::kActive) flagged.push_back(&d);
-  if (!flagged.empty()) {
-    out << "\nWaivers:\n";
-    for (const auto* d : flagged) {
-      const Waiver& w = d->waiver;
-      out << "  " << Pad(std::string(WaiverStatusName(d->status)), 9) << " "
-          << SanitizeForTerminal(w.id) << " (owner " << SanitizeForTerminal(w.owner) << ", ";
-      if (d->status == WaiverStatus::kExpired)
-        out << "expired " << w.expires->ToString() << ": no longer waives";
-      else if (d->status == WaiverStatus::kExpiringSoon)
-        out << "expires " << w.expires->ToString() << ", in " << d->days_left << " days";
-      else if (d->status == WaiverStatus::kUnused)
-        out << "matched nothing in this run";
-      else
-        out << "invalid";
-      out << ")\n";
-    }
+  if (flagged.empty()) return;
+  out << "\nWaivers:\n";
+  for (const auto* d : flagged) {
+    const Waiver& w = d->waiver;
+    out << "  " << Pad(std::string(WaiverStatusName(d->status)), kWordColumn) << " "
+        << SanitizeForTerminal(w.id) << " (owner " << SanitizeForTerminal(w.owner) << ", ";
+    if (d->status == WaiverStatus::kExpired)
+      out << "expired " << w.expires->ToString() << ": no longer waives";
+    else if (d->status == WaiverStatus::kExpiringSoon)
+      out << "expires " << w.expires->ToString() << ", in " << d->days_left << " days";
+    else if (d->status == WaiverStatus::kUnused)
+      out << "matched nothing in this run";
+    else
+      out << "invalid";
+    out << ")\n";
   }
+}
 
+// The counts, then the inputs and the notes.
+void WriteSummary(const Verdict& v, std::ostream& out) {
+  const Summary& s = v.summary;
   out << "\nSummary: " << s.findings << " findings";
   if (s.findings_before_dedup != s.findings)
     out << " (" << s.findings_before_dedup << " before dedup)";
@@ -165,6 +179,15 @@ void TextReporter::Write(const Verdict& v, std::ostream& out) const {
     out << ")\n";
   }
   for (const auto& n : v.notes) out << "Note:    " << SanitizeForTerminal(n) << "\n";
+}
+
+}  // namespace
+
+void TextReporter::Write(const Verdict& v, std::ostream& out) const {
+  if (!WriteHeadline(v, o_.color, out)) return;
+  WriteSections(v, o_, out);
+  WriteWaivers(v, out);
+  WriteSummary(v, out);
 }
 
 }  // namespace secgate::core

@@ -1,3 +1,5 @@
+// Tests for gates/core/report/escape.h: escaping for each output kind, and
+// hostile values (control characters, bad UTF-8) against each.
 #include "gates/core/report/escape.h"
 
 #include <gtest/gtest.h>
@@ -64,6 +66,26 @@ TEST(EscapeTest, OnlyPlainHttpUrlsPassAsUris) {
   EXPECT_FALSE(IsPlainHttpUrl("javascript:alert(1)"));
   EXPECT_FALSE(IsPlainHttpUrl("https://"));
   EXPECT_FALSE(IsPlainHttpUrl("https://x.com/\">"));
+}
+
+// Hostile values: control characters never pass raw into terminal text,
+// workflow commands or Markdown.
+TEST(ReportInjectionTest, TerminalTextShowsControlsAsText) {
+  EXPECT_EQ(SanitizeForTerminal("a\x1b[2Jb\x07\t\x7f\xc2\x9b" "c"), "a\\x1b[2Jb\\x07\\x09\\x7f\\x9bc");
+  EXPECT_EQ(SanitizeForTerminal("caf\xc3\xa9 \xe2\x80\xa6"), "caf\xc3\xa9 \xe2\x80\xa6");
+  // A lone 0x9b byte (the 8-bit CSI to a Latin-1 terminal) is not passed on.
+  EXPECT_EQ(SanitizeForTerminal("x\x9b" "31m"), "x\xef\xbf\xbd" "31m");
+}
+
+TEST(ReportInjectionTest, WorkflowCommandsEscapeControlCharacters) {
+  EXPECT_EQ(GithubEscapeData("p\x1b[31m\r\n%\x07\xc2\x9b"), "p\\x1b[31m%0D%0A%25\\x07\\x9b");
+  EXPECT_EQ(GithubEscapeProperty("a:\x1b]0;t\x07,b"), "a%3A\\x1b]0;t\\x07%2Cb");
+  EXPECT_EQ(GithubEscapeData("bad \xff utf8"), "bad \xef\xbf\xbd utf8");
+}
+
+TEST(ReportInjectionTest, MarkdownTurnsControlCharactersIntoSpaces) {
+  EXPECT_EQ(MarkdownEscape("a\x1b[2J\x07\xc2\x9b" "b"), "a \\[2J  b");
+  EXPECT_EQ(MarkdownCodeSpan("x\x1b" "y"), "`x y`");
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 // nlohmann::json::parse on hand-made RFC 8259 edge cases, every vuln fixture,
 // every prefix of a few fixtures, seeded byte mutations, and tokens that
 // straddle the input's chunk boundary. Accept/reject must agree, and every
-// record materialised must equal nlohmann's value for it.
+// record materialised must equal nlohmann's value for it. Also JsonKeySet.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "gates/core/json_lexer.h"
 #include "gates/core/json_stream.h"
 #include "tests/testing/run_process.h"
 
@@ -271,6 +272,17 @@ TEST(JsonLexerTest, ProjectionKeepsArrayRecordsWhole) {
   EXPECT_EQ(got[0], json::parse("[1]"));
   EXPECT_EQ(got[1], json::parse(R"([{"a": 1, "c": 2}])"));
   EXPECT_EQ(got[2], json::parse(R"({"a": [3]})"));
+}
+
+// JsonKeySet, the duplicate-key index of every object.
+TEST(JsonStrictTest, KeySetCollisionsAreComparedByBytes) {
+  JsonKeySet set;
+  for (int round = 0; round < 2; ++round) {
+    set.Clear();
+    for (int i = 0; i < 1000; ++i) EXPECT_TRUE(set.Insert("key" + std::to_string(i)));
+    EXPECT_FALSE(set.Insert("key999"));
+    EXPECT_FALSE(set.Insert("key0"));
+  }
 }
 
 }  // namespace

@@ -145,5 +145,74 @@ TEST(Utf8Test, Validation) {
   EXPECT_EQ(CheckUtf8("\xe2\x86"), "invalid UTF-8 at byte 0");        // truncated
 }
 
+// Duplicate keys and case-variant keys: refused in every mode (walked,
+// captured, projected away, skipped), with the object's pointer and the key.
+std::string StreamError(const std::string& text, JsonStreamer& s) {
+  Status st = s.ParseString(text, "r.json");
+  return st ? "ok" : st.error().ToString();
+}
+
+const char kSuffix[] = " (ambiguous: JSON readers disagree on which copy wins)";
+
+TEST(JsonStrictTest, StreamerRefusesDuplicateInCapturedRecord) {
+  JsonStreamer s;
+  s.OnRecord("/R/*", [](const std::string&, json&) -> Status { return Ok{}; });
+  EXPECT_EQ(StreamError(R"({"R":[{"Severity":"CRITICAL","Severity":"LOW"}]})", s),
+            std::string("r.json:/R/0: duplicate key \"Severity\"") + kSuffix);
+}
+
+TEST(JsonStrictTest, StreamerRefusesDuplicateOutsideProjection) {
+  JsonStreamer s;
+  s.OnRecord("/R/*", [](const std::string&, json&) -> Status { return Ok{}; }, {"id"});
+  EXPECT_EQ(StreamError(R"({"R":[{"id":"a","x":{"k":1,"k":2}}]})", s),
+            std::string("r.json:/R/0/x: duplicate key \"k\"") + kSuffix);
+}
+
+TEST(JsonStrictTest, StreamerRefusesDuplicateInSkippedSubtree) {
+  JsonStreamer s;  // no routes: everything is skipped
+  EXPECT_EQ(StreamError(R"({"a":[1,{"b":{"c":0,"d":1,"c":2}}]})", s),
+            std::string("r.json:/a/1/b: duplicate key \"c\"") + kSuffix);
+  JsonStreamer top;
+  EXPECT_EQ(StreamError(R"({"x":1,"x":1})", top), std::string("r.json:/: duplicate key \"x\"") + kSuffix);
+}
+
+TEST(JsonStrictTest, DuplicateComparesDecodedKeys) {
+  JsonStreamer s;
+  EXPECT_EQ(StreamError(R"({"A":1,"\u0041":2})", s),
+            std::string("r.json:/: duplicate key \"A\"") + kSuffix);
+}
+
+TEST(JsonStrictTest, ManyKeysUseTheIndexAndStayExact) {
+  std::string doc = "{";
+  for (int i = 0; i < 200; ++i) doc += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+  JsonStreamer ok;
+  EXPECT_EQ(StreamError(doc + "\"last\":0}", ok), "ok");
+  JsonStreamer dup;
+  EXPECT_EQ(StreamError(doc + "\"k7\":0}", dup), std::string("r.json:/: duplicate key \"k7\"") + kSuffix);
+  // The same key in sibling objects is not a duplicate.
+  JsonStreamer siblings;
+  EXPECT_EQ(StreamError(R"([{"a":1},{"a":2},{"b":{"a":3}}])", siblings), "ok");
+}
+
+TEST(JsonStrictTest, KnownKeysOnWalkedAndRecordObjects) {
+  JsonStreamer s;
+  s.KnownKeys("", {"Results"});
+  s.KnownKeys("/Results/*", {"Vulnerabilities"});
+  s.OnRecord("/Results/*/Vulnerabilities/*", [](const std::string&, json&) -> Status { return Ok{}; },
+             {"Severity"});
+  s.KnownKeys("/Results/*/Vulnerabilities/*", {"Severity"});
+  EXPECT_EQ(StreamError(R"({"results":[]})", s),
+            "r.json:/: key \"results\" differs from \"Results\" only in case (a case-insensitive "
+            "reader takes it for \"Results\")");
+  EXPECT_EQ(StreamError(R"({"Results":[{"vulnerabilities":[]}]})", s)
+                .rfind("r.json:/Results/0: key \"vulnerabilities\" differs from \"Vulnerabilities\"", 0),
+            0u);
+  EXPECT_EQ(StreamError(R"({"Results":[{"Vulnerabilities":[{"severity":"LOW"}]}]})", s)
+                .rfind("r.json:/Results/0/Vulnerabilities/0: key \"severity\" differs", 0),
+            0u);
+  EXPECT_EQ(StreamError(R"({"Results":[{"Vulnerabilities":[{"Severity":"LOW","x":{"severity":1}}]}]})", s),
+            "ok");
+}
+
 }  // namespace
 }  // namespace secgate::core

@@ -177,5 +177,20 @@ TEST(SarifReporterTest, HostileTextStaysValidJson) {
             std::string::npos);
 }
 
+// No finding id, however chosen, changes where the SARIF results go (the
+// reporter once spliced them in at a marker).
+TEST(ReportInjectionTest, SarifResultsStayAnArrayWhateverTheFindingId) {
+  for (const std::string id : {"\x01secgate-results\x01", "\"results\": [", "]}]}"}) {
+    SCOPED_TRACE(id);
+    json doc = Render(MakeVerdict({VulnFinding(id, "a", "1.0", Severity::kHigh)}));
+    const auto& run = doc["runs"][0];
+    ASSERT_TRUE(run["results"].is_array()) << doc.dump();
+    ASSERT_EQ(run["results"].size(), 1u);
+    EXPECT_EQ(run["results"][0]["ruleId"], id);
+    EXPECT_EQ(run["tool"]["driver"]["rules"][0]["id"], id);
+    EXPECT_EQ(run["properties"]["secgate"]["resultsWritten"], 1);
+  }
+}
+
 }  // namespace
 }  // namespace secgate::core

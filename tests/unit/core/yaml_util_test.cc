@@ -55,5 +55,41 @@ TEST(YamlUtilTest, SizeLimit) {
             "file is larger than " + std::to_string(kMaxYamlBytes) + " bytes");
 }
 
+// Strict YAML in LoadYaml (security review items 9, 10).
+TEST(StrictYaml, DuplicateKeysAnywhere) {
+  auto nested = LoadYaml("a:\n  - b: 1\n    c: 2\n    b: 3\n", "p.yaml");
+  ASSERT_FALSE(nested);
+  EXPECT_EQ(nested.error().ToString(),
+            "p.yaml:4: duplicate key 'b' (first on line 2; YAML forbids repeated keys)");
+  auto quoted = LoadYaml("{\"k\": 1, k: 2}\n", "p.yaml");
+  ASSERT_FALSE(quoted);
+  EXPECT_EQ(quoted.error().message, "duplicate key 'k' (first on line 1; YAML forbids repeated keys)");
+  EXPECT_TRUE(LoadYaml("a: {b: 1}\nc: {b: 2}\n", "p.yaml"));  // same key, different maps
+}
+
+TEST(StrictYaml, AliasesAreWalkedOnce) {
+  std::string bomb = "a: &a {x: 1, y: 2}\n";
+  std::string prev = "a";
+  for (int i = 0; i < 30; ++i) {
+    std::string name = "l" + std::to_string(i);
+    bomb += name + ": &" + name + " [*" + prev + ", *" + prev + "]\n";
+    prev = name;
+  }
+  EXPECT_TRUE(LoadYaml(bomb, "p.yaml"));  // 2^30 paths, linear walk
+}
+
+TEST(StrictYaml, ExactlyOneDocument) {
+  EXPECT_TRUE(LoadYaml("", "p.yaml"));
+  EXPECT_TRUE(LoadYaml("---\na: 1\n...\n# a comment after the end is fine\n", "p.yaml"));
+  for (const char* text : {"a: 1\n...\nb: 2\n", "a: 1\n---\nb: 2\n", "a: 1\n---\n",
+                           "a: 1\n...\n---\n"}) {
+    auto r = LoadYaml(text, "p.yaml");
+    ASSERT_FALSE(r) << text;
+    EXPECT_EQ(r.error().message,
+              "more than one YAML document (content after '...' or a second '---'); expected "
+              "exactly one");
+  }
+}
+
 }  // namespace
 }  // namespace secgate::core

@@ -236,6 +236,14 @@ TEST(LicenseExprTest, PolicyEntriesMustBeSingleIds) {
             "expression 'MIT OR Apache-2.0'");
 }
 
+TEST(LicenseExprTest, PolicyEntryWithALicenseAfterWithIsAnError) {
+  auto p = CompileLicensePolicy({"MIT WITH AGPL-3.0-only"}, {});
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.error().message,
+            "'MIT WITH AGPL-3.0-only' is not a license id: 'AGPL-3.0-only' after WITH is not an "
+            "SPDX license exception id (or AdditionRef-…)");
+}
+
 }  // namespace
 }  // namespace secgate::sbom
 

@@ -1,10 +1,11 @@
 // Log masking (gates/secrets/mask.cc): replacement text, counts, and
-// latency: a line is written before the next one is read.
+// latency: a line is written before the next one is read; ValueMasker.
 #include <gtest/gtest.h>
 
 #include <poll.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <thread>
 
 #include "gates/core/fingerprint.h"
@@ -78,6 +79,37 @@ TEST(MaskTest, EachLineIsWrittenBeforeTheNextIsRead) {
   EXPECT_EQ(masked, 1);
   close(in[0]);
   close(out[0]);
+}
+
+// ValueMasker (tests/e2e/secrets/holes_content_test.cc).
+TEST(ContentHolesTest, ValueMaskerReplacesEveryOccurrenceAndOverlaps) {
+  const std::string a = "tstk_AAAAbbbbCCCCddddEEEEffffGGGGhhhh";
+  const std::string b = "GGGGhhhhIIIIjjjj";  // overlaps the end of a
+  ValueMasker m({{"test-token", a}, {"other", b}, {"test-token", a}});
+  const std::string ta = MaskToken("test-token", a), tb = MaskToken("other", b);
+  EXPECT_EQ(m.Apply("deploy-" + a + ".env"), "deploy-" + ta + ".env");
+  EXPECT_EQ(m.Apply(a.substr(0, 30) + "IIIIjjjj!"), a.substr(0, 30) + "IIIIjjjj!");
+  EXPECT_EQ(m.Apply(a + "IIIIjjjj!"), ta + tb + "!");  // one span, nothing of either left
+  EXPECT_EQ(m.Apply("no secret"), "no secret");
+  std::string upper = a;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  EXPECT_EQ(m.Apply(upper), upper);  // another value: left alone
+  core::Finding f;
+  f.location.path = "x/" + a;
+  f.location.target = a;
+  f.aliases = {b};
+  m.Apply(&f);
+  EXPECT_EQ(f.location.path, "x/" + ta);
+  EXPECT_EQ(f.location.target, ta);
+  EXPECT_EQ(f.aliases[0], tb);
+  core::Verdict v;
+  v.notes = {"skipped " + a};
+  v.inputs.push_back({a, "files", 0, {}});
+  m.Apply(&v);
+  EXPECT_EQ(v.notes[0], "skipped " + ta);
+  EXPECT_EQ(v.inputs[0].path, ta);
+  ValueMasker none({});
+  EXPECT_EQ(none.Apply(a), a);
 }
 
 }  // namespace

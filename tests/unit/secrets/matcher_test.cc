@@ -1,6 +1,6 @@
 // The matching engine (gates/secrets/matcher.cc, keyword_index.cc,
 // collector.cc): prefilter, lazy compilation, entropy, allowlists, inline
-// markers, line numbers, redaction.
+// markers, line numbers, redaction, CheckExamples and ReviewerLine.
 #include <gtest/gtest.h>
 
 #include "gates/core/fingerprint.h"
@@ -147,6 +147,73 @@ TEST(MatcherTest, EntropyAndGlobHelpers) {
   EXPECT_TRUE(core::GlobMatch("**/package-lock.json", "package-lock.json"));
   EXPECT_TRUE(core::GlobMatch("**/vendor/**", "a/vendor/b/c.go"));
   EXPECT_FALSE(core::GlobMatch("**/vendor/**", "a/vendors/c.go"));
+}
+
+// The matcher fixes behind tests/e2e/secrets/holes_content_test.cc:
+// submatch storage sized from the rule, user-rule examples, allow markers
+// and CR.
+Rule ManyGroups(int groups) {
+  Rule r;
+  r.id = "many-groups";
+  r.description = "d";
+  r.provider = "P";
+  r.keywords = {"zq_"};
+  for (int i = 1; i < groups; ++i) r.regex += "()";
+  r.regex = "zq_" + r.regex + "([A-Za-z0-9]{20})";
+  r.secret_group = groups;
+  r.examples_match = {"zq_Ab3dE5gH7jK9mN1pQ2rS"};
+  r.examples_no_match = {"zq_short"};
+  return r;
+}
+
+std::vector<SecretMatch> ScanAll(const Matcher& e, std::string_view text) {
+  ScanScratch scratch;
+  std::vector<SecretMatch> found;
+  e.Scan(text, "", &scratch, &found);
+  return found;
+}
+
+TEST(ContentHolesTest, AnyNumberOfCaptureGroupsIsRun) {
+  for (int groups : {1, 9, 10, 11, 40}) {
+    RulePack p;
+    p.rules = {ManyGroups(groups)};
+    Matcher e(std::move(p));
+    auto found = ScanAll(e, "x zq_Xy7Kp2Lm9Qr4Tz8Wb3Nd y");
+    ASSERT_EQ(found.size(), 1u) << groups << " groups";
+    EXPECT_EQ(found[0].end - found[0].begin, 20u);
+    EXPECT_TRUE(CheckExamples(e, 0).ok());
+  }
+}
+
+TEST(ContentHolesTest, CheckExamplesNamesTheRuleAndIndexNeverTheValue) {
+  RulePack p;
+  p.rules = {ManyGroups(1)};
+  p.rules[0].source = "r.yaml:3";
+  p.rules[0].examples_match.push_back("no token");
+  p.rules[0].examples_no_match.push_back("zq_Lm9Qr4Tz8Wb3Nd7Kp2Xy");
+  Matcher e(p);
+  auto s = CheckExamples(e, 0);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().ToString(),
+            "r.yaml:3: rule many-groups: examples.match[1] is not detected by the rule");
+  p.rules[0].examples_match.pop_back();
+  Matcher e2(p);
+  s = CheckExamples(e2, 0);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().ToString(),
+            "r.yaml:3: rule many-groups: examples.no_match[1] is detected by the rule");
+}
+
+TEST(ContentHolesTest, AllowMarkerOnlyOnTheReviewersLine) {
+  auto e = TestEngine();
+  const std::string t = kToken;
+  EXPECT_EQ(ScanAll(*e, "a = " + t + "\rsecgate:allow\n").size(), 1u);
+  EXPECT_EQ(ScanAll(*e, "secgate:allow\r" + t + "\n").size(), 1u);
+  EXPECT_EQ(ScanAll(*e, "x\r" + t + " secgate:allow\ry\n").size(), 0u);
+  EXPECT_EQ(ScanAll(*e, t + " secgate:allow\r\n").size(), 0u);  // CRLF
+  EXPECT_EQ(ReviewerLine("ab\rcd\ref", 3, 4), "cd");
+  EXPECT_EQ(ReviewerLine("ab\rcd\ref", 1, 4), "ab\rcd");
+  EXPECT_EQ(ReviewerLine("abc", 0, 3), "abc");
 }
 
 }  // namespace

@@ -79,5 +79,39 @@ TEST(UnifiedDiffTest, Detection) {
   EXPECT_FALSE(LooksLikeUnifiedDiff("just a CI log\nstep 1 ok\n"));
 }
 
+// Text and added lines in one stream, in the order they came
+// (tests/e2e/secrets/holes_content_test.cc).
+struct Texts : DiffEvents {
+  std::vector<std::string> events;
+  void Commit(const std::string&, const std::string&, const std::string&) override {}
+  void Added(const std::string& path, int line, std::string_view text) override {
+    events.push_back("+" + path + ":" + std::to_string(line) + ":" + std::string(text));
+  }
+  void Binary(const std::string&) override {}
+  void Text(int line, std::string_view text) override {
+    events.push_back("T" + std::to_string(line) + ":" + std::string(text));
+  }
+};
+
+TEST(ContentHolesTest, DiffParserReportsLinesOutsideHunksAndContinuations) {
+  Texts t;
+  UnifiedDiffParser p(&t);
+  for (const char* l : {"log 1", "--- a/f", "+++ b/f", "@@ -1 +1,2 @@", "-x", "+long", "+y",
+                        "log 2"})
+    p.Feed(l);
+  p.Continue("more of log 2");
+  EXPECT_EQ(t.events, (std::vector<std::string>{"T1:log 1", "T2:--- a/f", "T3:+++ b/f",
+                                                "T4:@@ -1 +1,2 @@", "+f:1:long", "+f:2:y",
+                                                "T8:log 2", "T8:more of log 2"}));
+  t.events.clear();
+  p.Feed("@@ -1 +1 @@");
+  p.Feed("+start");
+  p.Continue("end of the added line");
+  p.Feed("-gone");
+  p.Continue("end of the removed line");
+  EXPECT_EQ(t.events, (std::vector<std::string>{"T9:@@ -1 +1 @@", "+f:1:start",
+                                                "+f:1:end of the added line"}));
+}
+
 }  // namespace
 }  // namespace secgate::secrets

@@ -244,6 +244,34 @@ TEST(ImportNsprc, RecordsAndInactive) {
   EXPECT_EQ(d[1].expires, "TODO: expiry");
 }
 
+// npm allowlists go through core::ParseJsonStrict: an advisory listed twice
+// in one object (with different active/expiry) is ambiguous and refused,
+// comments (audit-ci .jsonc) still allowed.
+TEST(ImportStrictJson, DuplicateAdvisoryInNsprcIsRefused) {
+  // Before: nlohmann kept the last copy, so the inactive entry won silently.
+  auto r = ImportText(*ImportSourceByName("nsprc"),
+                      R"({"1096": {"active": true, "notes": "a"}, "1096": {"active": false}})",
+                      {".nsprc", "2026-04-01"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().ToString(),
+            ".nsprc:/: duplicate key \"1096\" (ambiguous: JSON readers disagree on which copy wins)");
+}
+
+TEST(ImportStrictJson, DuplicateInAuditCiJsoncIsRefusedWithPointer) {
+  auto r = ImportText(*ImportSourceByName("audit-ci"),
+                      "{\n  // reviewed\n  \"allowlist\": [{\"GHSA-aaaa-bbbb-cccc\": "
+                      "{\"active\": true, \"expiry\": \"2026-01-01\", \"expiry\": \"2099-01-01\"}}]\n}",
+                      {"audit-ci.jsonc", "2026-04-01"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().ToString(),
+            "audit-ci.jsonc:/allowlist/0/GHSA-aaaa-bbbb-cccc: duplicate key \"expiry\" (ambiguous: "
+            "JSON readers disagree on which copy wins)");
+  auto ok = ImportText(*ImportSourceByName("audit-ci"),
+                       "{\n  // reviewed\n  \"allowlist\": [\"GHSA-aaaa-bbbb-cccc\"]\n}",
+                       {"audit-ci.jsonc", "2026-04-01"});
+  EXPECT_TRUE(ok.ok()) << ok.error().ToString();
+}
+
 TEST(ImportGitleaks, BothFingerprintForms) {
   auto d = Import(Src("gitleaksignore"),
                   "# ignored\ncd5226711335c68be1e720b318b7bc3135a30eb2:cmd/a:b.go:sidekiq-secret:23\n"

@@ -1,5 +1,9 @@
-// CycloneDX and SPDX readers over in-memory documents: every shape the
-// readers accept, and the exact errors for wrong types.
+// The CycloneDX reader (gates/sbom/readers/cyclonedx.cc) over in-memory
+// documents: every shape it accepts, the exact errors for wrong types, and
+// what it refuses because reading it would leave part of the document
+// unjudged (a bom-ref reused by a component with other content, a license
+// with both id and name or both license and expression, unknown spec
+// versions). Identical repeats of a bom-ref are read once and counted.
 #include <gtest/gtest.h>
 
 #include "gates/sbom/readers/reader.h"
@@ -94,77 +98,68 @@ TEST(CycloneDxReaderTest, WrongTypesAreErrors) {
   EXPECT_EQ(CdxError(R"({"specVersion": "1.5"})"), "t.json: not CycloneDX: no bomFormat");
 }
 
-SbomDocument ReadSpdx(const std::string& text) {
+std::string CdxResult(const std::string& body, const char* version = "1.6") {
   SbomDocument d;
-  auto s = ReadSpdxString(text, "s.json", &d);
-  EXPECT_TRUE(s.ok()) << s.error().ToString();
-  return d;
+  auto s = ReadCycloneDxString(
+      std::string(R"({"bomFormat": "CycloneDX", "specVersion": ")") + version + "\", " + body,
+      "t.json", &d);
+  return s.ok() ? "ok " + std::to_string(d.components.size()) + " components, " +
+                      std::to_string(d.duplicate_refs) + " repeats"
+                : s.error().ToString();
 }
 
-TEST(SpdxReaderTest, PackagesLicensesRefsAndCreationInfo) {
-  SbomDocument d = ReadSpdx(R"({
-    "spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT", "name": "web",
-    "creationInfo": {"created": "2026-09-01T10:00:00Z", "creators": ["Tool: x-1.0"]},
-    "packages": [
-      {"SPDXID": "SPDXRef-a", "name": "a", "versionInfo": "1", "licenseDeclared": "MIT",
-       "supplier": "Organization: ACME",
-       "checksums": [{"algorithm": "SHA1", "checksumValue": "aa"}],
-       "externalRefs": [{"referenceCategory": "PACKAGE_MANAGER", "referenceType": "purl",
-                         "referenceLocator": "pkg:npm/a@1"}]},
-      {"SPDXID": "SPDXRef-b", "name": "b", "licenseConcluded": "NOASSERTION",
-       "licenseDeclared": "NOASSERTION", "supplier": "NOASSERTION"},
-      {"SPDXID": "SPDXRef-c", "name": "c", "licenseConcluded": "NONE",
-       "licenseDeclared": "MIT",
-       "externalRefs": [{"referenceCategory": "PACKAGE-MANAGER", "referenceType": "purl",
-                         "referenceLocator": "pkg:pypi/c@2"},
-                        {"referenceCategory": "SECURITY", "referenceType": "cpe23Type",
-                         "referenceLocator": "cpe:2.3:a:c:c:2:*:*:*:*:*:*:*"}]},
-      {"SPDXID": "SPDXRef-d", "name": "d", "licenseConcluded": "LicenseRef-x AND MIT"}
-    ],
-    "hasExtractedLicensingInfos": [{"licenseId": "LicenseRef-x", "name": "X License"}],
-    "relationships": [
-      {"spdxElementId": "SPDXRef-a", "relationshipType": "DEPENDS_ON", "relatedSpdxElement": "SPDXRef-b"},
-      {"spdxElementId": "SPDXRef-b", "relationshipType": "DEPENDENCY_OF", "relatedSpdxElement": "SPDXRef-a"}]
-  })");
-  ASSERT_EQ(d.components.size(), 4u);
-  EXPECT_EQ(d.spec_version, "SPDX-2.3");
-  EXPECT_EQ(d.name, "web");
-  EXPECT_EQ(d.timestamp, "2026-09-01T10:00:00Z");
-  EXPECT_EQ(d.authors, std::vector<std::string>{"Tool: x-1.0"});
-  const Component& a = d.components[0];
-  EXPECT_EQ(a.purl, "pkg:npm/a@1");
-  EXPECT_EQ(a.supplier, "ACME");
-  EXPECT_EQ(a.hashes, 1);
-  // 2.3: an absent licenseConcluded is NOASSERTION, so the declared one counts.
-  EXPECT_EQ(a.licenses[0].kind, Kind::kExpression);
-  EXPECT_EQ(a.licenses[0].text, "MIT");
-  EXPECT_EQ(d.components[1].licenses[0].kind, Kind::kNoAssertion);
-  EXPECT_EQ(d.components[1].supplier, "");
-  EXPECT_EQ(d.components[2].licenses[0].kind, Kind::kNone);  // concluded wins
-  EXPECT_EQ(d.components[2].purl, "pkg:pypi/c@2");
-  EXPECT_EQ(d.components[2].other_ids.size(), 1u);
-  EXPECT_EQ(d.components[3].licenses[0].text, "LicenseRef-x AND MIT");
-  EXPECT_EQ(d.extracted_licenses.at("LicenseRef-x"), "X License");
-  ASSERT_EQ(d.dependencies.size(), 2u);
-  EXPECT_EQ(d.dependencies[1], (std::pair<std::string, std::string>{"SPDXRef-a", "SPDXRef-b"}));
+TEST(ReaderStrictTest, CycloneDxRefReusedWithOtherContentIsAnError) {
+  // The hole: the AGPL package reused the MIT package's bom-ref and was
+  // dropped as "already read".
+  EXPECT_EQ(CdxResult(R"("components": [
+      {"bom-ref": "r", "name": "ok", "version": "1", "licenses": [{"license": {"id": "MIT"}}]},
+      {"bom-ref": "r", "name": "ok", "version": "1",
+       "licenses": [{"license": {"id": "AGPL-3.0-only"}}]}]})"),
+            "t.json:/components/1: bom-ref 'r' repeats /components/0 with a different license");
+  EXPECT_EQ(CdxResult(R"("components": [
+      {"bom-ref": "r", "name": "a", "components": [{"bom-ref": "r", "name": "b", "version": "2"}]}]})"),
+            "t.json:/components/0/components/0: bom-ref 'r' repeats /components/0 with a "
+            "different name, version");
+  EXPECT_EQ(CdxResult(R"("components": [{"bom-ref": "r", "name": "a", "purl": "pkg:npm/a@1"},
+      {"bom-ref": "r", "name": "a", "purl": "pkg:npm/evil@1"}]})"),
+            "t.json:/components/1: bom-ref 'r' repeats /components/0 with a different purl or "
+            "other id");
 }
 
-TEST(SpdxReaderTest, WrongTypesAreErrors) {
-  auto err = [](const std::string& text) {
-    SbomDocument d;
-    auto s = ReadSpdxString(text, "s.json", &d);
-    return s.ok() ? std::string("ok") : s.error().ToString();
-  };
-  const std::string head = R"({"spdxVersion": "SPDX-2.3", )";
-  EXPECT_EQ(err(head + R"("packages": {}})"), "s.json:/packages: expected array, got object");
-  EXPECT_EQ(err(head + R"("packages": [{"name": "a", "externalRefs": "x"}]})"),
-            "s.json:/packages/0/externalRefs: expected array, got string");
-  EXPECT_EQ(err(head + R"("packages": [{"name": "a", "licenseConcluded": 1}]})"),
-            "s.json:/packages/0/licenseConcluded: expected string, got number");
-  EXPECT_EQ(err(head + R"("creationInfo": {"creators": [1]}})"),
-            "s.json:/creationInfo/creators/0: expected string, got number");
-  EXPECT_EQ(err(R"({"spdxVersion": "2.3"})"), R"(s.json:/spdxVersion: unsupported spdxVersion "2.3" (expected SPDX-2.2 or SPDX-2.3))");
-  EXPECT_EQ(err(R"({"packages": []})"), "s.json: not SPDX: no spdxVersion");
+TEST(ReaderStrictTest, IdenticalRepeatsAreReadOnceAndCounted) {
+  EXPECT_EQ(CdxResult(R"("components": [
+      {"bom-ref": "r", "name": "a", "licenses": [{"license": {"id": "MIT"}}]},
+      {"bom-ref": "r", "name": "a", "description": "same package, other words",
+       "licenses": [{"license": {"id": "MIT"}}]}]})"),
+            "ok 1 components, 1 repeats");
+  // Components without a bom-ref are never merged.
+  EXPECT_EQ(CdxResult(R"("components": [{"name": "a"}, {"name": "a"}]})"),
+            "ok 2 components, 0 repeats");
+}
+
+TEST(ReaderStrictTest, LicenseIdAndNameTogetherAreAnError) {
+  EXPECT_EQ(CdxResult(R"("components": [{"name": "a",
+      "licenses": [{"license": {"id": "MIT", "name": "AGPL-3.0-only"}}]}]})"),
+            "t.json:/components/0/licenses/0/license: expected id or name, not both");
+  EXPECT_EQ(CdxResult(R"("components": [{"name": "a",
+      "licenses": [{"expression": "MIT", "license": {"id": "AGPL-3.0-only"}}]}]})"),
+            "t.json:/components/0/licenses/0: expected license or expression, not both");
+  EXPECT_EQ(CdxResult(R"("components": [{"name": "a",
+      "licenses": [{"license": {"id": "MIT", "name": ""}}]}]})"),
+            "ok 1 components, 0 repeats");
+}
+
+TEST(ReaderStrictTest, UnknownSpecVersionsAreErrors) {
+  for (const char* v : {"1.2", "1.3", "1.4", "1.5", "1.6", "1.7"})
+    EXPECT_EQ(CdxResult(R"("components": []})", v), "ok 0 components, 0 repeats") << v;
+  EXPECT_EQ(CdxResult(R"("components": []})", "2.0"),
+            R"(t.json:/specVersion: unsupported CycloneDX specVersion "2.0" (expected 1.2-1.7))");
+  EXPECT_EQ(CdxResult(R"("components": []})", "1.1"),
+            R"(t.json:/specVersion: unsupported CycloneDX specVersion "1.1" (expected 1.2-1.7))");
+  SbomDocument d;
+  auto none = ReadCycloneDxString(R"({"bomFormat": "CycloneDX", "components": []})", "t.json", &d);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().ToString(), "t.json: not CycloneDX: no specVersion");
 }
 
 }  // namespace
