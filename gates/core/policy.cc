@@ -418,75 +418,102 @@ Result<bool> Bool(const YAML::Node& n, const std::string& path, const std::strin
   return ScalarBool(n, path, key);
 }
 
+std::vector<KeyRow> VulnKeys() {
+  return {
+      SG_KEY("vuln.fail_on", vuln.fail_on, ThresholdAt, Show, Higher),
+      SG_KEY("vuln.unknown_as", vuln.unknown_as, UnknownAs, Show, Lower),
+      SG_KEY("vuln.ignore_unfixed", vuln.ignore_unfixed, Bool, Show, BecameTrue),
+      SG_KEY("vuln.ignore_dev", vuln.ignore_dev, Bool, Show, BecameTrue),
+      SG_KEY("vuln.severity_source", vuln.severity_source, SeveritySource, Show, Changed),
+      SG_LIMIT(vuln, "critical", Severity::kCritical),
+      SG_LIMIT(vuln, "high", Severity::kHigh),
+      SG_LIMIT(vuln, "medium", Severity::kMedium),
+      SG_LIMIT(vuln, "low", Severity::kLow),
+      SG_LIMIT(vuln, "unknown", Severity::kUnknown),
+      SG_KEY("vuln.only_new", vuln.only_new, Bool, Show, BecameTrue),
+      SG_KEY("vuln.baseline", vuln.baseline, ScalarString, Show, Changed),
+      SG_KEY("vuln.trust_vex", vuln.trust_vex, Bool, Show, BecameTrue),
+      SG_KEY("vuln.upstream_ignores", vuln.honour_upstream_ignores, HonourOrDeny, ShowHonour,
+             BecameTrue),
+  };
+}
+
+std::vector<KeyRow> SecretsKeys() {
+  return {
+      SG_KEY("secrets.fail_on", secrets.fail_on, ThresholdAt, Show, Higher),
+      SG_KEY("secrets.rules", secrets.rules, StringList, Show, Removed),
+      SG_KEY("secrets.replace_rules", secrets.replace_rules, Bool, Show, BecameTrue),
+      SG_KEY("secrets.disable", secrets.disable, StringList, Show, Added),
+      SG_KEY("secrets.allow_paths", secrets.allow_paths, StringList, Show, Added),
+      SG_KEY("secrets.stopwords", secrets.stopwords, StringList, Show, Added),
+      SG_KEY("secrets.max_file_size", secrets.max_file_size, ScalarInt, Show, Lower),
+      SG_KEY("secrets.skip_large_files", secrets.skip_large_files, Bool, Show, BecameTrue),
+      SG_KEY("secrets.test_keys", secrets.test_keys, TestKeys, Show, LaterTestKeys),
+      SG_KEY("secrets.allowlist.commits", secrets.allowlist_commits, CommitIds, Show, Added),
+      SG_KEY("secrets.allowlist.secret_regexes", secrets.allowlist_secret_regexes, StringList,
+             Show, Added),
+      SG_KEY("secrets.allowlist.line_regexes", secrets.allowlist_line_regexes, StringList, Show,
+             Added),
+      SG_KEY("secrets.decode.depth", secrets.decode_depth, DecodeDepth, Show, Lower),
+  };
+}
+
+std::vector<KeyRow> SbomKeys() {
+  return {
+      SG_KEY("sbom.fail_on", sbom.fail_on, ThresholdAt, Show, Higher),
+      SG_KEY("sbom.licenses.allow", sbom.licenses_allow, StringList, Show, Added),
+      SG_KEY("sbom.licenses.deny", sbom.licenses_deny, StringList, Show, Removed),
+      SG_KEY("sbom.licenses.unknown", sbom.licenses_unknown, LicensesUnknown, Show,
+             LaterUnknown),
+      SG_KEY("sbom.banned", sbom.banned, StringList, Show, Removed),
+      SG_KEY("sbom.require.component", sbom.require_component, ComponentFields, Show, Removed),
+      SG_KEY("sbom.require.document", sbom.require_document, DocumentFields, Show, Removed),
+  };
+}
+
+std::vector<KeyRow> CodeKeys() {
+  return {
+      SG_KEY("code.fail_on", code.fail_on, ThresholdAt, Show, Higher),
+      SG_KEY("code.unknown_as", code.unknown_as, UnknownAs, Show, Lower),
+      SG_KEY("code.levels.error", code.level_error, UnknownAs, Show, Lower),
+      SG_KEY("code.levels.warning", code.level_warning, UnknownAs, Show, Lower),
+      SG_KEY("code.levels.note", code.level_note, UnknownAs, Show, Lower),
+      SG_KEY("code.levels.none", code.level_none, UnknownAs, Show, Lower),
+      SG_KEY("code.tools", code.tools, CodeTools, Show, ToolsLoosened),
+      SG_KEY("code.rules", code.rules, CodeRules, Show, RulesLoosened),
+      SG_KEY("code.paths.exclude", code.paths_exclude, StringList, Show, Added),
+      SG_LIMIT(code, "critical", Severity::kCritical),
+      SG_LIMIT(code, "high", Severity::kHigh),
+      SG_LIMIT(code, "medium", Severity::kMedium),
+      SG_LIMIT(code, "low", Severity::kLow),
+      SG_LIMIT(code, "unknown", Severity::kUnknown),
+      SG_KEY("code.only_new", code.only_new, Bool, Show, BecameTrue),
+      SG_KEY("code.upstream_ignores", code.honour_upstream_ignores, HonourOrDeny, ShowHonour,
+             BecameTrue),
+  };
+}
+
+std::vector<KeyRow> WaiverAndPrKeys() {
+  return {
+      SG_KEY("waivers.max_days", waivers.max_days, Days, Show, Higher),
+      SG_KEY("waivers.expiring_days", waivers.expiring_days, Days, Show, Lower),
+      SG_KEY("waivers.allow_wildcards", waivers.allow_wildcards, Bool, Show, BecameTrue),
+      SG_KEY("waivers.require_ticket", waivers.require_ticket, Bool, Show, BecameFalse),
+      SG_KEY("pr.fail_on", pr.fail_on_any, AnyOrNew, ShowAny, BecameFalse),
+      SG_KEY("pr.exemptions", pr.exemptions_need_ticket, TicketOrReport, ShowTicket,
+             BecameFalse),
+  };
+}
+
+// Every key, in the order key lists show them: version, the sections, then
+// extends and locked.
 const std::vector<KeyRow>& Keys() {
   static const std::vector<KeyRow> rows = [] {
-    std::vector<KeyRow> r = {
-        SG_META("version"),
-        SG_KEY("vuln.fail_on", vuln.fail_on, ThresholdAt, Show, Higher),
-        SG_KEY("vuln.unknown_as", vuln.unknown_as, UnknownAs, Show, Lower),
-        SG_KEY("vuln.ignore_unfixed", vuln.ignore_unfixed, Bool, Show, BecameTrue),
-        SG_KEY("vuln.ignore_dev", vuln.ignore_dev, Bool, Show, BecameTrue),
-        SG_KEY("vuln.severity_source", vuln.severity_source, SeveritySource, Show, Changed),
-        SG_LIMIT(vuln, "critical", Severity::kCritical),
-        SG_LIMIT(vuln, "high", Severity::kHigh),
-        SG_LIMIT(vuln, "medium", Severity::kMedium),
-        SG_LIMIT(vuln, "low", Severity::kLow),
-        SG_LIMIT(vuln, "unknown", Severity::kUnknown),
-        SG_KEY("vuln.only_new", vuln.only_new, Bool, Show, BecameTrue),
-        SG_KEY("vuln.baseline", vuln.baseline, ScalarString, Show, Changed),
-        SG_KEY("vuln.trust_vex", vuln.trust_vex, Bool, Show, BecameTrue),
-        SG_KEY("vuln.upstream_ignores", vuln.honour_upstream_ignores, HonourOrDeny, ShowHonour,
-               BecameTrue),
-        SG_KEY("secrets.fail_on", secrets.fail_on, ThresholdAt, Show, Higher),
-        SG_KEY("secrets.rules", secrets.rules, StringList, Show, Removed),
-        SG_KEY("secrets.replace_rules", secrets.replace_rules, Bool, Show, BecameTrue),
-        SG_KEY("secrets.disable", secrets.disable, StringList, Show, Added),
-        SG_KEY("secrets.allow_paths", secrets.allow_paths, StringList, Show, Added),
-        SG_KEY("secrets.stopwords", secrets.stopwords, StringList, Show, Added),
-        SG_KEY("secrets.max_file_size", secrets.max_file_size, ScalarInt, Show, Lower),
-        SG_KEY("secrets.skip_large_files", secrets.skip_large_files, Bool, Show, BecameTrue),
-        SG_KEY("secrets.test_keys", secrets.test_keys, TestKeys, Show, LaterTestKeys),
-        SG_KEY("secrets.allowlist.commits", secrets.allowlist_commits, CommitIds, Show, Added),
-        SG_KEY("secrets.allowlist.secret_regexes", secrets.allowlist_secret_regexes, StringList,
-               Show, Added),
-        SG_KEY("secrets.allowlist.line_regexes", secrets.allowlist_line_regexes, StringList, Show,
-               Added),
-        SG_KEY("secrets.decode.depth", secrets.decode_depth, DecodeDepth, Show, Lower),
-        SG_KEY("sbom.fail_on", sbom.fail_on, ThresholdAt, Show, Higher),
-        SG_KEY("sbom.licenses.allow", sbom.licenses_allow, StringList, Show, Added),
-        SG_KEY("sbom.licenses.deny", sbom.licenses_deny, StringList, Show, Removed),
-        SG_KEY("sbom.licenses.unknown", sbom.licenses_unknown, LicensesUnknown, Show,
-               LaterUnknown),
-        SG_KEY("sbom.banned", sbom.banned, StringList, Show, Removed),
-        SG_KEY("sbom.require.component", sbom.require_component, ComponentFields, Show, Removed),
-        SG_KEY("sbom.require.document", sbom.require_document, DocumentFields, Show, Removed),
-        SG_KEY("code.fail_on", code.fail_on, ThresholdAt, Show, Higher),
-        SG_KEY("code.unknown_as", code.unknown_as, UnknownAs, Show, Lower),
-        SG_KEY("code.levels.error", code.level_error, UnknownAs, Show, Lower),
-        SG_KEY("code.levels.warning", code.level_warning, UnknownAs, Show, Lower),
-        SG_KEY("code.levels.note", code.level_note, UnknownAs, Show, Lower),
-        SG_KEY("code.levels.none", code.level_none, UnknownAs, Show, Lower),
-        SG_KEY("code.tools", code.tools, CodeTools, Show, ToolsLoosened),
-        SG_KEY("code.rules", code.rules, CodeRules, Show, RulesLoosened),
-        SG_KEY("code.paths.exclude", code.paths_exclude, StringList, Show, Added),
-        SG_LIMIT(code, "critical", Severity::kCritical),
-        SG_LIMIT(code, "high", Severity::kHigh),
-        SG_LIMIT(code, "medium", Severity::kMedium),
-        SG_LIMIT(code, "low", Severity::kLow),
-        SG_LIMIT(code, "unknown", Severity::kUnknown),
-        SG_KEY("code.only_new", code.only_new, Bool, Show, BecameTrue),
-        SG_KEY("code.upstream_ignores", code.honour_upstream_ignores, HonourOrDeny, ShowHonour,
-               BecameTrue),
-        SG_KEY("waivers.max_days", waivers.max_days, Days, Show, Higher),
-        SG_KEY("waivers.expiring_days", waivers.expiring_days, Days, Show, Lower),
-        SG_KEY("waivers.allow_wildcards", waivers.allow_wildcards, Bool, Show, BecameTrue),
-        SG_KEY("waivers.require_ticket", waivers.require_ticket, Bool, Show, BecameFalse),
-        SG_KEY("pr.fail_on", pr.fail_on_any, AnyOrNew, ShowAny, BecameFalse),
-        SG_KEY("pr.exemptions", pr.exemptions_need_ticket, TicketOrReport, ShowTicket,
-               BecameFalse),
-        SG_META("extends"),
-        SG_META("locked"),
-    };
+    std::vector<KeyRow> r = {SG_META("version")};
+    for (auto section : {VulnKeys, SecretsKeys, SbomKeys, CodeKeys, WaiverAndPrKeys})
+      for (KeyRow& row : section()) r.push_back(std::move(row));
+    r.push_back(SG_META("extends"));
+    r.push_back(SG_META("locked"));
     for (KeyRow& row : r)
       if (row.key == "secrets.rules" || row.key == "vuln.baseline") row.path_valued = true;
     return r;
