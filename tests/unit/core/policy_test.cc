@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 namespace secgate::core {
 namespace {
 
@@ -162,6 +165,35 @@ sbom:
   EXPECT_EQ(p->sbom.require_component.size(), 3u);
   EXPECT_EQ(ErrorOf("sbom:\n  require:\n    component: [colour]\n"),
             "secgate.yaml:3: sbom.require.component: unknown field 'colour'");
+}
+
+// The key table is the registry: every key --print-policy lists (one per
+// row) has a table row in docs/policy.md under its section's heading,
+// "| `rest.of.key` |" or, for a map such as vuln.limits, "| `limits` |".
+TEST(PolicyDocs, EveryKeyOfTheTableIsDocumented) {
+  std::ifstream in(std::string(SECGATE_SOURCE_DIR) + "/docs/policy.md");
+  ASSERT_TRUE(in) << "docs/policy.md";
+  std::stringstream doc;
+  doc << in.rdbuf();
+  const std::string text = doc.str();
+  std::istringstream lines(PrintPolicy(DefaultPolicy()));
+  int keys = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::string key = line.substr(0, line.find(':'));
+    const size_t dot = key.find('.');
+    ASSERT_NE(dot, std::string::npos) << line;
+    const std::string section = key.substr(0, dot), rest = key.substr(dot + 1);
+    const size_t heading = text.find("## `" + section + "`");
+    ASSERT_NE(heading, std::string::npos) << "no section for " << key;
+    const size_t next = text.find("\n## ", heading + 1);
+    const std::string part = text.substr(heading, next - heading);
+    auto row = [&part](const std::string& k) { return part.find("| `" + k + "` |") != std::string::npos; };
+    const bool documented = row(rest) || row(rest.substr(0, rest.find('.')));
+    EXPECT_TRUE(documented) << key << " is not in docs/policy.md's " << section << " table";
+    ++keys;
+  }
+  EXPECT_GT(keys, 50);
 }
 
 }  // namespace
