@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "gates/core/json_lexer.h"
+#include "gates/core/strings.h"
 
 namespace secgate::core {
 
@@ -82,7 +83,6 @@ namespace {
 std::string GoFold(std::string_view key) {
   std::string out;
   for (size_t i = 0; i < key.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(key[i]);
     if (key.substr(i, 3) == "\xe2\x84\xaa") {
       out += 'k';
       i += 2;
@@ -90,20 +90,10 @@ std::string GoFold(std::string_view key) {
       out += 's';
       i += 1;
     } else {
-      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      out += AsciiLowerChar(key[i]);
     }
   }
   return out;
-}
-
-bool AsciiEqualFold(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    unsigned char x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
-    if (x == y) continue;
-    if ((x | 32) != (y | 32) || (x | 32) < 'a' || (x | 32) > 'z') return false;
-  }
-  return true;
 }
 
 // Follows nlohmann's parse events to know the pointer of the object being
@@ -174,7 +164,7 @@ const std::string* CaseVariantOf(std::string_view key, const std::vector<std::st
   for (const auto& k : known) {
     if (k.size() != key.size()) continue;
     if (k == key) return nullptr;
-    if (!variant && AsciiEqualFold(key, k)) variant = &k;
+    if (!variant && EqualsIgnoreCase(key, k)) variant = &k;
   }
   if (variant) return variant;
   // The two non-ASCII folds change the length; only keys holding their lead

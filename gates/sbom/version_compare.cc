@@ -4,7 +4,7 @@
 #include <cctype>
 #include <optional>
 
-#include "gates/sbom/license_ids.h"
+#include "gates/core/strings.h"
 #include "gates/sbom/version_range.h"
 
 namespace secgate::sbom {
@@ -88,7 +88,7 @@ std::string EatDigits(std::string_view& s) {
 }
 
 std::optional<Pep440> ParsePep440(std::string_view text) {
-  std::string lower = Lower(text);
+  std::string lower = core::AsciiLower(text);
   std::string_view s = lower;
   Pep440 v;
   if (!s.empty() && s[0] == 'v') s.remove_prefix(1);
@@ -232,7 +232,7 @@ int CompareGeneric(std::string_view a, std::string_view b) {
       continue;
     }
     if (np != nq) return np ? 1 : -1;
-    int c = np ? CompareDigits(p, q) : Sign(Lower(p).compare(Lower(q)));
+    int c = np ? CompareDigits(p, q) : Sign(core::AsciiLower(p).compare(core::AsciiLower(q)));
     if (c) return c;
   }
 }

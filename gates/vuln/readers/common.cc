@@ -1,8 +1,8 @@
 #include "gates/vuln/readers/common.h"
 
-#include <cctype>
 #include <map>
 
+#include "gates/core/strings.h"
 
 namespace secgate::vuln {
 

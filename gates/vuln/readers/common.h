@@ -17,7 +17,6 @@
 #include "gates/core/finding.h"
 #include "gates/core/io.h"
 #include "gates/core/json_stream.h"
-#include "gates/core/waiver.h"
 
 namespace secgate::vuln {
 

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "gates/core/json_stream.h"
+#include "gates/core/strings.h"
 #include "gates/core/purl.h"
 #include "gates/core/spec_versions.h"
 #include "gates/vuln/readers/common.h"
@@ -45,11 +46,6 @@ Status CollectComponent(const json& c, const std::string& where, ComponentMap* m
   return core::Ok{};
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 Result<std::string> SourceName(const json& obj, const std::string& where) {
   auto src = OptContainer(obj, "source", 'o', where);
   if (!src) return src.error();
@@ -57,7 +53,7 @@ Result<std::string> SourceName(const json& obj, const std::string& where) {
   if (*src) {
     if (Status s = OptString(**src, "name", where + "/source", &name); !s) return s.error();
   }
-  return Lower(name);
+  return core::AsciiLower(name);
 }
 
 Status ReadRatings(const json& v, const std::string& where, const std::string& own, Finding* f) {

@@ -5,6 +5,7 @@
 // flagged (Finding::upstream_ignore, with the rule Grype applied), so the
 // policy's vuln.upstream_ignores decides; never dropped here.
 #include "gates/core/json_stream.h"
+#include "gates/core/strings.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "gates/core/json_stream.h"
+#include "gates/core/strings.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
 #include "gates/vuln/readers/totals.h"
@@ -89,7 +90,7 @@ Status ReadNpmAuditV1(core::InputFile& in, ReaderOutput* out) {
   s.OnRecord("/advisories/*", [&](const std::string& p, json& v) -> Status {
     size_t before = out->findings.size();
     if (Status st = ParseNpmAdvisory(v, name + ":" + p, opt, &out->findings); !st) return st;
-    read[LowerWord(v["severity"].get<std::string>())] += NpmAdvisoryPaths(v);
+    read[core::AsciiLower(v["severity"].get<std::string>())] += NpmAdvisoryPaths(v);
     for (size_t i = before; i < out->findings.size(); ++i) out->findings[i].input = name;
     return core::Ok{};
   });

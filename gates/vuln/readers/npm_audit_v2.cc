@@ -11,6 +11,7 @@
 #include <set>
 
 #include "gates/core/json_stream.h"
+#include "gates/core/strings.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
 #include "gates/vuln/readers/totals.h"
@@ -112,7 +113,7 @@ Status ParseEntry(const json& e, const std::string& where, V2State* st, ReaderOu
   auto via = OptContainer(e, "via", 'a', where);
   if (!via) return via.error();
   if (!*via) return Error{where, "missing via"};
-  st->read[LowerWord(word)]++;
+  st->read[core::AsciiLower(word)]++;
   st->read["total"]++;
   EntryLinks& links = st->entries[info.key];
   links.where = where;

@@ -14,6 +14,7 @@
 #include <set>
 
 #include "gates/core/json_stream.h"
+#include "gates/core/strings.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
 #include "gates/vuln/readers/totals.h"
@@ -38,7 +39,7 @@ struct PackageCtx {
 Status RecordSeverity(const json& r, const std::string& where, Finding* f) {
   auto sevs = OptContainer(r, "severity", 'a', where);
   if (!sevs) return sevs.error();
-  std::string source = LowerWord(f->id.substr(0, f->id.find('-')));
+  std::string source = core::AsciiLower(f->id.substr(0, f->id.find('-')));
   for (size_t i = 0; *sevs && i < (*sevs)->size(); ++i) {
     const json& s = (**sevs)[i];
     std::string w = where + "/severity/" + std::to_string(i), type, score;

@@ -6,6 +6,7 @@
 // and is an error.
 #include "gates/core/json_stream.h"
 #include "gates/core/purl.h"
+#include "gates/core/strings.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
 

@@ -42,7 +42,4 @@ long TallySum(const Tally& t);
 /// accepted: the number of dependency paths over its findings[].
 long NpmAdvisoryPaths(const nlohmann::json& adv);
 
-/// Lower-cased copy (severity words, tally keys).
-std::string LowerWord(std::string s);
-
 }  // namespace secgate::vuln

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "gates/core/json_stream.h"
+#include "gates/core/strings.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
 #include "gates/vuln/readers/totals.h"
@@ -60,7 +61,7 @@ Status ReadAdvisoryLine(const json& data, const std::string& where, const NpmAdv
   std::vector<core::Finding> found;
   if (Status s = ParseNpmAdvisory(adv, where + ":/data/advisory", opt, &found); !s) return s;
   if (st->advisories.insert({found.front().id, found.front().package.name}).second)
-    st->read[LowerWord(adv["severity"].get<std::string>())] += NpmAdvisoryPaths(adv);
+    st->read[core::AsciiLower(adv["severity"].get<std::string>())] += NpmAdvisoryPaths(adv);
   for (auto& f : found) {
     auto key = std::make_tuple(f.id, f.package.name, f.package.version);
     if (auto it = st->index.find(key); it != st->index.end()) {

@@ -260,11 +260,6 @@ TEST(GlobMatch, NoBlowUpOnManyStars) {
   EXPECT_TRUE(GlobMatch(pattern, text + "b"));
 }
 
-TEST(EqualsIgnoreCase, Ascii) {
-  EXPECT_TRUE(EqualsIgnoreCase("GHSA-Ab", "ghsa-aB"));
-  EXPECT_FALSE(EqualsIgnoreCase("a", "ab"));
-}
-
 // A secrets waiver may name a rule id within a path scope (a Trivy report's
 // secrets carry no value to fingerprint by hand); alone it would waive the
 // rule everywhere.
