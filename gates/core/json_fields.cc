@@ -12,16 +12,28 @@ namespace secgate::core {
 
 using nlohmann::json;
 
+const char* JsonTypeName(JsonType t) {
+  switch (t) {
+    case JsonType::kObject: return "object";
+    case JsonType::kArray: return "array";
+    case JsonType::kString: return "string";
+    case JsonType::kNumber: return "number";
+    case JsonType::kBool: return "boolean";
+    case JsonType::kNull: return "null";
+  }
+  return "null";
+}
+
 std::string JsonTypeName(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "object";
-    case json::value_t::array: return "array";
-    case json::value_t::string: return "string";
-    case json::value_t::boolean: return "boolean";
+    case json::value_t::null: return JsonTypeName(JsonType::kNull);
+    case json::value_t::object: return JsonTypeName(JsonType::kObject);
+    case json::value_t::array: return JsonTypeName(JsonType::kArray);
+    case json::value_t::string: return JsonTypeName(JsonType::kString);
+    case json::value_t::boolean: return JsonTypeName(JsonType::kBool);
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "number";
+    case json::value_t::number_float: return JsonTypeName(JsonType::kNumber);
     default: return "binary";
   }
 }

@@ -5,6 +5,7 @@
 // recursion in any mode.
 #include "gates/core/json_stream.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -80,27 +81,25 @@ class StreamParser {
     return p.empty() ? "/" : p;
   }
 
-  static const char* TypeWord(char t) {
-    switch (t) {
-      case 'o': return "object";
-      case 'a': return "array";
-      case 's': return "string";
-      case 'n': return "number";
-      case 'b': return "boolean";
+  // The type of the value whose first byte is `c`; nullopt when no value
+  // starts with it.
+  static std::optional<JsonType> TypeOf(int c) {
+    switch (c) {
+      case '{': return JsonType::kObject;
+      case '[': return JsonType::kArray;
+      case '"': return JsonType::kString;
+      case 't': case 'f': return JsonType::kBool;
+      case 'n': return JsonType::kNull;
+      case '-': return JsonType::kNumber;
     }
-    return "null";
+    if (c >= '0' && c <= '9') return JsonType::kNumber;
+    return std::nullopt;
   }
 
-  static char TypeOf(int c) {
-    switch (c) {
-      case '{': return 'o';
-      case '[': return 'a';
-      case '"': return 's';
-      case 't': case 'f': return 'b';
-      case 'n': return 'z';
-      case '-': return 'n';
-    }
-    return c >= '0' && c <= '9' ? 'n' : 0;
+  static JsonTopLevel TopLevelOf(JsonType t) {
+    if (t == JsonType::kObject) return JsonTopLevel::kObject;
+    if (t == JsonType::kArray) return JsonTopLevel::kArray;
+    return JsonTopLevel::kScalar;
   }
 
   bool Listed(const std::string& key, const std::vector<std::string>& fields) const {
@@ -138,15 +137,17 @@ class StreamParser {
   bool Value(bool top = false) {
     int c = lx_.PeekNonWs();
     if (c < 0) return lx_.Fail("unexpected end of input; expected a value");
-    char type = TypeOf(c);
-    if (!type) return lx_.Fail(BadByte(c, "expected a value"));
+    std::optional<JsonType> starts = TypeOf(c);
+    if (!starts) return lx_.Fail(BadByte(c, "expected a value"));
+    const JsonType type = *starts;
+    const bool container = type == JsonType::kObject || type == JsonType::kArray;
     Mode mode = kSkip;
     int route = -1;
     json* slot = nullptr;
     uint32_t cb = static_cast<uint32_t>(cands_.size()), ce = cb;
     const std::vector<std::string>* known = nullptr;
     if (top) {
-      s_.top_type_ = type == 'o' || type == 'a' ? type : 's';
+      s_.top_type_ = TopLevelOf(type);
       mode = kWalk;
       cb = 0;
       ce = 1;
@@ -172,10 +173,12 @@ class StreamParser {
           deeper |= n.HasChildren() || !n.indices.empty();
           for (int r : n.routes) {
             const JsonStreamer::Route& rt = s_.routes_[r];
-            if (!rt.expect.empty() && type != 'z' && rt.expect.find(type) == std::string::npos) {
+            if (!rt.expect.empty() && type != JsonType::kNull &&
+                std::find(rt.expect.begin(), rt.expect.end(), type) == rt.expect.end()) {
               std::string want;
-              for (char t : rt.expect) want += (want.empty() ? "" : " or ") + std::string(TypeWord(t));
-              return FailAt("expected " + want + ", got " + TypeWord(type));
+              for (JsonType t : rt.expect)
+                want += std::string(want.empty() ? "" : " or ") + JsonTypeName(t);
+              return FailAt("expected " + want + ", got " + JsonTypeName(type));
             }
             if (rt.cb && (route < 0 || r < route)) route = r;
             if (!rt.known.empty()) known = &rt.known;
@@ -184,14 +187,14 @@ class StreamParser {
         mode = route >= 0 ? kCapture : deeper ? kWalk : kSkip;
       }
     }
-    if (mode != kWalk || (type != 'o' && type != 'a')) cands_.resize(cb);
-    if (type == 'o' || type == 'a') {
+    if (mode != kWalk || !container) cands_.resize(cb);
+    if (container) {
       if (static_cast<int>(depth_) >= s_.max_depth_)
         return FailAt("nesting deeper than " + std::to_string(s_.max_depth_) + " levels");
       lx_.Consume();
       if (frames_.size() <= depth_) frames_.emplace_back();
       Frame& f = frames_[depth_];
-      f.array = type == 'a';
+      f.array = type == JsonType::kArray;
       f.fresh = true;
       f.mode = mode;
       f.index = -1;
@@ -219,21 +222,21 @@ class StreamParser {
       return true;
     }
     if (mode == kSkip || mode == kWalk) {
-      if (type == 's') {
+      if (type == JsonType::kString) {
         lx_.Consume();
         return lx_.SkipString();
       }
-      if (type == 'n') return lx_.SkipNumber();
+      if (type == JsonType::kNumber) return lx_.SkipNumber();
       return lx_.ReadLiteral(nullptr);
     }
     json scalar;
     json* out = slot ? slot : &scalar;
     bool ok;
-    if (type == 's') {
+    if (type == JsonType::kString) {
       lx_.Consume();
       *out = std::string();
       ok = lx_.ReadString(&out->get_ref<std::string&>());
-    } else if (type == 'n') {
+    } else if (type == JsonType::kNumber) {
       ok = lx_.ReadNumber(out);
     } else {
       ok = lx_.ReadLiteral(out);
@@ -335,7 +338,7 @@ class StreamParser {
   Status cb_status_ = Ok{};
 };
 
-void JsonStreamer::Expect(std::string pattern, std::string types) {
+void JsonStreamer::Expect(std::string pattern, std::vector<JsonType> types) {
   routes_[AddRoute(pattern)].expect = std::move(types);
 }
 
@@ -398,7 +401,7 @@ bool JsonStreamer::HasTopLevelKey(std::string_view key) const {
 }
 
 Status JsonStreamer::Run(JsonLexer& lx, const std::string& name) {
-  top_type_ = 0;
+  top_type_ = JsonTopLevel::kNone;
   ambiguous_ = false;
   top_keys_.clear();
   top_size_ = 0;
@@ -407,7 +410,7 @@ Status JsonStreamer::Run(JsonLexer& lx, const std::string& name) {
 }
 
 Status JsonStreamer::Parse(InputFile& in) {
-  top_type_ = 0;
+  top_type_ = JsonTopLevel::kNone;
   ambiguous_ = false;
   top_keys_.clear();
   top_size_ = 0;
@@ -427,7 +430,7 @@ Status JsonStreamer::Parse(InputFile& in) {
 }
 
 Status JsonStreamer::ParseString(std::string_view text, const std::string& name) {
-  top_type_ = 0;
+  top_type_ = JsonTopLevel::kNone;
   ambiguous_ = false;
   top_keys_.clear();
   top_size_ = 0;

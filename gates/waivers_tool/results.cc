@@ -142,7 +142,7 @@ core::Result<ResultFile> ReadResultFile(core::InputFile& input) {
       return core::Status(core::Ok{});
     });
   }
-  s.Expect("/findings", "a");
+  s.Expect("/findings", {core::JsonType::kArray});
   s.OnRecord("/findings/*", [&](const std::string& ptr, json& v) {
     if (finding_error) return core::Status(core::Ok{});
     ResultFinding rf;
@@ -155,7 +155,8 @@ core::Result<ResultFile> ReadResultFile(core::InputFile& input) {
   if (input.over_limit())
     return Error{path, "file is larger than " + std::to_string(kMaxResultsBytes) + " bytes"};
   if (!st) return st.error();
-  if (s.top_level_type() != 'o') return Error{path, "expected a secgate.verdict/v1 JSON object"};
+  if (s.top_level_type() != core::JsonTopLevel::kObject)
+    return Error{path, "expected a secgate.verdict/v1 JSON object"};
   auto schema = head.find("schema");
   if (schema == head.end() || !schema->is_string() || *schema != "secgate.verdict/v1")
     return Error{path + ":/schema",

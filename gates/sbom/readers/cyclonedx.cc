@@ -197,7 +197,7 @@ void Register(core::JsonStreamer& s, State& st) {
     return ParseMetadata(v, st.file + ":" + p, st.doc);
   });
   for (const char* list : {"/components", "/dependencies", "/vulnerabilities"})
-    s.Expect(list, "a");
+    s.Expect(list, {core::JsonType::kArray});
   s.OnRecord("/components/*", [&st](const std::string& p, json& v) {
     return WalkComponents(st, p, v);
   });

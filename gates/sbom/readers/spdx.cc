@@ -135,7 +135,7 @@ void Register(core::JsonStreamer& s, State& st) {
     return ParseCreationInfo(v, st.file + ":" + p, st.doc);
   });
   for (const char* list : {"/packages", "/relationships", "/hasExtractedLicensingInfos"})
-    s.Expect(list, "a");
+    s.Expect(list, {core::JsonType::kArray});
   s.OnRecord("/packages/*", [&st](const std::string& p, json& v) {
     return ParsePackage(st, p, v);
   });

@@ -88,11 +88,11 @@ Status CheckTotals(const std::string& name, const json& found, const json& count
 Status ReadCargoAudit(core::InputFile& in, ReaderOutput* out) {
   core::JsonStreamer s;
   const std::string name = in.path();
-  s.Expect("/vulnerabilities", "o");
-  s.Expect("/vulnerabilities/list", "a");
-  s.Expect("/warnings", "o");
-  s.Expect("/warnings/*", "a");
-  s.Expect("/database", "o");
+  s.Expect("/vulnerabilities", {core::JsonType::kObject});
+  s.Expect("/vulnerabilities/list", {core::JsonType::kArray});
+  s.Expect("/warnings", {core::JsonType::kObject});
+  s.Expect("/warnings/*", {core::JsonType::kArray});
+  s.Expect("/database", {core::JsonType::kObject});
   json found, count;
   long listed = 0;
   s.OnRecord("/vulnerabilities/found", [&](const std::string&, json& v) -> Status {
@@ -119,7 +119,7 @@ Status ReadCargoAudit(core::InputFile& in, ReaderOutput* out) {
     return core::Ok{};
   });
   if (Status st = s.Parse(in); !st) return st;
-  if (s.top_level_type() != 'o' || !s.HasTopLevelKey("vulnerabilities"))
+  if (s.top_level_type() != core::JsonTopLevel::kObject || !s.HasTopLevelKey("vulnerabilities"))
     return Error{name, "not a cargo-audit report: no vulnerabilities object"};
   return CheckTotals(name, found, count, listed);
 }

@@ -171,9 +171,9 @@ Status ReadCycloneDx(core::InputFile& in, ReaderOutput* out) {
   ComponentMap components;
   std::vector<Pending> pending;
   bool is_cdx = false;
-  s.Expect("/components", "a");
-  s.Expect("/vulnerabilities", "a");
-  s.Expect("/specVersion", "s");
+  s.Expect("/components", {core::JsonType::kArray});
+  s.Expect("/vulnerabilities", {core::JsonType::kArray});
+  s.Expect("/specVersion", {core::JsonType::kString});
   s.OnRecord("/bomFormat", [&](const std::string& p, json& v) -> Status {
     if (!v.is_string() || v.get<std::string>() != "CycloneDX")
       return Error{name + ":" + p, "not a CycloneDX document: bomFormat is " + v.dump()};
@@ -197,7 +197,7 @@ Status ReadCycloneDx(core::InputFile& in, ReaderOutput* out) {
     return core::Ok{};
   });
   if (Status st = s.Parse(in); !st) return st;
-  if (s.top_level_type() != 'o' || !is_cdx)
+  if (s.top_level_type() != core::JsonTopLevel::kObject || !is_cdx)
     return Error{name, "not a CycloneDX document: no bomFormat \"CycloneDX\""};
   if (!s.HasTopLevelKey("vulnerabilities"))
     out->notes.push_back(name + ": CycloneDX SBOM without vulnerabilities: nothing to gate");

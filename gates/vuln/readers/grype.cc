@@ -156,10 +156,10 @@ Status ReadGrype(core::InputFile& in, ReaderOutput* out) {
   const std::string name = in.path();
   std::string target;
   int unrated = 0;
-  s.Expect("/matches", "a");
-  s.Expect("/ignoredMatches", "a");
-  s.Expect("/descriptor", "o");
-  s.Expect("/source", "o");
+  s.Expect("/matches", {core::JsonType::kArray});
+  s.Expect("/ignoredMatches", {core::JsonType::kArray});
+  s.Expect("/descriptor", {core::JsonType::kObject});
+  s.Expect("/source", {core::JsonType::kObject});
   s.OnRecord("/descriptor/name", [&](const std::string& p, json& v) -> Status {
     if (!v.is_string() || v.get<std::string>() != "grype")
       return Error{name + ":" + p, "not a Grype report: descriptor.name is " + v.dump()};
@@ -190,7 +190,7 @@ Status ReadGrype(core::InputFile& in, ReaderOutput* out) {
     return core::Ok{};
   }, {"vulnerability", "relatedVulnerabilities", "artifact", "appliedIgnoreRules"});
   if (Status st = s.Parse(in); !st) return st;
-  if (s.top_level_type() != 'o' || !s.HasTopLevelKey("matches"))
+  if (s.top_level_type() != core::JsonTopLevel::kObject || !s.HasTopLevelKey("matches"))
     return Error{name, "not a Grype report: expected an object with matches"};
   if (unrated > 0)
     out->notes.push_back(name + ": grype: " + std::to_string(unrated) +

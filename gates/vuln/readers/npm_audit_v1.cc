@@ -74,10 +74,10 @@ Status ReadNpmAuditV1(core::InputFile& in, ReaderOutput* out) {
   NpmAdvisoryOptions opt;
   opt.source = "npm-audit";
   opt.strip_pnpm_root = true;
-  s.Expect("/advisories", "o");
-  s.Expect("/muted", "a");
-  s.Expect("/actions", "a");
-  s.Expect("/metadata", "o");
+  s.Expect("/advisories", {core::JsonType::kObject});
+  s.Expect("/muted", {core::JsonType::kArray});
+  s.Expect("/actions", {core::JsonType::kArray});
+  s.Expect("/metadata", {core::JsonType::kObject});
   s.OnRecord("/error", [&](const std::string& p, json& v) -> Status {
     return NpmErrorMember(v, name + ":" + p);
   });
@@ -102,7 +102,7 @@ Status ReadNpmAuditV1(core::InputFile& in, ReaderOutput* out) {
     return core::Ok{};
   });
   if (Status st = s.Parse(in); !st) return st;
-  if (s.top_level_type() != 'o' || !s.HasTopLevelKey("advisories"))
+  if (s.top_level_type() != core::JsonTopLevel::kObject || !s.HasTopLevelKey("advisories"))
     return Error{name, "not an npm 6 / pnpm / yarn 2-3 audit report: no advisories object"};
   return CheckNpm6Totals(name, stated.is_null() ? nullptr : &stated, read, out);
 }

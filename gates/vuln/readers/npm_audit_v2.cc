@@ -195,7 +195,7 @@ Status ReadNpmAuditV2(core::InputFile& in, ReaderOutput* out) {
   const std::string& name = st.name;
   bool version_ok = false;
   json stated;
-  s.Expect("/vulnerabilities", "o");
+  s.Expect("/vulnerabilities", {core::JsonType::kObject});
   s.OnRecord("/error", [&](const std::string& p, json& v) -> Status {
     return NpmErrorMember(v, name + ":" + p);
   });
@@ -214,7 +214,7 @@ Status ReadNpmAuditV2(core::InputFile& in, ReaderOutput* out) {
     return ParseEntry(e, name + ":" + p, &st, out);
   }, {"name", "severity", "nodes", "fixAvailable", "via"});
   if (Status r = s.Parse(in); !r) return r;
-  if (s.top_level_type() != 'o' || !version_ok)
+  if (s.top_level_type() != core::JsonTopLevel::kObject || !version_ok)
     return Error{name, "not an npm 7+ audit report: no auditReportVersion 2"};
   if (!s.HasTopLevelKey("vulnerabilities")) return Error{name, "missing vulnerabilities"};
   return CheckV2Totals(stated, st, out);

@@ -259,8 +259,8 @@ Status ReadOsvScanner(core::InputFile& in, ReaderOutput* out) {
   const std::string name = in.path();
   std::map<std::string, std::string> source_paths;  // "/results/3" -> source.path
   int ungrouped = 0;  // records that no group names
-  s.Expect("/results", "a");
-  s.Expect("/results/*/packages", "a");
+  s.Expect("/results", {core::JsonType::kArray});
+  s.Expect("/results/*/packages", {core::JsonType::kArray});
   s.OnRecord("/results/*/source", [&](const std::string& p, json& v) -> Status {
     std::string path, w = name + ":" + p;
     if (Status st = core::ExpectObject(v, w); !st) return st;
@@ -273,7 +273,7 @@ Status ReadOsvScanner(core::InputFile& in, ReaderOutput* out) {
     return ParsePackage(v, name + ":" + p, name, source_paths[result], out, &ungrouped);
   });
   if (Status st = s.Parse(in); !st) return st;
-  if (s.top_level_type() != 'o' || !s.HasTopLevelKey("results"))
+  if (s.top_level_type() != core::JsonTopLevel::kObject || !s.HasTopLevelKey("results"))
     return Error{name, "not an osv-scanner report: no results"};
   if (ungrouped > 0)
     out->notes.push_back(name + ": osv-scanner: " + std::to_string(ungrouped) +

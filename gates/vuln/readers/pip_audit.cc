@@ -74,15 +74,16 @@ Status ReadPipAudit(core::InputFile& in, ReaderOutput* out) {
   core::JsonStreamer s;
   const std::string name = in.path();
   const bool legacy = FirstByte(in) == '[';
-  s.Expect("/dependencies", "a");
-  s.Expect("/fixes", "a");
+  s.Expect("/dependencies", {core::JsonType::kArray});
+  s.Expect("/fixes", {core::JsonType::kArray});
   int dependencies = 0;
   s.OnRecord(legacy ? "/*" : "/dependencies/*", [&](const std::string& p, json& v) -> Status {
     ++dependencies;
     return ParseDependency(v, name + ":" + p, name, out);
   });
   if (Status st = s.Parse(in); !st) return st;
-  if (legacy ? s.top_level_type() != 'a' : !s.HasTopLevelKey("dependencies"))
+  if (legacy ? s.top_level_type() != core::JsonTopLevel::kArray
+             : !s.HasTopLevelKey("dependencies"))
     return Error{name, "not a pip-audit report: expected dependencies"};
   const int skipped = out->skipped.count("not audited") ? out->skipped["not audited"] : 0;
   if (dependencies > 0 && skipped == dependencies)

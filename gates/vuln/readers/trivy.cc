@@ -249,10 +249,10 @@ Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
                                           "/Vulnerabilities/*/Results/*",
                                           "/Misconfigurations/*/Results/*", "/*"};
   s.KnownKeys("", kTopLevelKeys);
-  s.Expect("/Results", "a");
-  s.Expect("/Resources", "a");
-  s.Expect("/SchemaVersion", "n");
-  s.Expect("/ArtifactName", "s");
+  s.Expect("/Results", {core::JsonType::kArray});
+  s.Expect("/Resources", {core::JsonType::kArray});
+  s.Expect("/SchemaVersion", {core::JsonType::kNumber});
+  s.Expect("/ArtifactName", {core::JsonType::kString});
   s.OnRecord("/ArtifactName", [&](const std::string&, json& v) -> Status {
     if (v.is_string()) st.artifact = v.get<std::string>();
     return core::Ok{};
@@ -265,13 +265,13 @@ Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
   for (const std::string& base : bases) {
     s.KnownKeys(base, kResultKeys);
     s.KnownKeys(base + "/Vulnerabilities/*", kVulnerabilityFields);
-    s.Expect(base + "/Vulnerabilities", "a");
-    s.Expect(base + "/Misconfigurations", "a");
-    s.Expect(base + "/Secrets", "a");
-    s.Expect(base + "/Licenses", "a");
+    s.Expect(base + "/Vulnerabilities", {core::JsonType::kArray});
+    s.Expect(base + "/Misconfigurations", {core::JsonType::kArray});
+    s.Expect(base + "/Secrets", {core::JsonType::kArray});
+    s.Expect(base + "/Licenses", {core::JsonType::kArray});
     for (const char* key : {"Target", "Type", "Class"}) {
       std::string k = key;
-      s.Expect(base + "/" + k, "s");
+      s.Expect(base + "/" + k, {core::JsonType::kString});
       s.OnRecord(base + "/" + k, [&, k](const std::string& p, json& v) -> Status {
         if (!v.is_string()) return core::Ok{};  // null: Trivy's "none", like absent
         ResultInfo& r = results[p.substr(0, p.rfind('/'))];
@@ -302,13 +302,13 @@ Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
     }
   }
   if (Status st = s.Parse(in); !st) return st;
-  if (s.top_level_type() == 'o') {
+  if (s.top_level_type() == core::JsonTopLevel::kObject) {
     bool shape = false;
     for (const char* key : {"SchemaVersion", "Results", "ArtifactName", "Resources", "ClusterName"})
       shape |= s.HasTopLevelKey(key);
     if (!shape)
       return Error{name, "not a Trivy report: no SchemaVersion, ArtifactName or Results"};
-  } else if (s.top_level_type() == 'a') {
+  } else if (s.top_level_type() == core::JsonTopLevel::kArray) {
     // Before 0.20 the report was an array of results, each with a Target.
     long targets = 0;
     for (const auto& [prefix, r] : results)

@@ -68,8 +68,8 @@ Status ReadYarn4(core::InputFile& in, ReaderOutput* out) {
   std::string value;
   json children;
   core::JsonStreamer s;
-  s.Expect("/value", "s");
-  s.Expect("/children", "o");
+  s.Expect("/value", {core::JsonType::kString});
+  s.Expect("/children", {core::JsonType::kObject});
   s.OnRecord("/value", [&](const std::string&, json& v) -> Status {
     value = v.is_string() ? v.get<std::string>() : "";
     return core::Ok{};
@@ -87,7 +87,8 @@ Status ReadYarn4(core::InputFile& in, ReaderOutput* out) {
     value.clear();
     children = json();
     if (Status st = s.ParseString(text, where); !st) return st;
-    if (s.top_level_type() != 'o') return Error{where, "not a yarn 4 audit line: expected an object"};
+    if (s.top_level_type() != core::JsonTopLevel::kObject)
+      return Error{where, "not a yarn 4 audit line: expected an object"};
     if (value.empty()) return Error{where + ":/value", "missing value"};
     if (children.is_null()) return Error{where + ":/children", "missing children"};
     std::vector<Finding> found;

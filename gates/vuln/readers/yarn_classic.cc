@@ -94,9 +94,9 @@ Status ReadYarnClassic(core::InputFile& in, ReaderOutput* out) {
   state.name = name;
   Line cur;
   core::JsonStreamer s;
-  s.Expect("/type", "s");
-  s.Expect("/data/advisory", "o");
-  s.Expect("/data/resolution", "o");
+  s.Expect("/type", {core::JsonType::kString});
+  s.Expect("/data/advisory", {core::JsonType::kObject});
+  s.Expect("/data/resolution", {core::JsonType::kObject});
   s.OnRecord("/type", [&](const std::string&, json& v) -> Status {
     cur.type = v.is_string() ? v.get<std::string>() : "";
     return core::Ok{};
@@ -113,7 +113,7 @@ Status ReadYarnClassic(core::InputFile& in, ReaderOutput* out) {
     const std::string where = name + ":" + std::to_string(lineno);
     cur = Line{};
     if (Status st = s.ParseString(text, where); !st) return st;
-    if (s.top_level_type() != 'o' || cur.type.empty())
+    if (s.top_level_type() != core::JsonTopLevel::kObject || cur.type.empty())
       return Error{where, "not a yarn audit line: expected an object with a type"};
     ++records;
     if (cur.type == "error") return NpmErrorMember(cur.data, where + ":/data");
