@@ -38,23 +38,50 @@ std::string JsonTypeName(const json& v) {
   }
 }
 
-Result<std::string> GetString(const json& obj, const char* key, const std::string& where) {
+namespace {
+
+bool HasType(const json& v, JsonType type) {
+  switch (type) {
+    case JsonType::kObject: return v.is_object();
+    case JsonType::kArray: return v.is_array();
+    case JsonType::kString: return v.is_string();
+    case JsonType::kNumber: return v.is_number();
+    case JsonType::kBool: return v.is_boolean();
+    case JsonType::kNull: return v.is_null();
+  }
+  return false;
+}
+
+// obj[key] when it is there with `type`; nullptr when absent or null.
+Result<const json*> Field(const json& obj, const char* key, const std::string& where,
+                          JsonType type) {
   auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return std::string();
-  if (!it->is_string())
-    return Error{where + "/" + key, "expected string, got " + JsonTypeName(*it)};
-  return it->get<std::string>();
+  if (it == obj.end() || it->is_null()) return static_cast<const json*>(nullptr);
+  if (!HasType(*it, type))
+    return Error{where + "/" + key,
+                 std::string("expected ") + JsonTypeName(type) + ", got " + JsonTypeName(*it)};
+  return &*it;
+}
+
+}  // namespace
+
+Result<std::string> GetString(const json& obj, const char* key, const std::string& where) {
+  SECGATE_ASSIGN_OR_RETURN(const json* v, Field(obj, key, where, JsonType::kString));
+  return v ? v->get<std::string>() : std::string();
+}
+
+Result<std::string> RequireString(const json& obj, const char* key, const std::string& where) {
+  SECGATE_ASSIGN_OR_RETURN(std::string s, GetString(obj, key, where));
+  if (s.empty()) return Error{where, std::string("missing ") + key};
+  return s;
 }
 
 Result<std::vector<std::string>> GetStringArray(const json& obj, const char* key,
                                                 const std::string& where) {
   std::vector<std::string> out;
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return out;
-  if (!it->is_array())
-    return Error{where + "/" + key, "expected array, got " + JsonTypeName(*it)};
-  for (size_t i = 0; i < it->size(); ++i) {
-    const json& e = (*it)[i];
+  SECGATE_ASSIGN_OR_RETURN(const json* list, GetArray(obj, key, where));
+  for (size_t i = 0; list && i < list->size(); ++i) {
+    const json& e = (*list)[i];
     if (!e.is_string())
       return Error{where + "/" + key + "/" + std::to_string(i),
                    "expected string, got " + JsonTypeName(e)};
@@ -63,12 +90,17 @@ Result<std::vector<std::string>> GetStringArray(const json& obj, const char* key
   return out;
 }
 
+Result<const json*> GetArray(const json& obj, const char* key, const std::string& where) {
+  return Field(obj, key, where, JsonType::kArray);
+}
+
+Result<const json*> GetObject(const json& obj, const char* key, const std::string& where) {
+  return Field(obj, key, where, JsonType::kObject);
+}
+
 Result<std::optional<double>> GetNumber(const json& obj, const char* key, const std::string& where) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return std::optional<double>();
-  if (!it->is_number())
-    return Error{where + "/" + key, "expected number, got " + JsonTypeName(*it)};
-  return std::optional<double>(it->get<double>());
+  SECGATE_ASSIGN_OR_RETURN(const json* v, Field(obj, key, where, JsonType::kNumber));
+  return v ? std::optional<double>(v->get<double>()) : std::nullopt;
 }
 
 Status ExpectObject(const json& v, const std::string& where) {

@@ -149,12 +149,31 @@ std::string JsonTypeName(const nlohmann::json& v);
 /// "boolean", "null".
 const char* JsonTypeName(JsonType t);
 
-/// Typed field access for readers. Each returns an Error naming
-/// `where` + "/" + key when the field exists with the wrong type; absent or
-/// null fields give the default.
+/// Typed field access for readers, the one set every reader uses (with
+/// SECGATE_ASSIGN_OR_RETURN). Each returns an Error naming `where` + "/" +
+/// key when the field exists with the wrong type ("report.json:/Results/0/
+/// Target: expected string, got number"); absent or null fields give the
+/// default (empty, nullopt, nullptr).
+///
+///   SECGATE_ASSIGN_OR_RETURN(f.id, core::RequireString(v, "id", where));
+///   SECGATE_ASSIGN_OR_RETURN(const json* fix, core::GetObject(v, "fix", where));
+///   if (fix) ...
 Result<std::string> GetString(const nlohmann::json& obj, const char* key, const std::string& where);
+/// Like GetString, but absent, null or "" is the Error "<where>: missing <key>".
+Result<std::string> RequireString(const nlohmann::json& obj, const char* key,
+                                  const std::string& where);
+/// An array of strings; an element of another type is an Error naming its
+/// index ("<where>/<key>/2: expected string, got number").
 Result<std::vector<std::string>> GetStringArray(const nlohmann::json& obj, const char* key,
                                                 const std::string& where);
+/// The array at obj[key], or nullptr when absent or null; Error
+/// "<where>/<key>: expected array, got <type>" otherwise. The pointer is
+/// into `obj`.
+Result<const nlohmann::json*> GetArray(const nlohmann::json& obj, const char* key,
+                                       const std::string& where);
+/// The same for an object ("expected object, got <type>").
+Result<const nlohmann::json*> GetObject(const nlohmann::json& obj, const char* key,
+                                        const std::string& where);
 /// Number (integer or float) field; nullopt when absent or null.
 Result<std::optional<double>> GetNumber(const nlohmann::json& obj, const char* key,
                                         const std::string& where);
