@@ -20,7 +20,7 @@ namespace {
 
 Status ReadSeverity(const json& adv, const std::string& where, Finding* f) {
   std::string vector;
-  if (Status s = OptString(adv, "cvss", where, &vector); !s) return s;
+  SECGATE_ASSIGN_OR_RETURN(vector, core::GetString(adv, "cvss", where));
   f->severity = core::Severity::kUnknown;
   f->severity_source = "rustsec";
   if (vector.empty()) return core::Ok{};
@@ -35,34 +35,31 @@ Status ReadSeverity(const json& adv, const std::string& where, Finding* f) {
 }
 
 Result<Finding> ParseEntry(const json& e, const std::string& where) {
-  if (Status s = core::ExpectObject(e, where); !s) return s.error();
-  auto adv = OptContainer(e, "advisory", 'o', where);
-  if (!adv) return adv.error();
-  if (!*adv) return Error{where, "missing advisory"};
-  auto pkg = OptContainer(e, "package", 'o', where);
-  if (!pkg) return pkg.error();
-  if (!*pkg) return Error{where, "missing package"};
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(e, where));
+  SECGATE_ASSIGN_OR_RETURN(const json* adv, core::GetObject(e, "advisory", where));
+  if (!adv) return Error{where, "missing advisory"};
+  SECGATE_ASSIGN_OR_RETURN(const json* pkg, core::GetObject(e, "package", where));
+  if (!pkg) return Error{where, "missing package"};
   const std::string aw = where + "/advisory", pw = where + "/package";
   Finding f;
   f.sources = {"cargo-audit"};
   std::vector<std::string> aliases;
-  if (Status s = ReqString(**adv, "id", aw, &f.id); !s) return s.error();
-  if (Status s = OptStrings(**adv, "aliases", aw, &aliases); !s) return s.error();
-  if (Status s = OptStrings(**adv, "related", aw, &f.related); !s) return s.error();
-  if (Status s = OptString(**adv, "title", aw, &f.title); !s) return s.error();
-  if (Status s = OptString(**adv, "url", aw, &f.url); !s) return s.error();
+  SECGATE_ASSIGN_OR_RETURN(f.id, core::RequireString(*adv, "id", aw));
+  SECGATE_ASSIGN_OR_RETURN(aliases, core::GetStringArray(*adv, "aliases", aw));
+  SECGATE_ASSIGN_OR_RETURN(f.related, core::GetStringArray(*adv, "related", aw));
+  SECGATE_ASSIGN_OR_RETURN(f.title, core::GetString(*adv, "title", aw));
+  SECGATE_ASSIGN_OR_RETURN(f.url, core::GetString(*adv, "url", aw));
   for (const auto& a : aliases) AddUnique(&f.aliases, a);
-  if (Status s = ReadSeverity(**adv, aw, &f); !s) return s.error();
-  if (Status s = ReqString(**pkg, "name", pw, &f.package.name); !s) return s.error();
-  if (Status s = OptString(**pkg, "version", pw, &f.package.version); !s) return s.error();
+  if (Status s = ReadSeverity(*adv, aw, &f); !s) return s.error();
+  SECGATE_ASSIGN_OR_RETURN(f.package.name, core::RequireString(*pkg, "name", pw));
+  SECGATE_ASSIGN_OR_RETURN(f.package.version, core::GetString(*pkg, "version", pw));
   f.package.ecosystem = "cargo";
   f.package.purl = "pkg:cargo/" + f.package.name +
                    (f.package.version.empty() ? "" : "@" + f.package.version);
-  auto versions = OptContainer(e, "versions", 'o', where);
-  if (!versions) return versions.error();
-  if (*versions) {
-    if (Status s = OptStrings(**versions, "patched", where + "/versions", &f.fixed_versions); !s)
-      return s.error();
+  SECGATE_ASSIGN_OR_RETURN(const json* versions, core::GetObject(e, "versions", where));
+  if (versions) {
+    SECGATE_ASSIGN_OR_RETURN(f.fixed_versions,
+                             core::GetStringArray(*versions, "patched", where + "/versions"));
   }
   return f;
 }
@@ -112,7 +109,7 @@ Status ReadCargoAudit(core::InputFile& in, ReaderOutput* out) {
     return core::Ok{};
   });
   s.OnRecord("/warnings/*/*", [&](const std::string& p, json& v) -> Status {
-    if (Status st = core::ExpectObject(v, name + ":" + p); !st) return st;
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(v, name + ":" + p));
     std::string kind = p.substr(std::string("/warnings/").size());
     kind = kind.substr(0, kind.find('/'));
     out->skipped["warnings (" + kind + ")"]++;

@@ -46,7 +46,7 @@ Status CheckNpm6Totals(const std::string& name, const json* stated_json, const T
 // severity, so it is read as UNKNOWN (unknown_as decides under
 // vuln.upstream_ignores: deny) and flagged as ignored upstream.
 core::Result<core::Finding> MutedFinding(const json& v, const std::string& where) {
-  if (!v.is_object()) return Error{where, "expected object, got " + core::JsonTypeName(v)};
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(v, where));
   auto id = v.find("id");
   if (id == v.end() || !(id->is_number_integer() || id->is_string()))
     return Error{where + "/id", "missing advisory id"};

@@ -43,8 +43,8 @@ Status ReadFixAvailable(const json& e, const std::string& where, EntryInfo* info
     return Error{where + "/fixAvailable",
                  "expected boolean or object, got " + core::JsonTypeName(*it)};
   std::string name, version;
-  if (Status s = OptString(*it, "name", where + "/fixAvailable", &name); !s) return s;
-  if (Status s = OptString(*it, "version", where + "/fixAvailable", &version); !s) return s;
+  SECGATE_ASSIGN_OR_RETURN(name, core::GetString(*it, "name", where + "/fixAvailable"));
+  SECGATE_ASSIGN_OR_RETURN(version, core::GetString(*it, "version", where + "/fixAvailable"));
   if (!version.empty()) info->fixes.push_back(name == info->key ? version : name + "@" + version);
   return core::Ok{};
 }
@@ -53,10 +53,10 @@ Result<Finding> ParseVia(const json& via, const std::string& where, const EntryI
   Finding f;
   f.sources = {"npm-audit"};
   std::string word, url, numeric;
-  if (Status s = ReqString(via, "name", where, &f.package.name); !s) return s.error();
-  if (Status s = ReqString(via, "severity", where, &word); !s) return s.error();
-  if (Status s = OptString(via, "url", where, &url); !s) return s.error();
-  if (Status s = OptString(via, "title", where, &f.title); !s) return s.error();
+  SECGATE_ASSIGN_OR_RETURN(f.package.name, core::RequireString(via, "name", where));
+  SECGATE_ASSIGN_OR_RETURN(word, core::RequireString(via, "severity", where));
+  SECGATE_ASSIGN_OR_RETURN(url, core::GetString(via, "url", where));
+  SECGATE_ASSIGN_OR_RETURN(f.title, core::GetString(via, "title", where));
   auto sev = SeverityFromWord(word, where + "/severity");
   if (!sev) return sev.error();
   if (auto it = via.find("source"); it != via.end() && !it->is_null()) {
@@ -68,12 +68,11 @@ Result<Finding> ParseVia(const json& via, const std::string& where, const EntryI
   f.id = ghsa.empty() ? numeric : ghsa;
   if (f.id.empty()) return Error{where, "missing advisory id (no GHSA url and no source)"};
   if (!ghsa.empty() && !numeric.empty()) f.aliases.push_back(numeric);
-  auto cvss = OptContainer(via, "cvss", 'o', where);
-  if (!cvss) return cvss.error();
-  if (*cvss) {
-    auto n = core::GetCvssScore(**cvss, "score", where + "/cvss");
-    if (!n) return n.error();
-    if (*n) f.score = **n;
+  SECGATE_ASSIGN_OR_RETURN(const json* cvss, core::GetObject(via, "cvss", where));
+  if (cvss) {
+    SECGATE_ASSIGN_OR_RETURN(std::optional<double> n,
+                             core::GetCvssScore(*cvss, "score", where + "/cvss"));
+    if (n) f.score = *n;
   }
   f.severity = *sev;
   f.severity_source = ghsa.empty() ? "npm" : "ghsa";
@@ -101,24 +100,23 @@ struct V2State {
 };
 
 Status ParseEntry(const json& e, const std::string& where, V2State* st, ReaderOutput* out) {
-  if (Status s = core::ExpectObject(e, where); !s) return s;
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(e, where));
   EntryInfo info;
   std::string word;
   // The map key may contain '/' (scoped packages), so read the name.
-  if (Status s = ReqString(e, "name", where, &info.key); !s) return s;
-  if (Status s = ReqString(e, "severity", where, &word); !s) return s;
+  SECGATE_ASSIGN_OR_RETURN(info.key, core::RequireString(e, "name", where));
+  SECGATE_ASSIGN_OR_RETURN(word, core::RequireString(e, "severity", where));
   if (auto sev = SeverityFromWord(word, where + "/severity"); !sev) return sev.error();
-  if (Status s = OptStrings(e, "nodes", where, &info.nodes); !s) return s;
+  SECGATE_ASSIGN_OR_RETURN(info.nodes, core::GetStringArray(e, "nodes", where));
   if (Status s = ReadFixAvailable(e, where, &info); !s) return s;
-  auto via = OptContainer(e, "via", 'a', where);
-  if (!via) return via.error();
-  if (!*via) return Error{where, "missing via"};
+  SECGATE_ASSIGN_OR_RETURN(const json* via, core::GetArray(e, "via", where));
+  if (!via) return Error{where, "missing via"};
   st->read[core::AsciiLower(word)]++;
   st->read["total"]++;
   EntryLinks& links = st->entries[info.key];
   links.where = where;
-  for (size_t i = 0; i < (*via)->size(); ++i) {
-    const json& v = (**via)[i];
+  for (size_t i = 0; i < via->size(); ++i) {
+    const json& v = (*via)[i];
     std::string vw = where + "/via/" + std::to_string(i);
     if (v.is_string()) {  // a carrier: the advisory is counted where it lives
       links.carriers.push_back(v.get<std::string>());

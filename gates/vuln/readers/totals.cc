@@ -15,7 +15,7 @@ constexpr unsigned long long kMaxCount = 1ULL << 40;  // far above any real repo
 }  // namespace
 
 Result<Tally> ReadTally(const json& obj, const std::string& where) {
-  if (Status s = core::ExpectObject(obj, where); !s) return s.error();
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(obj, where));
   Tally t;
   for (auto it = obj.begin(); it != obj.end(); ++it) {
     const json& v = it.value();

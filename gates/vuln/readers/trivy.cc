@@ -74,37 +74,30 @@ const std::vector<std::string> kPkgIdentifierKeys = {"PURL"};
 const std::vector<std::string> kCvssKeys = {"V40Score", "V3Score", "V2Score"};
 
 Result<Finding> ParseVulnerability(const json& v, const std::string& where) {
-  if (Status s = core::ExpectObject(v, where); !s) return s.error();
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(v, where));
   Finding f;
   f.gate = core::Gate::kVuln;
   f.sources = {"trivy"};
-#define TRIVY_STR(dst, key)                                   \
-  do {                                                        \
-    auto r = core::GetString(v, key, where);                  \
-    if (!r) return r.error();                                 \
-    dst = std::move(*r);                                      \
-  } while (0)
-  TRIVY_STR(f.id, "VulnerabilityID");
+  SECGATE_ASSIGN_OR_RETURN(f.id, core::GetString(v, "VulnerabilityID", where));
   // Trivy always writes VulnerabilityID (the advisory database's key) and
   // Severity ("UNKNOWN" when it has none), legacy reports included: a record
   // without one is malformed, not a finding to guess (docs/vuln.md).
   if (f.id.empty()) return Error{where, "missing VulnerabilityID (Trivy always writes one)"};
-  auto vendor_ids = core::GetStringArray(v, "VendorIDs", where);
-  if (!vendor_ids) return vendor_ids.error();
-  f.related = std::move(*vendor_ids);
-  TRIVY_STR(f.package.name, "PkgName");
+  SECGATE_ASSIGN_OR_RETURN(std::vector<std::string> vendor_ids,
+                           core::GetStringArray(v, "VendorIDs", where));
+  f.related = std::move(vendor_ids);
+  SECGATE_ASSIGN_OR_RETURN(f.package.name, core::GetString(v, "PkgName", where));
   if (f.package.name.empty()) return Error{where, "missing PkgName"};
-  TRIVY_STR(f.package.version, "InstalledVersion");
+  SECGATE_ASSIGN_OR_RETURN(f.package.version, core::GetString(v, "InstalledVersion", where));
   std::string fixed, severity, pkg_path;
-  TRIVY_STR(fixed, "FixedVersion");
+  SECGATE_ASSIGN_OR_RETURN(fixed, core::GetString(v, "FixedVersion", where));
   f.fixed_versions = SplitFixed(fixed);
-  TRIVY_STR(pkg_path, "PkgPath");
+  SECGATE_ASSIGN_OR_RETURN(pkg_path, core::GetString(v, "PkgPath", where));
   f.location.path = pkg_path;
-  TRIVY_STR(f.title, "Title");
-  TRIVY_STR(f.url, "PrimaryURL");
-  TRIVY_STR(severity, "Severity");
-  TRIVY_STR(f.severity_source, "SeveritySource");
-#undef TRIVY_STR
+  SECGATE_ASSIGN_OR_RETURN(f.title, core::GetString(v, "Title", where));
+  SECGATE_ASSIGN_OR_RETURN(f.url, core::GetString(v, "PrimaryURL", where));
+  SECGATE_ASSIGN_OR_RETURN(severity, core::GetString(v, "Severity", where));
+  SECGATE_ASSIGN_OR_RETURN(f.severity_source, core::GetString(v, "SeveritySource", where));
   if (severity.empty()) return Error{where, "missing Severity (Trivy always writes one)"};
   auto sev = core::ParseSeverityWord(severity);
   if (!sev) return Error{where + "/Severity", "unknown severity '" + severity + "'"};
@@ -112,33 +105,32 @@ Result<Finding> ParseVulnerability(const json& v, const std::string& where) {
   if (f.severity_source.empty()) f.severity_source = "trivy";
 
   if (auto it = v.find("PkgIdentifier"); it != v.end() && !it->is_null()) {
-    if (Status s = core::ExpectObject(*it, where + "/PkgIdentifier"); !s) return s.error();
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(*it, where + "/PkgIdentifier"));
     if (Status s = core::RefuseCaseVariants(*it, kPkgIdentifierKeys, where + "/PkgIdentifier"); !s)
       return s.error();
-    auto purl = core::GetString(*it, "PURL", where + "/PkgIdentifier");
-    if (!purl) return purl.error();
-    f.package.purl = *purl;
+    SECGATE_ASSIGN_OR_RETURN(std::string purl,
+                             core::GetString(*it, "PURL", where + "/PkgIdentifier"));
+    f.package.purl = purl;
   }
   // CVSS scores per source; the reported source's v3 score (else NVD's)
   // becomes the finding's score.
   std::unordered_map<std::string, double> scores;
   if (auto it = v.find("CVSS"); it != v.end() && !it->is_null()) {
-    if (Status s = core::ExpectObject(*it, where + "/CVSS"); !s) return s.error();
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(*it, where + "/CVSS"));
     for (const auto& [source, c] : it->items()) {
       std::string w = where + "/CVSS/" + source;
-      if (Status s = core::ExpectObject(c, w); !s) return s.error();
-      if (Status s = core::RefuseCaseVariants(c, kCvssKeys, w); !s) return s.error();
+      SECGATE_RETURN_IF_ERROR(core::ExpectObject(c, w));
+      SECGATE_RETURN_IF_ERROR(core::RefuseCaseVariants(c, kCvssKeys, w));
       for (const std::string& key : kCvssKeys) {
         // Out-of-range scores are errors (found by vuln_trivy_fuzz: 25.3
         // reached the verdict as a score).
-        auto n = core::GetCvssScore(c, key.c_str(), w);
-        if (!n) return n.error();
-        if (*n && **n > 0 && !scores.count(source)) scores[source] = **n;
+        SECGATE_ASSIGN_OR_RETURN(std::optional<double> n, core::GetCvssScore(c, key.c_str(), w));
+        if (n && *n > 0 && !scores.count(source)) scores[source] = *n;
       }
     }
   }
   if (auto it = v.find("VendorSeverity"); it != v.end() && !it->is_null()) {
-    if (Status s = core::ExpectObject(*it, where + "/VendorSeverity"); !s) return s.error();
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(*it, where + "/VendorSeverity"));
     for (const auto& [source, n] : it->items()) {
       std::string w = where + "/VendorSeverity/" + source;
       if (!n.is_number_integer() && !n.is_number_unsigned())
@@ -154,9 +146,9 @@ Result<Finding> ParseVulnerability(const json& v, const std::string& where) {
     f.severity = core::SeverityFromCvss(f.score);
     f.severity_source = "cvss";
   }
-  auto refs = core::GetStringArray(v, "References", where);
-  if (!refs) return refs.error();
-  for (const auto& r : *refs) {
+  SECGATE_ASSIGN_OR_RETURN(std::vector<std::string> refs,
+                           core::GetStringArray(v, "References", where));
+  for (const auto& r : refs) {
     std::string ghsa = ExtractGhsa(r);
     if (!ghsa.empty() && ghsa != f.id) {
       bool dup = false;
@@ -188,9 +180,8 @@ void RegisterClasses(core::JsonStreamer& s, const std::string& base, TrivyState&
   s.KnownKeys(base + "/Secrets/*", TrivySecretFields());
   s.KnownKeys(base + "/Licenses/*", TrivyLicenseFields());
   s.OnRecord(base + "/Misconfigurations/*", [&st](const std::string& p, json& v) -> Status {
-    auto status = core::GetString(v, "Status", st.name + ":" + p);
-    if (!status) return status.error();
-    if (*status != "PASS" && *status != "EXCEPTION") st.out->skipped["misconfigurations"]++;
+    SECGATE_ASSIGN_OR_RETURN(std::string status, core::GetString(v, "Status", st.name + ":" + p));
+    if (status != "PASS" && status != "EXCEPTION") st.out->skipped["misconfigurations"]++;
     return core::Ok{};
   }, {"Status"});
   s.OnRecord(base + "/Secrets/*", [&st](const std::string& p, json& v) -> Status {

@@ -19,18 +19,18 @@ namespace {
 
 Status ParseChildren(const std::string& pkg, const json& c, const std::string& where,
                      std::vector<Finding>* out, ReaderOutput* ro) {
-  if (Status s = core::ExpectObject(c, where); !s) return s;
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(c, where));
   std::string url, word, title, numeric;
   std::vector<std::string> versions, dependents;
-  if (Status s = OptString(c, "URL", where, &url); !s) return s;
-  if (Status s = OptString(c, "Issue", where, &title); !s) return s;
-  if (Status s = OptStrings(c, "Tree Versions", where, &versions); !s) return s;
-  if (Status s = OptStrings(c, "Dependents", where, &dependents); !s) return s;
+  SECGATE_ASSIGN_OR_RETURN(url, core::GetString(c, "URL", where));
+  SECGATE_ASSIGN_OR_RETURN(title, core::GetString(c, "Issue", where));
+  SECGATE_ASSIGN_OR_RETURN(versions, core::GetStringArray(c, "Tree Versions", where));
+  SECGATE_ASSIGN_OR_RETURN(dependents, core::GetStringArray(c, "Dependents", where));
   if (url.empty()) {
     ro->skipped["deprecations"]++;
     return core::Ok{};
   }
-  if (Status s = ReqString(c, "Severity", where, &word); !s) return s;
+  SECGATE_ASSIGN_OR_RETURN(word, core::RequireString(c, "Severity", where));
   auto sev = SeverityFromWord(word, where + "/Severity");
   if (!sev) return sev.error();
   if (auto it = c.find("ID"); it != c.end() && !it->is_null()) {
