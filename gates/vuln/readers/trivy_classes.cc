@@ -13,15 +13,10 @@ using nlohmann::json;
 
 namespace {
 
-// A required severity word: Trivy always writes one ("UNKNOWN" when it has
-// none, which the policy's unknown_as then counts); any other word is an
-// error, never a guess.
+// The record's Severity (TrivySeverity), from source "trivy".
 Status ReadSeverity(const json& v, const std::string& where, Finding* f) {
   SECGATE_ASSIGN_OR_RETURN(std::string word, core::GetString(v, "Severity", where));
-  if (word.empty()) return Error{where, "missing Severity (Trivy always writes one)"};
-  auto sev = core::ParseSeverityWord(word);
-  if (!sev) return Error{where + "/Severity", "unknown severity '" + word + "'"};
-  f->severity = *sev;
+  SECGATE_ASSIGN_OR_RETURN(f->severity, TrivySeverity(word, where));
   f->severity_source = "trivy";
   return core::Ok{};
 }
@@ -39,6 +34,13 @@ Result<int> OptLine(const json& v, const char* key, const std::string& where) {
 }
 
 }  // namespace
+
+Result<core::Severity> TrivySeverity(const std::string& word, const std::string& where) {
+  if (word.empty()) return Error{where, "missing Severity (Trivy always writes one)"};
+  auto sev = core::ParseSeverityWord(word);
+  if (!sev) return Error{where + "/Severity", "unknown severity '" + word + "'"};
+  return *sev;
+}
 
 const std::vector<std::string>& TrivySecretFields() {
   static const std::vector<std::string> k = {"RuleID", "Category",  "Severity", "Title",
