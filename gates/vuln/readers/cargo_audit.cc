@@ -50,7 +50,7 @@ Result<Finding> ParseEntry(const json& e, const std::string& where) {
   SECGATE_ASSIGN_OR_RETURN(f.title, core::GetString(*adv, "title", aw));
   SECGATE_ASSIGN_OR_RETURN(f.url, core::GetString(*adv, "url", aw));
   for (const auto& a : aliases) AddUnique(&f.aliases, a);
-  if (Status s = ReadSeverity(*adv, aw, &f); !s) return s.error();
+  SECGATE_RETURN_IF_ERROR(ReadSeverity(*adv, aw, &f));
   SECGATE_ASSIGN_OR_RETURN(f.package.name, core::RequireString(*pkg, "name", pw));
   SECGATE_ASSIGN_OR_RETURN(f.package.version, core::GetString(*pkg, "version", pw));
   f.package.ecosystem = "cargo";
@@ -74,9 +74,9 @@ Status CheckTotals(const std::string& name, const json& found, const json& count
                            (found.get<bool>() ? "true" : "false") + " but vulnerabilities.list has " +
                            std::to_string(listed) + " entries"};
   if (count.is_null()) return core::Ok{};
-  auto stated = ReadTally(json{{"count", count}}, name + ":/vulnerabilities");
-  if (!stated) return stated.error();
-  return CompareTally(name, "vulnerabilities.count", *stated, {{"count", listed}},
+  SECGATE_ASSIGN_OR_RETURN(Tally stated,
+                           ReadTally(json{{"count", count}}, name + ":/vulnerabilities"));
+  return CompareTally(name, "vulnerabilities.count", stated, {{"count", listed}},
                       "entries of vulnerabilities.list");
 }
 
@@ -101,10 +101,9 @@ Status ReadCargoAudit(core::InputFile& in, ReaderOutput* out) {
     return core::Ok{};
   });
   s.OnRecord("/vulnerabilities/list/*", [&](const std::string& p, json& v) -> Status {
-    auto f = ParseEntry(v, name + ":" + p);
-    if (!f) return f.error();
-    f->input = name;
-    out->findings.push_back(std::move(*f));
+    SECGATE_ASSIGN_OR_RETURN(Finding f, ParseEntry(v, name + ":" + p));
+    f.input = name;
+    out->findings.push_back(std::move(f));
     ++listed;
     return core::Ok{};
   });
@@ -115,7 +114,7 @@ Status ReadCargoAudit(core::InputFile& in, ReaderOutput* out) {
     out->skipped["warnings (" + kind + ")"]++;
     return core::Ok{};
   });
-  if (Status st = s.Parse(in); !st) return st;
+  SECGATE_RETURN_IF_ERROR(s.Parse(in));
   if (s.top_level_type() != core::JsonTopLevel::kObject || !s.HasTopLevelKey("vulnerabilities"))
     return Error{name, "not a cargo-audit report: no vulnerabilities object"};
   return CheckTotals(name, found, count, listed);

@@ -109,8 +109,7 @@ Status ParseNpmAdvisory(const json& adv, const std::string& where, const NpmAdvi
   SECGATE_ASSIGN_OR_RETURN(title, core::GetString(adv, "title", where));
   SECGATE_ASSIGN_OR_RETURN(patched, core::GetString(adv, "patched_versions", where));
   SECGATE_ASSIGN_OR_RETURN(cves, core::GetStringArray(adv, "cves", where));
-  auto sev = SeverityFromWord(word, where + "/severity");
-  if (!sev) return sev.error();
+  SECGATE_ASSIGN_OR_RETURN(core::Severity sev, SeverityFromWord(word, where + "/severity"));
   double score = 0;
   SECGATE_ASSIGN_OR_RETURN(const json* cvss, core::GetObject(adv, "cvss", where));
   if (cvss) {
@@ -127,7 +126,7 @@ Status ParseNpmAdvisory(const json& adv, const std::string& where, const NpmAdvi
 
   std::map<std::string, VersionInfo> versions;
   std::vector<std::string> order;
-  if (Status s = ReadFindings(adv, where, opt.strip_pnpm_root, &versions, &order); !s) return s;
+  SECGATE_RETURN_IF_ERROR(ReadFindings(adv, where, opt.strip_pnpm_root, &versions, &order));
   if (order.empty()) {
     order.push_back("");
     versions[""].all_dev = false;
@@ -137,10 +136,10 @@ Status ParseNpmAdvisory(const json& adv, const std::string& where, const NpmAdvi
     Finding f;
     f.id = ids.front();
     f.aliases.assign(ids.begin() + 1, ids.end());
-    f.severity = *sev;
+    f.severity = sev;
     f.severity_source = ghsa.empty() ? "npm" : "ghsa";
     f.score = score;
-    f.ratings.push_back({f.severity_source, *sev, score});
+    f.ratings.push_back({f.severity_source, sev, score});
     f.package = {name, version, "npm", ""};
     if (patched.empty() == false && patched != "<0.0.0") f.fixed_versions.push_back(patched);
     f.location.path = vi.paths.empty() ? "" : vi.paths.front();

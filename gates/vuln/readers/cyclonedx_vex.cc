@@ -39,9 +39,8 @@ Status CollectComponent(const json& c, const std::string& where, ComponentMap* m
   if (!ref.empty()) (*map)[ref] = p;
   SECGATE_ASSIGN_OR_RETURN(const json* kids, core::GetArray(c, "components", where));
   for (size_t i = 0; kids && i < kids->size(); ++i)
-    if (Status s = CollectComponent((*kids)[i], where + "/components/" + std::to_string(i), map);
-        !s)
-      return s;
+    SECGATE_RETURN_IF_ERROR(
+        CollectComponent((*kids)[i], where + "/components/" + std::to_string(i), map));
   return core::Ok{};
 }
 
@@ -61,24 +60,22 @@ Status ReadRatings(const json& v, const std::string& where, const std::string& o
     const json& r = (*ratings)[i];
     std::string w = where + "/ratings/" + std::to_string(i), word, method;
     SECGATE_RETURN_IF_ERROR(core::ExpectObject(r, w));
-    auto source = SourceName(r, w);
-    if (!source) return source.error();
+    SECGATE_ASSIGN_OR_RETURN(std::string source, SourceName(r, w));
     SECGATE_ASSIGN_OR_RETURN(word, core::GetString(r, "severity", w));
     SECGATE_ASSIGN_OR_RETURN(method, core::GetString(r, "method", w));
     SECGATE_ASSIGN_OR_RETURN(std::optional<double> score, core::GetCvssScore(r, "score", w));
     double sc = score ? *score : 0;
     core::Severity sev = core::Severity::kUnknown;
     if (!word.empty()) {
-      auto parsed = SeverityFromWord(word, w + "/severity");
-      if (!parsed) return parsed.error();
-      sev = *parsed;
+      SECGATE_ASSIGN_OR_RETURN(core::Severity parsed, SeverityFromWord(word, w + "/severity"));
+      sev = parsed;
     } else if (method.rfind("CVSS", 0) == 0 && sc > 0) {
       sev = core::SeverityFromCvss(sc, method == "CVSSv2" ? 2 : 3);
     } else {
       continue;  // EPSS, KEV and other non-severity ratings
     }
     if (method.rfind("CVSS", 0) != 0) sc = 0;
-    f->ratings.push_back({source->empty() ? "cyclonedx" : *source, sev, sc});
+    f->ratings.push_back({source.empty() ? "cyclonedx" : source, sev, sc});
     const auto& added = f->ratings.back();
     if (added.severity == core::Severity::kUnknown) continue;
     bool own_source = !own.empty() && added.source == own;
@@ -109,8 +106,7 @@ Result<Pending> ParseVulnerability(const json& v, const std::string& where) {
   Finding& f = p.proto;
   f.sources = {"cyclonedx"};
   SECGATE_ASSIGN_OR_RETURN(f.id, core::RequireString(v, "id", where));
-  auto own = SourceName(v, where);
-  if (!own) return own.error();
+  SECGATE_ASSIGN_OR_RETURN(std::string own, SourceName(v, where));
   std::string description;
   SECGATE_ASSIGN_OR_RETURN(description, core::GetString(v, "description", where));
   f.title = description.substr(0, description.find('\n')).substr(0, 200);
@@ -121,7 +117,7 @@ Result<Pending> ParseVulnerability(const json& v, const std::string& where) {
     SECGATE_ASSIGN_OR_RETURN(id, core::GetString((*refs)[i], "id", w));
     if (!core::EqualsIgnoreCase(id, f.id)) AddUnique(&f.aliases, id);
   }
-  if (Status s = ReadRatings(v, where, *own, &f); !s) return s.error();
+  SECGATE_RETURN_IF_ERROR(ReadRatings(v, where, own, &f));
   SECGATE_ASSIGN_OR_RETURN(const json* affects, core::GetArray(v, "affects", where));
   for (size_t i = 0; affects && i < affects->size(); ++i) {
     std::string w = where + "/affects/" + std::to_string(i), ref;
@@ -183,12 +179,11 @@ Status ReadCycloneDx(core::InputFile& in, ReaderOutput* out) {
     return CollectComponent(v, name + ":" + p, &components);
   });
   s.OnRecord("/vulnerabilities/*", [&](const std::string& p, json& v) -> Status {
-    auto r = ParseVulnerability(v, name + ":" + p);
-    if (!r) return r.error();
-    pending.push_back(std::move(*r));
+    SECGATE_ASSIGN_OR_RETURN(Pending r, ParseVulnerability(v, name + ":" + p));
+    pending.push_back(std::move(r));
     return core::Ok{};
   });
-  if (Status st = s.Parse(in); !st) return st;
+  SECGATE_RETURN_IF_ERROR(s.Parse(in));
   if (s.top_level_type() != core::JsonTopLevel::kObject || !is_cdx)
     return Error{name, "not a CycloneDX document: no bomFormat \"CycloneDX\""};
   if (!s.HasTopLevelKey("vulnerabilities"))

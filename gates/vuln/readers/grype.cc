@@ -89,15 +89,13 @@ Result<Finding> ParseMatch(const json& m, const std::string& where, bool* unrate
   SECGATE_ASSIGN_OR_RETURN(ns, core::GetString(v, "namespace", vw));
   SECGATE_ASSIGN_OR_RETURN(f.url, core::GetString(v, "dataSource", vw));
   *unrated = word.empty();
-  auto sev = SeverityFromWord(word, vw + "/severity");
-  if (!sev) return sev.error();
-  f.severity = *sev;
+  SECGATE_ASSIGN_OR_RETURN(core::Severity sev, SeverityFromWord(word, vw + "/severity"));
+  f.severity = sev;
   f.severity_source = SourceFromNamespace(ns);
   f.ratings.push_back({f.severity_source, f.severity, 0});
-  auto score = ReadCvss(v, vw, f.severity_source, &f.ratings);
-  if (!score) return score.error();
-  f.score = *score;
-  f.ratings.front().score = *score;
+  SECGATE_ASSIGN_OR_RETURN(double score, ReadCvss(v, vw, f.severity_source, &f.ratings));
+  f.score = score;
+  f.ratings.front().score = score;
   SECGATE_ASSIGN_OR_RETURN(const json* fix, core::GetObject(v, "fix", vw));
   if (fix) {
     SECGATE_ASSIGN_OR_RETURN(f.fixed_versions, core::GetStringArray(*fix, "versions", vw + "/fix"));
@@ -112,15 +110,13 @@ Result<Finding> ParseMatch(const json& m, const std::string& where, bool* unrate
     SECGATE_ASSIGN_OR_RETURN(rword, core::GetString(r, "severity", rw));
     SECGATE_ASSIGN_OR_RETURN(rns, core::GetString(r, "namespace", rw));
     if (!core::EqualsIgnoreCase(id, f.id)) AddUnique(&f.aliases, id);
-    auto rsev = SeverityFromWord(rword, rw + "/severity");
-    if (!rsev) return rsev.error();
+    SECGATE_ASSIGN_OR_RETURN(core::Severity rsev, SeverityFromWord(rword, rw + "/severity"));
     std::vector<core::SeverityRating> extra;
-    auto rscore = ReadCvss(r, rw, SourceFromNamespace(rns), &extra);
-    if (!rscore) return rscore.error();
-    f.ratings.push_back({SourceFromNamespace(rns), *rsev, *rscore});
+    SECGATE_ASSIGN_OR_RETURN(double rscore, ReadCvss(r, rw, SourceFromNamespace(rns), &extra));
+    f.ratings.push_back({SourceFromNamespace(rns), rsev, rscore});
     for (auto& e : extra) f.ratings.push_back(std::move(e));
   }
-  if (Status s = ReadArtifact(m, where, &f); !s) return s.error();
+  SECGATE_RETURN_IF_ERROR(ReadArtifact(m, where, &f));
   return f;
 }
 
@@ -163,23 +159,20 @@ Status ReadGrype(core::InputFile& in, ReaderOutput* out) {
   });
   s.OnRecord("/matches/*", [&](const std::string& p, json& v) -> Status {
     bool no_severity = false;
-    auto f = ParseMatch(v, name + ":" + p, &no_severity);
-    if (!f) return f.error();
+    SECGATE_ASSIGN_OR_RETURN(Finding f, ParseMatch(v, name + ":" + p, &no_severity));
     unrated += no_severity;
-    out->findings.push_back(std::move(*f));
+    out->findings.push_back(std::move(f));
     return core::Ok{};
   }, {"vulnerability", "relatedVulnerabilities", "artifact"});  // not matchDetails
   s.OnRecord("/ignoredMatches/*", [&](const std::string& p, json& v) -> Status {
     bool no_severity = false;
-    auto f = ParseMatch(v, name + ":" + p, &no_severity);
-    if (!f) return f.error();
-    auto rule = IgnoreRuleText(v, name + ":" + p);
-    if (!rule) return rule.error();
-    f->upstream_ignore = std::move(*rule);
-    out->findings.push_back(std::move(*f));
+    SECGATE_ASSIGN_OR_RETURN(Finding f, ParseMatch(v, name + ":" + p, &no_severity));
+    SECGATE_ASSIGN_OR_RETURN(std::string rule, IgnoreRuleText(v, name + ":" + p));
+    f.upstream_ignore = std::move(rule);
+    out->findings.push_back(std::move(f));
     return core::Ok{};
   }, {"vulnerability", "relatedVulnerabilities", "artifact", "appliedIgnoreRules"});
-  if (Status st = s.Parse(in); !st) return st;
+  SECGATE_RETURN_IF_ERROR(s.Parse(in));
   if (s.top_level_type() != core::JsonTopLevel::kObject || !s.HasTopLevelKey("matches"))
     return Error{name, "not a Grype report: expected an object with matches"};
   if (unrated > 0)

@@ -57,8 +57,7 @@ Result<Finding> ParseVia(const json& via, const std::string& where, const EntryI
   SECGATE_ASSIGN_OR_RETURN(word, core::RequireString(via, "severity", where));
   SECGATE_ASSIGN_OR_RETURN(url, core::GetString(via, "url", where));
   SECGATE_ASSIGN_OR_RETURN(f.title, core::GetString(via, "title", where));
-  auto sev = SeverityFromWord(word, where + "/severity");
-  if (!sev) return sev.error();
+  SECGATE_ASSIGN_OR_RETURN(core::Severity sev, SeverityFromWord(word, where + "/severity"));
   if (auto it = via.find("source"); it != via.end() && !it->is_null()) {
     if (!it->is_number_integer() && !it->is_number_unsigned())
       return Error{where + "/source", "expected number, got " + core::JsonTypeName(*it)};
@@ -74,7 +73,7 @@ Result<Finding> ParseVia(const json& via, const std::string& where, const EntryI
                              core::GetCvssScore(*cvss, "score", where + "/cvss"));
     if (n) f.score = *n;
   }
-  f.severity = *sev;
+  f.severity = sev;
   f.severity_source = ghsa.empty() ? "npm" : "ghsa";
   f.ratings.push_back({f.severity_source, f.severity, f.score});
   f.url = url;
@@ -106,9 +105,9 @@ Status ParseEntry(const json& e, const std::string& where, V2State* st, ReaderOu
   // The map key may contain '/' (scoped packages), so read the name.
   SECGATE_ASSIGN_OR_RETURN(info.key, core::RequireString(e, "name", where));
   SECGATE_ASSIGN_OR_RETURN(word, core::RequireString(e, "severity", where));
-  if (auto sev = SeverityFromWord(word, where + "/severity"); !sev) return sev.error();
+  SECGATE_RETURN_IF_ERROR(SeverityFromWord(word, where + "/severity"));  // a known word
   SECGATE_ASSIGN_OR_RETURN(info.nodes, core::GetStringArray(e, "nodes", where));
-  if (Status s = ReadFixAvailable(e, where, &info); !s) return s;
+  SECGATE_RETURN_IF_ERROR(ReadFixAvailable(e, where, &info));
   SECGATE_ASSIGN_OR_RETURN(const json* via, core::GetArray(e, "via", where));
   if (!via) return Error{where, "missing via"};
   st->read[core::AsciiLower(word)]++;
@@ -124,11 +123,10 @@ Status ParseEntry(const json& e, const std::string& where, V2State* st, ReaderOu
     }
     if (!v.is_object()) return Error{vw, "expected string or object, got " + core::JsonTypeName(v)};
     links.has_advisory = true;
-    auto f = ParseVia(v, vw, info);
-    if (!f) return f.error();
-    if (!st->seen.insert({f->id, f->package.name}).second) continue;
-    f->input = st->name;
-    out->findings.push_back(std::move(*f));
+    SECGATE_ASSIGN_OR_RETURN(Finding f, ParseVia(v, vw, info));
+    if (!st->seen.insert({f.id, f.package.name}).second) continue;
+    f.input = st->name;
+    out->findings.push_back(std::move(f));
   }
   return core::Ok{};
 }
@@ -166,14 +164,12 @@ Status CheckCarriers(const V2State& st, ReaderOutput* out) {
 // metadata.vulnerabilities matches the entries. A note when the advisories
 // read are not as many as the packages npm counted.
 Status CheckV2Totals(const json& stated_json, const V2State& st, ReaderOutput* out) {
-  if (Status s = CheckCarriers(st, out); !s) return s;
+  SECGATE_RETURN_IF_ERROR(CheckCarriers(st, out));
   if (stated_json.is_null()) return core::Ok{};
-  auto stated = ReadTally(stated_json, st.name + ":/metadata/vulnerabilities");
-  if (!stated) return stated.error();
-  if (Status s = CompareTally(st.name, "metadata.vulnerabilities", *stated, st.read,
-                              "vulnerable packages by severity");
-      !s)
-    return s;
+  SECGATE_ASSIGN_OR_RETURN(Tally stated,
+                           ReadTally(stated_json, st.name + ":/metadata/vulnerabilities"));
+  SECGATE_RETURN_IF_ERROR(CompareTally(st.name, "metadata.vulnerabilities", stated, st.read,
+                                       "vulnerable packages by severity"));
   const long packages = st.read.count("total") ? st.read.at("total") : 0;
   const long findings = static_cast<long>(out->findings.size());
   if (packages != findings)
@@ -211,7 +207,7 @@ Status ReadNpmAuditV2(core::InputFile& in, ReaderOutput* out) {
   s.OnRecord("/vulnerabilities/*", [&](const std::string& p, json& e) -> Status {
     return ParseEntry(e, name + ":" + p, &st, out);
   }, {"name", "severity", "nodes", "fixAvailable", "via"});
-  if (Status r = s.Parse(in); !r) return r;
+  SECGATE_RETURN_IF_ERROR(s.Parse(in));
   if (s.top_level_type() != core::JsonTopLevel::kObject || !version_ok)
     return Error{name, "not an npm 7+ audit report: no auditReportVersion 2"};
   if (!s.HasTopLevelKey("vulnerabilities")) return Error{name, "missing vulnerabilities"};

@@ -57,9 +57,9 @@ Status RecordSeverity(const json& r, const std::string& where, Finding* f) {
     std::string word;
     SECGATE_ASSIGN_OR_RETURN(word, core::GetString(*db, "severity", where + "/database_specific"));
     if (!word.empty()) {
-      auto sev = SeverityFromWord(word, where + "/database_specific/severity");
-      if (!sev) return sev.error();
-      f->ratings.push_back({source, *sev, 0});
+      SECGATE_ASSIGN_OR_RETURN(core::Severity sev,
+                               SeverityFromWord(word, where + "/database_specific/severity"));
+      f->ratings.push_back({source, sev, 0});
     }
   }
   return core::Ok{};
@@ -116,7 +116,7 @@ Status GroupFinding(const std::vector<std::string>& ids, const json* group,
     SECGATE_ASSIGN_OR_RETURN(aliases, core::GetStringArray(*group, "aliases", where));
     for (const auto& a : aliases)
       if (!core::EqualsIgnoreCase(a, f->id)) AddUnique(&f->aliases, a);
-    if (Status st = MaxSeverity(*group, where, f); !st) return st;
+    SECGATE_RETURN_IF_ERROR(MaxSeverity(*group, where, f));
   }
   const bool from_group = !f->severity_source.empty();
   for (const auto& id : ids) {
@@ -131,8 +131,8 @@ Status GroupFinding(const std::vector<std::string>& ids, const json* group,
     if (f->title.empty()) {
       SECGATE_ASSIGN_OR_RETURN(f->title, core::GetString(r, "summary", rw));
     }
-    if (Status st = RecordSeverity(r, rw, f); !st) return st;
-    if (Status st = RecordFixes(r, rw, ctx, f); !st) return st;
+    SECGATE_RETURN_IF_ERROR(RecordSeverity(r, rw, f));
+    SECGATE_RETURN_IF_ERROR(RecordFixes(r, rw, ctx, f));
   }
   if (from_group) return core::Ok{};
   // No max_severity: the worst CVSS score, else the worst word.
@@ -208,7 +208,7 @@ Status ParsePackage(const json& p, const std::string& where, const std::string& 
   ctx.file = file;
   core::Package package;
   std::string commit;
-  if (Status st = ReadPackageInfo(p, where, &ctx, &package, &commit); !st) return st;
+  SECGATE_RETURN_IF_ERROR(ReadPackageInfo(p, where, &ctx, &package, &commit));
   std::vector<std::string> groups_dev;
   SECGATE_ASSIGN_OR_RETURN(groups_dev, core::GetStringArray(p, "dependency_groups", where));
   SECGATE_ASSIGN_OR_RETURN(const json* vulns, core::GetArray(p, "vulnerabilities", where));
@@ -221,12 +221,12 @@ Status ParsePackage(const json& p, const std::string& where, const std::string& 
     ctx.records[id] = {&(*vulns)[i], w};
   }
   WorkList work;
-  if (Status st = BuildWork(p, where, order, &work, ungrouped); !st) return st;
+  SECGATE_RETURN_IF_ERROR(BuildWork(p, where, order, &work, ungrouped));
   bool dev = std::find(groups_dev.begin(), groups_dev.end(), "dev") != groups_dev.end();
   for (size_t i = 0; i < work.size(); ++i) {
     Finding f;
     std::string w = where + "/groups/" + std::to_string(i);
-    if (Status st = GroupFinding(work[i].first, work[i].second, w, ctx, &f); !st) return st;
+    SECGATE_RETURN_IF_ERROR(GroupFinding(work[i].first, work[i].second, w, ctx, &f));
     f.package = package;
     f.location.target = source_path;
     f.location.path = source_path;
@@ -259,7 +259,7 @@ Status ReadOsvScanner(core::InputFile& in, ReaderOutput* out) {
     std::string result = p.substr(0, p.rfind("/packages/"));
     return ParsePackage(v, name + ":" + p, name, source_paths[result], out, &ungrouped);
   });
-  if (Status st = s.Parse(in); !st) return st;
+  SECGATE_RETURN_IF_ERROR(s.Parse(in));
   if (s.top_level_type() != core::JsonTopLevel::kObject || !s.HasTopLevelKey("results"))
     return Error{name, "not an osv-scanner report: no results"};
   if (ungrouped > 0)

@@ -80,7 +80,7 @@ Status ReadPipAudit(core::InputFile& in, ReaderOutput* out) {
     ++dependencies;
     return ParseDependency(v, name + ":" + p, name, out);
   });
-  if (Status st = s.Parse(in); !st) return st;
+  SECGATE_RETURN_IF_ERROR(s.Parse(in));
   if (legacy ? s.top_level_type() != core::JsonTopLevel::kArray
              : !s.HasTopLevelKey("dependencies"))
     return Error{name, "not a pip-audit report: expected dependencies"};

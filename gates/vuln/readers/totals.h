@@ -4,10 +4,10 @@
 // advisories object next to "critical: 1" — is an error, not a clean pass.
 // Each reader decides what its format counts (docs/vuln.md, "Totals").
 //
-//   auto stated = ReadTally(meta, where);            // {"high": 6, "low": 7}
+//   SECGATE_ASSIGN_OR_RETURN(Tally stated, ReadTally(meta, where));  // {"high": 6, "low": 7}
 //   Tally read;  read["high"] += NpmAdvisoryPaths(adv);
-//   if (Status s = CompareTally(file, "metadata.vulnerabilities", *stated, read,
-//                               "advisory paths"); !s) return s;
+//   SECGATE_RETURN_IF_ERROR(CompareTally(file, "metadata.vulnerabilities", stated, read,
+//                                        "advisory paths"));
 #pragma once
 
 #include <map>

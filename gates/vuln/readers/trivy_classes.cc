@@ -64,19 +64,17 @@ Result<Finding> ParseTrivySecret(const json& v, const std::string& where,
   SECGATE_ASSIGN_OR_RETURN(std::string rule, core::GetString(v, "RuleID", where));
   if (rule.empty()) return Error{where, "missing RuleID (Trivy always writes one)"};
   f.id = rule;
-  if (Status s = ReadSeverity(v, where, &f); !s) return s.error();
+  SECGATE_RETURN_IF_ERROR(ReadSeverity(v, where, &f));
   SECGATE_ASSIGN_OR_RETURN(std::string title, core::GetString(v, "Title", where));
   f.title = title;
   SECGATE_ASSIGN_OR_RETURN(std::string category, core::GetString(v, "Category", where));
   if (!category.empty()) f.message = "category " + category;
-  auto start = OptLine(v, "StartLine", where);
-  if (!start) return start.error();
-  auto end = OptLine(v, "EndLine", where);
-  if (!end) return end.error();
-  if (*end != 0 && *end < *start)
-    return Error{where + "/EndLine", "EndLine " + std::to_string(*end) + " is before StartLine " +
-                                         std::to_string(*start)};
-  f.location.line = *start;
+  SECGATE_ASSIGN_OR_RETURN(int start, OptLine(v, "StartLine", where));
+  SECGATE_ASSIGN_OR_RETURN(int end, OptLine(v, "EndLine", where));
+  if (end != 0 && end < start)
+    return Error{where + "/EndLine", "EndLine " + std::to_string(end) + " is before StartLine " +
+                                         std::to_string(start)};
+  f.location.line = start;
   SECGATE_ASSIGN_OR_RETURN(std::string match, core::GetString(v, "Match", where));
   *redacted_match = std::move(match);
   return f;
@@ -96,7 +94,7 @@ Result<Finding> ParseTrivyLicense(const json& v, const std::string& where) {
   SECGATE_ASSIGN_OR_RETURN(std::string name, core::GetString(v, "Name", where));
   if (name.empty()) return Error{where, "missing Name (the license)"};
   f.id = name;
-  if (Status s = ReadSeverity(v, where, &f); !s) return s.error();
+  SECGATE_RETURN_IF_ERROR(ReadSeverity(v, where, &f));
   for (const char* key : {"Category", "PkgName", "FilePath", "Link"}) {
     SECGATE_ASSIGN_OR_RETURN(std::string r, core::GetString(v, key, where));
     std::string k = key;

@@ -31,8 +31,7 @@ Status ParseChildren(const std::string& pkg, const json& c, const std::string& w
     return core::Ok{};
   }
   SECGATE_ASSIGN_OR_RETURN(word, core::RequireString(c, "Severity", where));
-  auto sev = SeverityFromWord(word, where + "/Severity");
-  if (!sev) return sev.error();
+  SECGATE_ASSIGN_OR_RETURN(core::Severity sev, SeverityFromWord(word, where + "/Severity"));
   if (auto it = c.find("ID"); it != c.end() && !it->is_null()) {
     if (it->is_number_integer() || it->is_number_unsigned())
       numeric = "NPM-" + std::to_string(it->get<long long>());
@@ -47,7 +46,7 @@ Status ParseChildren(const std::string& pkg, const json& c, const std::string& w
     Finding f;
     f.id = id;
     if (!ghsa.empty() && !numeric.empty()) f.aliases.push_back(numeric);
-    f.severity = *sev;
+    f.severity = sev;
     f.severity_source = ghsa.empty() ? "npm" : "ghsa";
     f.ratings.push_back({f.severity_source, f.severity, 0});
     f.package = {pkg, v, "npm", ""};
@@ -86,14 +85,13 @@ Status ReadYarn4(core::InputFile& in, ReaderOutput* out) {
     const std::string where = name + ":" + std::to_string(lineno);
     value.clear();
     children = json();
-    if (Status st = s.ParseString(text, where); !st) return st;
+    SECGATE_RETURN_IF_ERROR(s.ParseString(text, where));
     if (s.top_level_type() != core::JsonTopLevel::kObject)
       return Error{where, "not a yarn 4 audit line: expected an object"};
     if (value.empty()) return Error{where + ":/value", "missing value"};
     if (children.is_null()) return Error{where + ":/children", "missing children"};
     std::vector<Finding> found;
-    if (Status st = ParseChildren(value, children, where + ":/children", &found, out); !st)
-      return st;
+    SECGATE_RETURN_IF_ERROR(ParseChildren(value, children, where + ":/children", &found, out));
     for (auto& f : found) {
       if (!seen.insert({f.id, f.package.name, f.package.version}).second) continue;
       f.input = name;

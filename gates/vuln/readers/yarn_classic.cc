@@ -59,7 +59,7 @@ Status ReadAdvisoryLine(const json& data, const std::string& where, const NpmAdv
   }
   const json& adv = data["advisory"];
   std::vector<core::Finding> found;
-  if (Status s = ParseNpmAdvisory(adv, where + ":/data/advisory", opt, &found); !s) return s;
+  SECGATE_RETURN_IF_ERROR(ParseNpmAdvisory(adv, where + ":/data/advisory", opt, &found));
   if (st->advisories.insert({found.front().id, found.front().package.name}).second)
     st->read[core::AsciiLower(adv["severity"].get<std::string>())] += NpmAdvisoryPaths(adv);
   for (auto& f : found) {
@@ -78,9 +78,9 @@ Status ReadAdvisoryLine(const json& data, const std::string& where, const NpmAdv
 
 Status CheckSummary(const YarnState& st) {
   if (st.stated.is_null()) return core::Ok{};
-  auto stated = ReadTally(st.stated, st.summary_at + ":/data/vulnerabilities");
-  if (!stated) return stated.error();
-  return CompareTally(st.name, "auditSummary", *stated, st.read,
+  SECGATE_ASSIGN_OR_RETURN(Tally stated,
+                           ReadTally(st.stated, st.summary_at + ":/data/vulnerabilities"));
+  return CompareTally(st.name, "auditSummary", stated, st.read,
                       "dependency paths of the advisories, by severity");
 }
 
@@ -112,7 +112,7 @@ Status ReadYarnClassic(core::InputFile& in, ReaderOutput* out) {
     if (IsBlank(text)) continue;
     const std::string where = name + ":" + std::to_string(lineno);
     cur = Line{};
-    if (Status st = s.ParseString(text, where); !st) return st;
+    SECGATE_RETURN_IF_ERROR(s.ParseString(text, where));
     if (s.top_level_type() != core::JsonTopLevel::kObject || cur.type.empty())
       return Error{where, "not a yarn audit line: expected an object with a type"};
     ++records;
@@ -121,9 +121,9 @@ Status ReadYarnClassic(core::InputFile& in, ReaderOutput* out) {
         cur.data.get<std::string>().find("No lockfile") != std::string::npos)
       out->notes.push_back(name + ": yarn: " + cur.data.get<std::string>());
     if (cur.type == "auditSummary") {
-      if (Status st2 = ReadSummary(cur.data, where, &state); !st2) return st2;
+      SECGATE_RETURN_IF_ERROR(ReadSummary(cur.data, where, &state));
     } else if (cur.type == "auditAdvisory") {
-      if (Status st2 = ReadAdvisoryLine(cur.data, where, opt, &state, out); !st2) return st2;
+      SECGATE_RETURN_IF_ERROR(ReadAdvisoryLine(cur.data, where, opt, &state, out));
     }
   }
   if (in.over_limit()) return Error{name, "input is larger than the size limit (--max-input-size)"};
