@@ -22,10 +22,10 @@ void Collect(std::string_view text, const std::string& name,
   Status st = s.ParseString(text, name);
   if (s.ambiguous()) p->ambiguous = st.error();
   switch (s.top_level_type()) {
-    case 'o': p->top = FormatProbe::Top::kObject; break;
-    case 'a': p->top = FormatProbe::Top::kArray; break;
-    case 's': p->top = FormatProbe::Top::kScalar; break;
-    default: p->top = FormatProbe::Top::kNotJson; break;
+    case JsonTopLevel::kObject: p->top = FormatProbe::Top::kObject; break;
+    case JsonTopLevel::kArray: p->top = FormatProbe::Top::kArray; break;
+    case JsonTopLevel::kScalar: p->top = FormatProbe::Top::kScalar; break;
+    case JsonTopLevel::kNone: p->top = FormatProbe::Top::kNotJson; break;
   }
   p->key_order = s.top_level_keys();
   p->keys = std::set<std::string>(p->key_order.begin(), p->key_order.end());

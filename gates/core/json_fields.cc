@@ -6,42 +6,82 @@
 #include <cstdio>
 
 #include "gates/core/json_lexer.h"
+#include "gates/core/strings.h"
 
 namespace secgate::core {
 
 using nlohmann::json;
 
+const char* JsonTypeName(JsonType t) {
+  switch (t) {
+    case JsonType::kObject: return "object";
+    case JsonType::kArray: return "array";
+    case JsonType::kString: return "string";
+    case JsonType::kNumber: return "number";
+    case JsonType::kBool: return "boolean";
+    case JsonType::kNull: return "null";
+  }
+  return "null";
+}
+
 std::string JsonTypeName(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "object";
-    case json::value_t::array: return "array";
-    case json::value_t::string: return "string";
-    case json::value_t::boolean: return "boolean";
+    case json::value_t::null: return JsonTypeName(JsonType::kNull);
+    case json::value_t::object: return JsonTypeName(JsonType::kObject);
+    case json::value_t::array: return JsonTypeName(JsonType::kArray);
+    case json::value_t::string: return JsonTypeName(JsonType::kString);
+    case json::value_t::boolean: return JsonTypeName(JsonType::kBool);
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "number";
+    case json::value_t::number_float: return JsonTypeName(JsonType::kNumber);
     default: return "binary";
   }
 }
 
-Result<std::string> GetString(const json& obj, const char* key, const std::string& where) {
+namespace {
+
+bool HasType(const json& v, JsonType type) {
+  switch (type) {
+    case JsonType::kObject: return v.is_object();
+    case JsonType::kArray: return v.is_array();
+    case JsonType::kString: return v.is_string();
+    case JsonType::kNumber: return v.is_number();
+    case JsonType::kBool: return v.is_boolean();
+    case JsonType::kNull: return v.is_null();
+  }
+  return false;
+}
+
+// obj[key] when it is there with `type`; nullptr when absent or null.
+Result<const json*> Field(const json& obj, const char* key, const std::string& where,
+                          JsonType type) {
   auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return std::string();
-  if (!it->is_string())
-    return Error{where + "/" + key, "expected string, got " + JsonTypeName(*it)};
-  return it->get<std::string>();
+  if (it == obj.end() || it->is_null()) return static_cast<const json*>(nullptr);
+  if (!HasType(*it, type))
+    return Error{where + "/" + key,
+                 std::string("expected ") + JsonTypeName(type) + ", got " + JsonTypeName(*it)};
+  return &*it;
+}
+
+}  // namespace
+
+Result<std::string> GetString(const json& obj, const char* key, const std::string& where) {
+  SECGATE_ASSIGN_OR_RETURN(const json* v, Field(obj, key, where, JsonType::kString));
+  return v ? v->get<std::string>() : std::string();
+}
+
+Result<std::string> RequireString(const json& obj, const char* key, const std::string& where) {
+  SECGATE_ASSIGN_OR_RETURN(std::string s, GetString(obj, key, where));
+  if (s.empty()) return Error{where, std::string("missing ") + key};
+  return s;
 }
 
 Result<std::vector<std::string>> GetStringArray(const json& obj, const char* key,
                                                 const std::string& where) {
   std::vector<std::string> out;
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return out;
-  if (!it->is_array())
-    return Error{where + "/" + key, "expected array, got " + JsonTypeName(*it)};
-  for (size_t i = 0; i < it->size(); ++i) {
-    const json& e = (*it)[i];
+  SECGATE_ASSIGN_OR_RETURN(const json* list, GetArray(obj, key, where));
+  for (size_t i = 0; list && i < list->size(); ++i) {
+    const json& e = (*list)[i];
     if (!e.is_string())
       return Error{where + "/" + key + "/" + std::to_string(i),
                    "expected string, got " + JsonTypeName(e)};
@@ -50,12 +90,17 @@ Result<std::vector<std::string>> GetStringArray(const json& obj, const char* key
   return out;
 }
 
+Result<const json*> GetArray(const json& obj, const char* key, const std::string& where) {
+  return Field(obj, key, where, JsonType::kArray);
+}
+
+Result<const json*> GetObject(const json& obj, const char* key, const std::string& where) {
+  return Field(obj, key, where, JsonType::kObject);
+}
+
 Result<std::optional<double>> GetNumber(const json& obj, const char* key, const std::string& where) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return std::optional<double>();
-  if (!it->is_number())
-    return Error{where + "/" + key, "expected number, got " + JsonTypeName(*it)};
-  return std::optional<double>(it->get<double>());
+  SECGATE_ASSIGN_OR_RETURN(const json* v, Field(obj, key, where, JsonType::kNumber));
+  return v ? std::optional<double>(v->get<double>()) : std::nullopt;
 }
 
 Status ExpectObject(const json& v, const std::string& where) {
@@ -82,7 +127,6 @@ namespace {
 std::string GoFold(std::string_view key) {
   std::string out;
   for (size_t i = 0; i < key.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(key[i]);
     if (key.substr(i, 3) == "\xe2\x84\xaa") {
       out += 'k';
       i += 2;
@@ -90,20 +134,10 @@ std::string GoFold(std::string_view key) {
       out += 's';
       i += 1;
     } else {
-      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      out += AsciiLowerChar(key[i]);
     }
   }
   return out;
-}
-
-bool AsciiEqualFold(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    unsigned char x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
-    if (x == y) continue;
-    if ((x | 32) != (y | 32) || (x | 32) < 'a' || (x | 32) > 'z') return false;
-  }
-  return true;
 }
 
 // Follows nlohmann's parse events to know the pointer of the object being
@@ -174,7 +208,7 @@ const std::string* CaseVariantOf(std::string_view key, const std::vector<std::st
   for (const auto& k : known) {
     if (k.size() != key.size()) continue;
     if (k == key) return nullptr;
-    if (!variant && AsciiEqualFold(key, k)) variant = &k;
+    if (!variant && EqualsIgnoreCase(key, k)) variant = &k;
   }
   if (variant) return variant;
   // The two non-ASCII folds change the length; only keys holding their lead

@@ -5,6 +5,7 @@
 // recursion in any mode.
 #include "gates/core/json_stream.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -80,27 +81,25 @@ class StreamParser {
     return p.empty() ? "/" : p;
   }
 
-  static const char* TypeWord(char t) {
-    switch (t) {
-      case 'o': return "object";
-      case 'a': return "array";
-      case 's': return "string";
-      case 'n': return "number";
-      case 'b': return "boolean";
+  // The type of the value whose first byte is `c`; nullopt when no value
+  // starts with it.
+  static std::optional<JsonType> TypeOf(int c) {
+    switch (c) {
+      case '{': return JsonType::kObject;
+      case '[': return JsonType::kArray;
+      case '"': return JsonType::kString;
+      case 't': case 'f': return JsonType::kBool;
+      case 'n': return JsonType::kNull;
+      case '-': return JsonType::kNumber;
     }
-    return "null";
+    if (c >= '0' && c <= '9') return JsonType::kNumber;
+    return std::nullopt;
   }
 
-  static char TypeOf(int c) {
-    switch (c) {
-      case '{': return 'o';
-      case '[': return 'a';
-      case '"': return 's';
-      case 't': case 'f': return 'b';
-      case 'n': return 'z';
-      case '-': return 'n';
-    }
-    return c >= '0' && c <= '9' ? 'n' : 0;
+  static JsonTopLevel TopLevelOf(JsonType t) {
+    if (t == JsonType::kObject) return JsonTopLevel::kObject;
+    if (t == JsonType::kArray) return JsonTopLevel::kArray;
+    return JsonTopLevel::kScalar;
   }
 
   bool Listed(const std::string& key, const std::vector<std::string>& fields) const {
@@ -143,15 +142,18 @@ class StreamParser {
     const std::vector<std::string>* known = nullptr;  ///< KnownKeys, if any.
   };
 
-  static bool IsContainer(char type) { return type == 'o' || type == 'a'; }
+  static bool IsContainer(JsonType type) {
+    return type == JsonType::kObject || type == JsonType::kArray;
+  }
 
   // Parses the value starting at the next significant byte: scalars whole,
   // containers by pushing a frame (Step() reads their members).
   bool Value(bool top = false) {
     int c = lx_.PeekNonWs();
     if (c < 0) return lx_.Fail("unexpected end of input; expected a value");
-    char type = TypeOf(c);
-    if (!type) return lx_.Fail(BadByte(c, "expected a value"));
+    const std::optional<JsonType> starts = TypeOf(c);
+    if (!starts) return lx_.Fail(BadByte(c, "expected a value"));
+    const JsonType type = *starts;
     Placement p;
     p.cand_begin = p.cand_end = static_cast<uint32_t>(cands_.size());
     if (top) PlaceTop(type, &p);
@@ -164,8 +166,8 @@ class StreamParser {
   }
 
   // The top-level value: walked from the trie root, its type recorded.
-  void PlaceTop(char type, Placement* p) {
-    s_.top_type_ = IsContainer(type) ? type : 's';
+  void PlaceTop(JsonType type, Placement* p) {
+    s_.top_type_ = TopLevelOf(type);
     p->mode = kWalk;
     p->cand_begin = 0;
     p->cand_end = 1;
@@ -175,7 +177,7 @@ class StreamParser {
   // A member of the innermost container: inside a record it is captured
   // (unless projected out), below a walked one it is matched against the
   // routes, below a skipped one it is skipped.
-  bool PlaceMember(char type, Placement* p) {
+  bool PlaceMember(JsonType type, Placement* p) {
     Frame& parent = frames_[depth_ - 1];
     if (parent.mode == kCapture) PlaceInRecord(parent, p);
     else if (parent.mode == kWalk) return MatchRoutes(parent, type, p);
@@ -196,7 +198,7 @@ class StreamParser {
   // The trie nodes the member matches decide its mode: a record route
   // captures it (the lowest route id wins), a node with children walks it,
   // and anything else is skipped. A route's expected types are checked here.
-  bool MatchRoutes(const Frame& parent, char type, Placement* p) {
+  bool MatchRoutes(const Frame& parent, JsonType type, Placement* p) {
     ChildCandidates(parent);
     p->cand_end = static_cast<uint32_t>(cands_.size());
     bool deeper = false;
@@ -215,24 +217,25 @@ class StreamParser {
   }
 
   // An Expect() list allows `type`; null is always allowed.
-  static bool TypeAllowed(const std::string& expect, char type) {
-    return expect.empty() || type == 'z' || expect.find(type) != std::string::npos;
+  static bool TypeAllowed(const std::vector<JsonType>& expect, JsonType type) {
+    return expect.empty() || type == JsonType::kNull ||
+           std::find(expect.begin(), expect.end(), type) != expect.end();
   }
 
-  static std::string TypeMismatch(const std::string& expect, char type) {
+  static std::string TypeMismatch(const std::vector<JsonType>& expect, JsonType type) {
     std::string want;
-    for (char t : expect) want += (want.empty() ? "" : " or ") + std::string(TypeWord(t));
-    return "expected " + want + ", got " + TypeWord(type);
+    for (JsonType t : expect) want += std::string(want.empty() ? "" : " or ") + JsonTypeName(t);
+    return "expected " + want + ", got " + JsonTypeName(type);
   }
 
   // Pushes the frame of a container whose opening bracket is next.
-  bool Open(char type, const Placement& p) {
+  bool Open(JsonType type, const Placement& p) {
     if (static_cast<int>(depth_) >= s_.max_depth_)
       return FailAt("nesting deeper than " + std::to_string(s_.max_depth_) + " levels");
     lx_.Consume();
     if (frames_.size() <= depth_) frames_.emplace_back();
     Frame& f = frames_[depth_];
-    f.array = type == 'a';
+    f.array = type == JsonType::kArray;
     f.fresh = true;
     f.mode = p.mode;
     f.index = -1;
@@ -264,26 +267,26 @@ class StreamParser {
     if (!f.array && !s_.routes_[p.route].fields.empty()) f.fields = &s_.routes_[p.route].fields;
   }
 
-  bool SkipScalar(char type) {
-    if (type == 's') {
+  bool SkipScalar(JsonType type) {
+    if (type == JsonType::kString) {
       lx_.Consume();
       return lx_.SkipString();
     }
-    if (type == 'n') return lx_.SkipNumber();
+    if (type == JsonType::kNumber) return lx_.SkipNumber();
     return lx_.ReadLiteral(nullptr);
   }
 
   // Reads a scalar into the record being built, or delivers it as a record
   // of its own.
-  bool CaptureScalar(char type, const Placement& p) {
+  bool CaptureScalar(JsonType type, const Placement& p) {
     json scalar;
     json* out = p.slot ? p.slot : &scalar;
     bool ok;
-    if (type == 's') {
+    if (type == JsonType::kString) {
       lx_.Consume();
       *out = std::string();
       ok = lx_.ReadString(&out->get_ref<std::string&>());
-    } else if (type == 'n') {
+    } else if (type == JsonType::kNumber) {
       ok = lx_.ReadNumber(out);
     } else {
       ok = lx_.ReadLiteral(out);
@@ -385,7 +388,7 @@ class StreamParser {
   Status cb_status_ = Ok{};
 };
 
-void JsonStreamer::Expect(std::string pattern, std::string types) {
+void JsonStreamer::Expect(std::string pattern, std::vector<JsonType> types) {
   routes_[AddRoute(pattern)].expect = std::move(types);
 }
 
@@ -448,7 +451,7 @@ bool JsonStreamer::HasTopLevelKey(std::string_view key) const {
 }
 
 Status JsonStreamer::Run(JsonLexer& lx, const std::string& name) {
-  top_type_ = 0;
+  top_type_ = JsonTopLevel::kNone;
   ambiguous_ = false;
   top_keys_.clear();
   top_size_ = 0;
@@ -457,7 +460,7 @@ Status JsonStreamer::Run(JsonLexer& lx, const std::string& name) {
 }
 
 Status JsonStreamer::Parse(InputFile& in) {
-  top_type_ = 0;
+  top_type_ = JsonTopLevel::kNone;
   ambiguous_ = false;
   top_keys_.clear();
   top_size_ = 0;
@@ -477,7 +480,7 @@ Status JsonStreamer::Parse(InputFile& in) {
 }
 
 Status JsonStreamer::ParseString(std::string_view text, const std::string& name) {
-  top_type_ = 0;
+  top_type_ = JsonTopLevel::kNone;
   ambiguous_ = false;
   top_keys_.clear();
   top_size_ = 0;

@@ -24,6 +24,7 @@
 // is ambiguous. ParseJsonStrict applies the same rule to whole documents.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -39,6 +40,15 @@ namespace secgate::core {
 
 class JsonLexer;
 
+/// The type of a JSON value, as JsonStreamer::Expect takes it and as
+/// errors name it (JsonTypeName: "object", "array", "string", "number",
+/// "boolean", "null").
+enum class JsonType : uint8_t { kObject, kArray, kString, kNumber, kBool, kNull };
+
+/// What the top-level value of the last parse was. Strings, numbers, true,
+/// false and null are all kScalar; kNone when no value was read.
+enum class JsonTopLevel : uint8_t { kNone, kObject, kArray, kScalar };
+
 /// What a record callback receives: its concrete pointer and its value.
 using RecordCallback = std::function<Status(const std::string& pointer, nlohmann::json& value)>;
 
@@ -52,11 +62,12 @@ class JsonStreamer {
   /// are materialised; the other members are validated and skipped. A list
   /// naming no real member ({"-"}) suits records that are only counted.
   void OnRecord(std::string pattern, RecordCallback cb, std::vector<std::string> fields = {});
-  /// Requires every value at `pattern` to be one of `types` ('o' object,
-  /// 'a' array, 's' string, 'n' number, 'b' boolean); null is always allowed
-  /// (tools write null for empty). Otherwise the parse fails with
-  /// "<file>:<pointer>: expected array, got string". Nothing is materialised.
-  void Expect(std::string pattern, std::string types);
+  /// Requires every value at `pattern` to be one of `types`
+  /// ({JsonType::kArray}); null is always allowed (tools write null for
+  /// empty), so listing kNull adds nothing. Otherwise the parse fails with
+  /// "<file>:<pointer>: expected array, got string" ("expected array or
+  /// object, got string" for two types). Nothing is materialised.
+  void Expect(std::string pattern, std::vector<JsonType> types);
   /// Objects at `pattern` ("" = the top-level value) may not have a key that
   /// equals one of `keys` only up to case (see CaseVariantOf): a reader that
   /// matches keys case-insensitively (Go's encoding/json) would read it as
@@ -67,8 +78,8 @@ class JsonStreamer {
   /// True when the last parse failed on a duplicate or case-variant key
   /// (the document is ambiguous, whatever format it is).
   bool ambiguous() const { return ambiguous_; }
-  /// Type of the top-level value seen ('o' object, 'a' array, 's' scalar, 0 none).
-  char top_level_type() const { return top_type_; }
+  /// Type of the top-level value seen (kNone before any).
+  JsonTopLevel top_level_type() const { return top_type_; }
   /// Keys of the top-level object, in order (at most the first 1,000).
   const std::vector<std::string>& top_level_keys() const { return top_keys_; }
   /// Number of elements of the top-level array.
@@ -88,7 +99,7 @@ class JsonStreamer {
   friend class StreamParser;
   struct Route {
     RecordCallback cb;   ///< Empty for Expect-only routes.
-    std::string expect;  ///< Allowed types; empty = any.
+    std::vector<JsonType> expect;  ///< Allowed types; empty = any.
     std::vector<std::string> fields;  ///< Projection; empty = everything.
     std::vector<std::string> known;   ///< KnownKeys: keys refused in another case.
   };
@@ -105,7 +116,7 @@ class JsonStreamer {
   std::vector<Route> routes_;
   std::vector<Node> nodes_ = std::vector<Node>(1);
   int max_depth_ = 256;
-  char top_type_ = 0;
+  JsonTopLevel top_type_ = JsonTopLevel::kNone;
   bool ambiguous_ = false;
   std::vector<std::string> top_known_;  ///< KnownKeys("") of the top-level object.
   std::vector<std::string> top_keys_;
@@ -134,13 +145,35 @@ Status RefuseCaseVariants(const nlohmann::json& obj, const std::vector<std::stri
 
 /// "string", "number", "object", ... for error messages.
 std::string JsonTypeName(const nlohmann::json& v);
+/// The same word for a type: "object", "array", "string", "number",
+/// "boolean", "null".
+const char* JsonTypeName(JsonType t);
 
-/// Typed field access for readers. Each returns an Error naming
-/// `where` + "/" + key when the field exists with the wrong type; absent or
-/// null fields give the default.
+/// Typed field access for readers, the one set every reader uses (with
+/// SECGATE_ASSIGN_OR_RETURN). Each returns an Error naming `where` + "/" +
+/// key when the field exists with the wrong type ("report.json:/Results/0/
+/// Target: expected string, got number"); absent or null fields give the
+/// default (empty, nullopt, nullptr).
+///
+///   SECGATE_ASSIGN_OR_RETURN(f.id, core::RequireString(v, "id", where));
+///   SECGATE_ASSIGN_OR_RETURN(const json* fix, core::GetObject(v, "fix", where));
+///   if (fix) ...
 Result<std::string> GetString(const nlohmann::json& obj, const char* key, const std::string& where);
+/// Like GetString, but absent, null or "" is the Error "<where>: missing <key>".
+Result<std::string> RequireString(const nlohmann::json& obj, const char* key,
+                                  const std::string& where);
+/// An array of strings; an element of another type is an Error naming its
+/// index ("<where>/<key>/2: expected string, got number").
 Result<std::vector<std::string>> GetStringArray(const nlohmann::json& obj, const char* key,
                                                 const std::string& where);
+/// The array at obj[key], or nullptr when absent or null; Error
+/// "<where>/<key>: expected array, got <type>" otherwise. The pointer is
+/// into `obj`.
+Result<const nlohmann::json*> GetArray(const nlohmann::json& obj, const char* key,
+                                       const std::string& where);
+/// The same for an object ("expected object, got <type>").
+Result<const nlohmann::json*> GetObject(const nlohmann::json& obj, const char* key,
+                                        const std::string& where);
 /// Number (integer or float) field; nullopt when absent or null.
 Result<std::optional<double>> GetNumber(const nlohmann::json& obj, const char* key,
                                         const std::string& where);

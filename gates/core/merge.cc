@@ -1,27 +1,22 @@
 #include "gates/core/merge.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <numeric>
 #include <unordered_map>
 
 #include "gates/core/fingerprint.h"
 #include "gates/core/purl.h"
+#include "gates/core/strings.h"
 
 namespace secgate::core {
 namespace {
-
-std::string Upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // Ecosystem words differ between tools (Trivy "npm"/"yarn"/"pnpm", Grype
 // "npm", OSV "npm"; "pip"/"python"/"PyPI"): fold them so the same package
 // from two tools compares equal.
 std::string FoldEcosystem(std::string e) {
-  for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  AsciiLowerInPlace(&e);
   if (e == "yarn" || e == "pnpm" || e == "node-pkg" || e == "nodejs") return "npm";
   if (e == "pip" || e == "python" || e == "python-pkg" || e == "pipenv" || e == "poetry" ||
       e == "uv")
@@ -48,16 +43,14 @@ PackageIdentity Identify(const Package& p) {
   }
   std::string eco = FoldEcosystem(p.ecosystem);
   std::string name = eco == "pypi" ? NormalizePythonName(p.name) : p.name;
-  if (eco == "npm") {
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  if (eco == "npm") AsciiLowerInPlace(&name);
   return {eco + "/" + name, p.version};
 }
 
 class UnionFind {
  public:
   int Id(const std::string& s) {
-    auto [it, inserted] = index_.emplace(Upper(s), static_cast<int>(parent_.size()));
+    auto [it, inserted] = index_.emplace(AsciiUpper(s), static_cast<int>(parent_.size()));
     if (inserted) parent_.push_back(it->second);
     return it->second;
   }
@@ -74,7 +67,7 @@ class UnionFind {
 
 void AddUnique(std::vector<std::string>* v, const std::string& s, bool ignore_case) {
   for (const auto& e : *v) {
-    if (ignore_case ? Upper(e) == Upper(s) : e == s) return;
+    if (ignore_case ? EqualsIgnoreCase(e, s) : e == s) return;
   }
   v->push_back(s);
 }
@@ -87,7 +80,7 @@ void MergeInto(Finding* into, Finding&& from) {
   into->id = PreferredId(ids);
   into->aliases.clear();
   for (auto& i : ids)
-    if (Upper(i) != Upper(into->id)) into->aliases.push_back(i);
+    if (!EqualsIgnoreCase(i, into->id)) into->aliases.push_back(i);
   for (auto& s : from.sources) AddUnique(&into->sources, s, false);
   for (auto& v : from.fixed_versions) AddUnique(&into->fixed_versions, v, false);
   if (from.severity > into->severity) {
@@ -118,9 +111,9 @@ void MergeInto(Finding* into, Finding&& from) {
 
 std::string PreferredId(const std::vector<std::string>& ids) {
   for (const auto& id : ids)
-    if (Upper(id).rfind("CVE-", 0) == 0) return id;
+    if (AsciiUpper(id).rfind("CVE-", 0) == 0) return id;
   for (const auto& id : ids)
-    if (Upper(id).rfind("GHSA-", 0) == 0) return id;
+    if (AsciiUpper(id).rfind("GHSA-", 0) == 0) return id;
   return ids.empty() ? "" : ids.front();
 }
 

@@ -1,13 +1,13 @@
 #include "gates/core/policy.h"
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <set>
 #include <string_view>
 
 #include "gates/core/policy_presets.h"
 #include "gates/core/sha256.h"
+#include "gates/core/strings.h"
 #include "gates/core/yaml_util.h"
 
 namespace secgate::core {
@@ -55,11 +55,7 @@ Result<std::string> SeveritySource(const YAML::Node& v, const std::string& path,
   auto source = ScalarString(v, path, key);
   if (!source) return source;
   for (std::string_view known : kSeveritySources) {
-    bool same = known.size() == source->size() &&
-                std::equal(known.begin(), known.end(), source->begin(), [](char a, char b) {
-                  return a == std::tolower(static_cast<unsigned char>(b));
-                });
-    if (same) return source;
+    if (known == AsciiLower(*source)) return source;
   }
   std::string list;
   for (std::string_view known : kSeveritySources) list += (list.empty() ? "" : ", ") + std::string(known);
@@ -205,8 +201,7 @@ Result<std::vector<std::string>> CommitIds(const YAML::Node& n, const std::strin
   auto list = StringList(n, path, key);
   if (!list) return list;
   for (size_t i = 0; i < list->size(); ++i) {
-    std::string id = (*list)[i];
-    for (char& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string id = AsciiLower((*list)[i]);
     bool hex = std::all_of(id.begin(), id.end(), [](char c) {
       return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
     });

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "gates/core/strings.h"
 #include "gates/core/text_codec.h"
 
 namespace secgate::core {
@@ -22,11 +23,6 @@ std::string Encode(std::string_view s) {
   return out;
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 }  // namespace
 
 std::string NormalizePythonName(std::string_view name) {
@@ -39,7 +35,7 @@ std::string NormalizePythonName(std::string_view name) {
     }
     if (sep && !out.empty()) out += '-';
     sep = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out += AsciiLowerChar(c);
   }
   return out;
 }
@@ -66,7 +62,7 @@ std::string Purl::BaseWithVersion() const {
 }
 
 std::optional<Purl> ParsePurl(std::string_view text) {
-  if (text.size() < 6 || Lower(std::string(text.substr(0, 4))) != "pkg:") return std::nullopt;
+  if (text.size() < 6 || AsciiLower(text.substr(0, 4)) != "pkg:") return std::nullopt;
   std::string_view rest = text.substr(4);
   while (!rest.empty() && rest.front() == '/') rest.remove_prefix(1);
   if (size_t hash = rest.find('#'); hash != std::string_view::npos) rest = rest.substr(0, hash);
@@ -77,7 +73,7 @@ std::optional<Purl> ParsePurl(std::string_view text) {
   }
   size_t slash = rest.find('/');
   if (slash == std::string_view::npos || slash == 0) return std::nullopt;
-  p.type = Lower(std::string(rest.substr(0, slash)));
+  p.type = AsciiLower(rest.substr(0, slash));
   for (char c : p.type)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '+')
       return std::nullopt;
@@ -103,9 +99,9 @@ std::optional<Purl> ParsePurl(std::string_view text) {
   if (p.name.empty()) return std::nullopt;
   if (p.type == "npm" || p.type == "pypi" || p.type == "deb" || p.type == "apk" ||
       p.type == "github" || p.type == "golang" || p.type == "cargo" || p.type == "gem")
-    p.namespace_ = Lower(p.namespace_);
+    AsciiLowerInPlace(&p.namespace_);
   if (p.type == "npm" || p.type == "deb" || p.type == "apk" || p.type == "github")
-    p.name = Lower(p.name);
+    AsciiLowerInPlace(&p.name);
   return p;
 }
 

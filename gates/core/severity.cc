@@ -1,18 +1,13 @@
 #include "gates/core/severity.h"
 
-#include <cctype>
 #include <cmath>
 #include <map>
 #include <string>
 
+#include "gates/core/strings.h"
+
 namespace secgate::core {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // CVSS v3 "Roundup": smallest number, to one decimal, >= the input. Done in
 // integers as the v3.1 specification recommends, to avoid float artefacts.
@@ -59,7 +54,7 @@ bool PickMetric(const std::map<std::string, std::string>& m, const char* key, Me
 }  // namespace
 
 std::optional<Severity> ParseSeverityWord(std::string_view word) {
-  std::string w = Lower(word);
+  std::string w = AsciiLower(word);
   if (w == "critical") return Severity::kCritical;
   if (w == "high" || w == "important") return Severity::kHigh;
   if (w == "medium" || w == "moderate") return Severity::kMedium;
@@ -70,7 +65,7 @@ std::optional<Severity> ParseSeverityWord(std::string_view word) {
 }
 
 std::optional<Severity> ParseThreshold(std::string_view word) {
-  std::string w = Lower(word);
+  std::string w = AsciiLower(word);
   if (w == "critical") return Severity::kCritical;
   if (w == "high") return Severity::kHigh;
   if (w == "medium" || w == "moderate") return Severity::kMedium;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "gates/core/strings.h"
+
 namespace secgate::core {
 namespace {
 

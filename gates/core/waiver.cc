@@ -9,6 +9,7 @@
 
 #include "gates/core/fingerprint.h"
 #include "gates/core/purl.h"
+#include "gates/core/strings.h"
 #include "gates/core/yaml_util.h"
 
 namespace secgate::core {
@@ -45,8 +46,7 @@ std::string_view TrimBlank(std::string_view s) {
 // Blank, or a placeholder someone meant to replace. Trimmed first, so that
 // ' ' or '  TODO' count as what they look like.
 bool IsPlaceholder(std::string_view raw) {
-  std::string t;
-  for (char c : TrimBlank(raw)) t += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string t = AsciiUpper(TrimBlank(raw));
   return t.empty() || t.rfind("TODO", 0) == 0 || t == "FIXME" || t == "TBD";
 }
 
@@ -260,11 +260,6 @@ void ParseOneWaiver(const EntryCheck& c) {
   if (w->created) c.CheckNotFuture(c.n, "created", *w->created);
 }
 
-std::string Upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // Entry j against an earlier entry i of the same gate and id: equal scopes,
 // or one covering the other, so which one applies would depend on order.
 // Returns the problem, or "" when they are independent.
@@ -289,7 +284,7 @@ void AddOverlapProblems(WaiverFile* file) {
   auto& ws = file->waivers;
   for (size_t j = 0; j < ws.size(); ++j) {
     if (ws[j].id.empty()) continue;
-    auto& earlier = by_id[{ws[j].gate, Upper(ws[j].id)}];
+    auto& earlier = by_id[{ws[j].gate, AsciiUpper(ws[j].id)}];
     for (size_t i : earlier) {
       std::string what = OverlapOf(ws[i], ws[j]);
       if (what.empty()) continue;
@@ -302,15 +297,6 @@ void AddOverlapProblems(WaiverFile* file) {
 }
 
 }  // namespace
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
 
 Result<WaiverFile> ParseWaiverFile(std::string_view yaml_text, const std::string& path,
                                    const WaiverPolicy& policy, const Date& today) {

@@ -82,7 +82,4 @@ bool WaiverMatches(const Waiver& w, const Finding& f);
 bool PackageScopeContains(const std::string& outer, const std::string& inner);
 bool PathScopeContains(const std::string& outer, const std::string& inner);
 
-/// Case-insensitive ASCII comparison.
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
-
 }  // namespace secgate::core

@@ -5,6 +5,7 @@
 
 #include "gates/core/finding.h"
 #include "gates/core/purl.h"
+#include "gates/core/strings.h"
 
 namespace secgate::core {
 
@@ -179,9 +180,7 @@ std::string WaiverFileYaml(const std::vector<DraftWaiver>& drafts,
 }
 
 std::string DraftKey(const DraftWaiver& d) {
-  std::string id;
-  for (char c : d.id) id += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return d.gate + "\n" + id + "\n" + d.package + "\n" + d.path;
+  return d.gate + "\n" + AsciiUpper(d.id) + "\n" + d.package + "\n" + d.path;
 }
 
 }  // namespace secgate::core

@@ -2,6 +2,7 @@
 // whose recursion is bounded by kMaxLicenseNesting. See license_expr.h.
 #include "gates/sbom/license_expr.h"
 
+#include "gates/core/strings.h"
 #include "gates/sbom/license_ids.h"
 
 namespace secgate::sbom {
@@ -45,7 +46,7 @@ Result<std::vector<Token>> Tokenize(std::string_view s) {
       size_t start = i;
       while (i < s.size() && IsWordChar(s[i])) ++i;
       std::string w(s.substr(start, i - start));
-      std::string l = Lower(w);
+      std::string l = core::AsciiLower(w);
       Tok kind = l == "and" ? Tok::kAnd : l == "or" ? Tok::kOr : l == "with" ? Tok::kWith
                                                                              : Tok::kWord;
       out.push_back({kind, std::move(w), start + 1});
@@ -59,11 +60,12 @@ Result<std::vector<Token>> Tokenize(std::string_view s) {
 }
 
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && Lower(s.substr(0, prefix.size())) == Lower(prefix);
+  return s.size() >= prefix.size() && core::EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
 }
 
 bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
-  return s.size() > suffix.size() && Lower(s.substr(s.size() - suffix.size())) == Lower(suffix);
+  return s.size() > suffix.size() &&
+         core::EqualsIgnoreCase(s.substr(s.size() - suffix.size()), suffix);
 }
 
 bool IsIdString(std::string_view s) {

@@ -6,6 +6,8 @@
 #include <map>
 #include <unordered_map>
 
+#include "gates/core/strings.h"
+
 namespace secgate::sbom {
 namespace {
 
@@ -117,7 +119,7 @@ const Tables& GetTables() {
   static const Tables* t = [] {
     auto* t = new Tables;
     auto add = [&](std::string_view id, KnownLicense k) {
-      t->licenses.emplace(Lower(id), std::move(k));
+      t->licenses.emplace(core::AsciiLower(id), std::move(k));
     };
     for (std::string_view id : kLicenseIds) add(id, {std::string(id), "", false, false});
     for (std::string_view base : kGnuBases) {
@@ -128,7 +130,7 @@ const Tables& GetTables() {
     }
     for (const auto& r : kRenamed)
       add(r.from, {std::string(r.to), std::string(r.exception), r.or_later, true});
-    for (std::string_view id : kExceptionIds) t->exceptions.emplace(Lower(id), std::string(id));
+    for (std::string_view id : kExceptionIds) t->exceptions.emplace(core::AsciiLower(id), std::string(id));
     auto note_family = [&](std::string_view base) {
       std::string family, version;
       if (SplitFamilyVersion(base, &family, &version)) t->families[family].push_back(version);
@@ -159,16 +161,9 @@ bool VersionLess(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 bool FindLicenseId(std::string_view id, KnownLicense* out) {
   const auto& m = GetTables().licenses;
-  auto it = m.find(Lower(id));
+  auto it = m.find(core::AsciiLower(id));
   if (it == m.end()) return false;
   *out = it->second;
   return true;
@@ -176,15 +171,14 @@ bool FindLicenseId(std::string_view id, KnownLicense* out) {
 
 std::string FindExceptionId(std::string_view id) {
   const auto& m = GetTables().exceptions;
-  auto it = m.find(Lower(id));
+  auto it = m.find(core::AsciiLower(id));
   return it == m.end() ? std::string() : it->second;
 }
 
 bool IsGnuBase(std::string_view base) {
   if (base.size() < 7 || base.size() > 8) return false;  // "GPL-2.0" .. "AGPL-3.0"
-  const std::string lower = Lower(base);
   return std::any_of(std::begin(kGnuBases), std::end(kGnuBases),
-                     [&](std::string_view b) { return Lower(b) == lower; });
+                     [&](std::string_view b) { return core::EqualsIgnoreCase(b, base); });
 }
 
 const std::vector<std::string>& FamilyVersions(std::string_view family) {

@@ -44,7 +44,4 @@ const std::vector<std::string>& FamilyVersions(std::string_view family);
 /// does not end in a dotted number ("BSD-3-Clause", "MIT").
 bool SplitFamilyVersion(std::string_view base, std::string* family, std::string* version);
 
-/// Lower-case ASCII copy.
-std::string Lower(std::string_view s);
-
 }  // namespace secgate::sbom

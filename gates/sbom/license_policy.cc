@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "gates/core/strings.h"
 #include "gates/sbom/license_ids.h"
 
 namespace secgate::sbom {
@@ -45,9 +46,9 @@ std::vector<std::string> Choices(const LicenseTerm& t) {
 bool CoversBase(const LicenseTerm& entry, const std::string& base) {
   std::string ef, ev, bf, bv;
   if (entry.or_later && SplitFamilyVersion(entry.base, &ef, &ev) &&
-      SplitFamilyVersion(base, &bf, &bv) && Lower(ef) == Lower(bf))
+      SplitFamilyVersion(base, &bf, &bv) && core::EqualsIgnoreCase(ef, bf))
     return CompareDotted(bv, ev) >= 0;
-  return Lower(entry.base) == Lower(base);
+  return core::EqualsIgnoreCase(entry.base, base);
 }
 
 // -1: no entry covers the choice; 0: an entry without exception does;
@@ -58,7 +59,7 @@ int BestMatch(const std::vector<LicenseTerm>& entries, const std::string& base,
   for (const auto& e : entries) {
     if (!CoversBase(e, base)) continue;
     if (e.exception.empty()) best = std::max(best, 0);
-    else if (Lower(e.exception) == Lower(exception)) best = 1;
+    else if (core::EqualsIgnoreCase(e.exception, exception)) best = 1;
   }
   return best;
 }

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <optional>
 
+#include "gates/core/strings.h"
 #include "gates/sbom/license_ids.h"
 #include "gates/sbom/version_range.h"
 
@@ -154,7 +155,7 @@ void EatDevRelease(std::string_view& s, Pep440* v) {
 // [v][N!]N(.N)*[{a|b|rc}N][.postN][.devN][+local], case-insensitive, with
 // PEP 440's alternative spellings and separators.
 std::optional<Pep440> ParsePep440(std::string_view text) {
-  std::string lower = Lower(text);
+  std::string lower = core::AsciiLower(text);
   std::string_view s = lower;
   Pep440 v;
   if (!EatEpochAndRelease(s, &v)) return std::nullopt;
@@ -252,7 +253,7 @@ int CompareGeneric(std::string_view a, std::string_view b) {
       continue;
     }
     if (np != nq) return np ? 1 : -1;
-    int c = np ? CompareDigits(p, q) : Sign(Lower(p).compare(Lower(q)));
+    int c = np ? CompareDigits(p, q) : Sign(core::AsciiLower(p).compare(core::AsciiLower(q)));
     if (c) return c;
   }
 }

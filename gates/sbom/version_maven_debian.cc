@@ -1,6 +1,6 @@
 // Maven (ComparableVersion basics) and Debian (dpkg) version orderings, the
 // scheme table and the dispatching CompareVersions. See version_range.h.
-#include "gates/sbom/license_ids.h"
+#include "gates/core/strings.h"
 #include "gates/sbom/version_range.h"
 
 namespace secgate::sbom {
@@ -21,7 +21,7 @@ std::string StripZeros(std::string s) {
 
 std::vector<MavenItem> MavenItems(std::string_view v) {
   std::vector<MavenItem> items;
-  std::string lower = Lower(v);
+  std::string lower = core::AsciiLower(v);
   size_t i = 0;
   while (i < lower.size()) {
     char c = lower[i];
@@ -153,7 +153,7 @@ int CompareDebian(std::string_view a, std::string_view b) {
 }
 
 VersionScheme SchemeFor(std::string_view type) {
-  std::string t = Lower(type);
+  std::string t = core::AsciiLower(type);
   if (t == "npm" || t == "semver" || t == "golang" || t == "cargo" || t == "nuget")
     return VersionScheme::kSemver;
   if (t == "pypi") return VersionScheme::kPypi;

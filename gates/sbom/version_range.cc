@@ -1,7 +1,7 @@
 // Version ranges and banned purls. See version_range.h.
 #include <algorithm>
 
-#include "gates/sbom/license_ids.h"
+#include "gates/core/strings.h"
 #include "gates/sbom/version_range.h"
 
 namespace secgate::sbom {
@@ -84,8 +84,8 @@ Result<VersionRange> ParseVersionRange(std::string_view text, std::string_view p
   if (text.substr(0, 5) == "vers:") {
     size_t slash = text.find('/');
     if (slash == std::string_view::npos) return Error{"", "vers range needs '<scheme>/'"};
-    std::string scheme = Lower(text.substr(5, slash - 5));
-    if (!purl_type.empty() && scheme != Lower(purl_type) && SchemeFor(scheme) != r.scheme)
+    std::string scheme = core::AsciiLower(text.substr(5, slash - 5));
+    if (!purl_type.empty() && scheme != core::AsciiLower(purl_type) && SchemeFor(scheme) != r.scheme)
       return Error{"", "vers scheme '" + scheme + "' does not match purl type '" +
                            std::string(purl_type) + "'"};
     r.scheme = SchemeFor(scheme);

@@ -4,19 +4,23 @@
 #include <algorithm>
 #include <deque>
 
+#include "gates/core/strings.h"
+
 namespace secgate::secrets {
 
 namespace {
-unsigned char Lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+// The byte-class slot of `c`: a keyword matches in any ASCII case, so an
+// upper-case letter shares its lower-case letter's class.
+uint8_t Slot(char c) { return static_cast<uint8_t>(core::AsciiLowerChar(c)); }
 }  // namespace
 
 KeywordIndex::KeywordIndex(const std::vector<std::string>& keywords) {
   // Byte classes: one per distinct (lower-cased) byte used by a keyword.
   int classes = 1;
   for (const auto& k : keywords)
-    for (unsigned char c : k)
-      if (class_[Lower(c)] == 0) class_[Lower(c)] = static_cast<uint8_t>(classes++);
-  for (int c = 'A'; c <= 'Z'; ++c) class_[c] = class_[c + 32];
+    for (char c : k)
+      if (class_[Slot(c)] == 0) class_[Slot(c)] = static_cast<uint8_t>(classes++);
+  for (char c = 'A'; c <= 'Z'; ++c) class_[static_cast<uint8_t>(c)] = class_[Slot(c)];
   stride_ = static_cast<uint32_t>(classes);
 
   // Trie with goto[state][class]; 0 = absent (the root is never a target).
@@ -24,8 +28,8 @@ KeywordIndex::KeywordIndex(const std::vector<std::string>& keywords) {
   outputs_.assign(1, {});
   for (size_t id = 0; id < keywords.size(); ++id) {
     uint32_t s = 0;
-    for (unsigned char c : keywords[id]) {
-      uint8_t k = class_[Lower(c)];
+    for (char c : keywords[id]) {
+      uint8_t k = class_[Slot(c)];
       if (go[s][k] == 0) {
         go[s][k] = static_cast<uint32_t>(go.size());
         go.emplace_back(stride_, 0);

@@ -11,17 +11,11 @@
 #include <tuple>
 
 #include "gates/core/glob.h"
+#include "gates/core/strings.h"
 
 namespace secgate::secrets {
 
 namespace {
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
 
 /// Distinct lower-cased keywords of the pack, and which rules use each.
 std::vector<std::string> Keywords(const RulePack& pack, std::vector<std::vector<int>>* rules) {
@@ -29,7 +23,7 @@ std::vector<std::string> Keywords(const RulePack& pack, std::vector<std::vector<
   std::vector<std::string> out;
   for (size_t r = 0; r < pack.rules.size(); ++r) {
     for (const auto& k : pack.rules[r].keywords) {
-      auto [it, inserted] = ids.emplace(LowerAscii(k), static_cast<int>(out.size()));
+      auto [it, inserted] = ids.emplace(core::AsciiLower(k), static_cast<int>(out.size()));
       if (inserted) {
         out.push_back(it->first);
         rules->emplace_back();
@@ -182,7 +176,7 @@ Candidate Matcher::Classify(int rule, std::string_view secret) const {
   for (const auto& t : c.test_keys)
     if (t->ok() && RE2::PartialMatch(secret, *t)) return Candidate::kTestKey;
   if (!pack_.allowlist.stopwords.empty()) {
-    std::string lower = LowerAscii(secret);
+    std::string lower = core::AsciiLower(secret);
     for (const auto& w : pack_.allowlist.stopwords)
       if (lower.find(w) != std::string::npos) return Candidate::kReject;
   }

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "gates/core/io.h"
+#include "gates/core/strings.h"
 #include "gates/core/yaml_util.h"
 #include "gates/secrets/rule.h"
 
@@ -191,7 +192,7 @@ Result<RulePack> BuildRulePack(const core::SecretsPolicy& policy, const std::str
   std::erase_if(pack.rules, [&](const Rule& r) { return disable.count(r.id) > 0; });
   for (const auto& p : policy.allow_paths) pack.allowlist.paths.push_back(p);
   for (auto w : policy.stopwords) {
-    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    core::AsciiLowerInPlace(&w);
     if (!w.empty()) pack.allowlist.stopwords.push_back(w);
   }
   if (auto s = AddAllowlistRegexes(policy, &pack.allowlist); !s) return s.error();

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "gates/core/strings.h"
 #include "gates/core/yaml_util.h"
 #include "gates/secrets/rule.h"
 
@@ -295,7 +296,7 @@ Result<Allowlist> ParseAllowlistFile(std::string_view yaml_text, const std::stri
     if (k == "paths") out.paths = *v;
     if (k == "stopwords") {
       for (auto w : *v) {
-        for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        core::AsciiLowerInPlace(&w);
         if (w.empty()) return Error{core::Where(path, kv.second), "allowlist.stopwords: empty word"};
         out.stopwords.push_back(w);
       }

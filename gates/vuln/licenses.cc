@@ -2,7 +2,7 @@
 
 #include <unordered_map>
 
-#include "gates/core/waiver.h"
+#include "gates/core/strings.h"
 #include "gates/sbom/license_policy.h"
 
 namespace secgate::vuln {

@@ -3,9 +3,9 @@
 #include <git2.h>
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
 
+#include "gates/core/strings.h"
 #include "gates/waivers_tool/import.h"
 #include "gates/waivers_tool/libgit2.h"
 
@@ -90,12 +90,9 @@ int OnLine(const git_diff_delta* d, const git_diff_hunk*, const git_diff_line* l
   auto* scan = static_cast<DiffScan*>(payload);
   // Markers are matched case-insensitively: NOSEMGREP, Gitleaks:Allow and
   // #NoSec silence their scanners as well as the documented spelling.
-  std::string text(line->content, line->content_len);
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string text = core::AsciiLower(std::string_view(line->content, line->content_len));
   for (std::string_view marker : SuppressionMarkers()) {
-    std::string lower(marker);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (text.find(lower) == std::string::npos) continue;
+    if (text.find(core::AsciiLower(marker)) == std::string::npos) continue;
     ExemptionChange c;
     c.kind = ExemptionKind::kMarker;
     c.what = std::string(marker);

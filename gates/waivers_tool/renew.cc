@@ -4,6 +4,7 @@
 
 #include "gates/waivers_tool/context.h"
 #include "gates/waivers_tool/entry_lines.h"
+#include "gates/core/strings.h"
 #include "gates/core/waiver_writer.h"
 
 namespace secgate::waivers {

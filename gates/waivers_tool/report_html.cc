@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "gates/core/strings.h"
 #include "gates/waivers_tool/report.h"
 
 namespace secgate::waivers {
@@ -107,9 +108,8 @@ std::string Row(const ReportEntry& e, const WaiverReport& r, int rank) {
                   gate + "\" data-owner=\"" + Html(w.owner) + "\" data-id=\"" + Html(w.id) +
                   "\" data-rank=\"" + std::to_string(rank) + "\" data-days=\"" +
                   (e.has_expiry ? std::to_string(e.days_left) : "-99999") + "\">";
-  std::string upper;
-  for (char c : st) upper += static_cast<char>(c - 32 * (c >= 'a' && c <= 'z'));
-  o += "<td><span class=\"badge s-" + st + "\">" + Symbol(e.status) + " " + upper + "</span></td>";
+  o += "<td><span class=\"badge s-" + st + "\">" + Symbol(e.status) + " " + core::AsciiUpper(st) +
+       "</span></td>";
   o += "<td>" + Html(w.owner) + "</td>";
   o += "<td><code>" + Html(w.id) + "</code><div class=\"sub\">" + gate + " &middot; line " +
        std::to_string(w.line) + "</div></td>";

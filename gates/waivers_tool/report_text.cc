@@ -1,8 +1,7 @@
 // Text and markdown renderings of the waiver report (report.h).
-#include <cctype>
-
 #include "gates/core/report/escape.h"
 #include "gates/core/report/reporter.h"
+#include "gates/core/strings.h"
 #include "gates/waivers_tool/report.h"
 
 namespace secgate::waivers {
@@ -10,12 +9,6 @@ namespace secgate::waivers {
 namespace {
 
 using core::SanitizeForTerminal;
-
-std::string Upper(std::string_view s) {
-  std::string out;
-  for (char c : s) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string ExpiryText(const ReportEntry& e) {
   if (!e.has_expiry) return "no valid expiry";
@@ -86,7 +79,7 @@ std::string RenderText(const WaiverReport& r) {
     std::string name(core::WaiverStatusName(st));
     if (r.by_status.at(name) == 0) continue;
     o += "\n";
-    line(Upper(name) + " (" + std::to_string(r.by_status.at(name)) + ")");
+    line(core::AsciiUpper(name) + " (" + std::to_string(r.by_status.at(name)) + ")");
     std::string owner = "\x01";
     for (const auto& e : r.entries) {
       if (e.status != st) continue;
@@ -94,7 +87,7 @@ std::string RenderText(const WaiverReport& r) {
         owner = e.waiver.owner;
         line("  owner: " + (owner.empty() ? "(none)" : owner));
       }
-      line("    [" + Upper(name) + "] " + e.waiver.id + " (" +
+      line("    [" + core::AsciiUpper(name) + "] " + e.waiver.id + " (" +
            std::string(core::GateName(e.waiver.gate)) + ", line " +
            std::to_string(e.waiver.line) + "): " + ExpiryText(e));
       line("      scope: " + ScopeText(e.waiver));
@@ -138,7 +131,7 @@ std::string RenderMarkdown(const WaiverReport& r) {
   for (auto st : StatusOrder()) {
     std::string name(core::WaiverStatusName(st));
     if (r.by_status.at(name) == 0) continue;
-    o += "\n## " + Upper(name) + " (" + std::to_string(r.by_status.at(name)) + ")\n\n";
+    o += "\n## " + core::AsciiUpper(name) + " (" + std::to_string(r.by_status.at(name)) + ")\n\n";
     o += "| Status | Owner | Id | Gate | Expires | Scope | Reason | Waives now | Added | Last changed |\n";
     o += "|---|---|---|---|---|---|---|---|---|---|\n";
     for (const auto& e : r.entries) {
@@ -147,7 +140,7 @@ std::string RenderMarkdown(const WaiverReport& r) {
       for (const auto& f : e.matches) now += (now.empty() ? "" : "; ") + FindingText(f);
       std::string reason = e.waiver.reason;
       for (const auto& p : e.problems) reason += " (problem: " + p + ")";
-      o += "| " + Upper(name) + " | " + Cell(e.waiver.owner) + " | " + Cell(e.waiver.id) + " | " +
+      o += "| " + core::AsciiUpper(name) + " | " + Cell(e.waiver.owner) + " | " + Cell(e.waiver.id) + " | " +
            std::string(core::GateName(e.waiver.gate)) + " | " + Cell(ExpiryText(e)) + " | " +
            Cell(ScopeText(e.waiver)) + " | " + Cell(reason) + " | " +
            Cell(r.have_results ? (now.empty() ? "nothing" : now) : "n/a") + " | " +

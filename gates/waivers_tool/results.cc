@@ -1,8 +1,10 @@
 #include "gates/waivers_tool/results.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <iterator>
 #include <optional>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -13,109 +15,107 @@
 namespace secgate::waivers {
 
 using core::Error;
+using core::Result;
+using core::Status;
 using nlohmann::json;
 
 namespace {
 
-// Reads an optional string member; a present non-string is an error
-// ("<file>:<pointer>/<key>: expected string, got number").
-bool Str(const json& obj, const char* key, std::string* out, const std::string& path,
-         const std::string& ptr, Error* err) {
-  auto v = core::GetString(obj, key, path + ":" + ptr);
-  if (!v) *err = v.error();
-  else *out = std::move(*v);
-  return v.ok();
+using Members = std::initializer_list<std::pair<const char*, std::string*>>;
+
+// The object at j[key] (nullptr when absent or null), its string members
+// read in order into their places.
+Result<const json*> ReadObject(const json& j, const char* key, const std::string& where,
+                               Members members) {
+  SECGATE_ASSIGN_OR_RETURN(const json* obj, core::GetObject(j, key, where));
+  for (const auto& [member, out] : members) {
+    if (!obj) break;
+    SECGATE_ASSIGN_OR_RETURN(*out, core::GetString(*obj, member, where + "/" + key));
+  }
+  return obj;
 }
 
-bool StrList(const json& obj, const char* key, std::vector<std::string>* out,
-             const std::string& path, const std::string& ptr, Error* err) {
-  auto v = core::GetStringArray(obj, key, path + ":" + ptr);
-  if (!v) *err = v.error();
-  else *out = std::move(*v);
-  return v.ok();
+// A waiver a finding names (waiver, expired_waiver); absent or null leaves
+// `out` empty.
+Status ReadWaiverRef(const json& j, const char* key, const std::string& where, WaiverRef* out) {
+  SECGATE_RETURN_IF_ERROR(ReadObject(j, key, where, {{"id", &out->id}, {"owner", &out->owner},
+                                                     {"ticket", &out->ticket},
+                                                     {"expires", &out->expires}}));
+  return core::Ok{};
 }
 
-bool ReadWaiverRef(const json& j, const char* key, WaiverRef* out, const std::string& path,
-                   const std::string& ptr, Error* err) {
-  auto w = j.find(key);
-  if (w == j.end() || w->is_null()) return true;
-  std::string wp = ptr + "/" + key;
-  if (!w->is_object()) {
-    *err = Error{path + ":" + wp, "expected object, got " + core::JsonTypeName(*w)};
-    return false;
-  }
-  return Str(*w, "id", &out->id, path, wp, err) && Str(*w, "owner", &out->owner, path, wp, err) &&
-         Str(*w, "ticket", &out->ticket, path, wp, err) &&
-         Str(*w, "expires", &out->expires, path, wp, err);
-}
-
-// Reads one finding; its gate is set by the caller once the head is known.
-bool ReadFinding(const json& j, const std::string& path, const std::string& ptr,
-                 ResultFinding* out, Error* err) {
-  if (!j.is_object()) {
-    *err = Error{path + ":" + ptr, "expected object, got " + core::JsonTypeName(j)};
-    return false;
-  }
-  core::Finding& f = out->finding;
-  f.input = path;
-  if (!Str(j, "id", &f.id, path, ptr, err)) return false;
-  if (f.id.empty()) {
-    *err = Error{path + ":" + ptr + "/id", "missing finding id"};
-    return false;
-  }
-  if (!StrList(j, "aliases", &f.aliases, path, ptr, err) ||
-      !StrList(j, "related", &f.related, path, ptr, err) ||
-      !StrList(j, "sources", &f.sources, path, ptr, err) ||
-      !Str(j, "fingerprint", &f.fingerprint, path, ptr, err) ||
-      !Str(j, "title", &f.title, path, ptr, err) ||
-      !Str(j, "disposition", &out->disposition, path, ptr, err))
-    return false;
-  const std::string& d = out->disposition;
+// A disposition the verdict may write ("" when it omits it).
+Status CheckDisposition(const std::string& d, const std::string& where) {
   const core::Disposition kinds[] = {core::Disposition::kViolation, core::Disposition::kWaived,
                                      core::Disposition::kBelowThreshold, core::Disposition::kIgnored};
   bool known = std::any_of(std::begin(kinds), std::end(kinds),
                            [&d](core::Disposition k) { return core::DispositionName(k) == d; });
-  if (!d.empty() && !known) {
-    *err = Error{path + ":" + ptr + "/disposition",
+  if (!d.empty() && !known)
+    return Error{where + "/disposition",
                  "unknown disposition '" + d + "' (expected violation, waived, below_threshold or ignored)"};
-    return false;
-  }
-  if (!ReadWaiverRef(j, "waiver", &out->waiver, path, ptr, err) ||
-      !ReadWaiverRef(j, "expired_waiver", &out->expired_waiver, path, ptr, err))
-    return false;
-  std::string severity, counted_as;
-  if (!Str(j, "severity", &severity, path, ptr, err)) return false;
-  if (!Str(j, "counted_as", &counted_as, path, ptr, err)) return false;
+  return core::Ok{};
+}
+
+// The id (required), the other ids, the texts and the disposition.
+Status ReadIdentity(const json& j, const std::string& where, ResultFinding* out) {
+  core::Finding& f = out->finding;
+  SECGATE_ASSIGN_OR_RETURN(f.id, core::GetString(j, "id", where));
+  if (f.id.empty()) return Error{where + "/id", "missing finding id"};
+  SECGATE_ASSIGN_OR_RETURN(f.aliases, core::GetStringArray(j, "aliases", where));
+  SECGATE_ASSIGN_OR_RETURN(f.related, core::GetStringArray(j, "related", where));
+  SECGATE_ASSIGN_OR_RETURN(f.sources, core::GetStringArray(j, "sources", where));
+  SECGATE_ASSIGN_OR_RETURN(f.fingerprint, core::GetString(j, "fingerprint", where));
+  SECGATE_ASSIGN_OR_RETURN(f.title, core::GetString(j, "title", where));
+  SECGATE_ASSIGN_OR_RETURN(out->disposition, core::GetString(j, "disposition", where));
+  return CheckDisposition(out->disposition, where);
+}
+
+// The severity as reported, and as counted (counted_as, when the gate's
+// policy mapped it); a word the scale does not know leaves the default.
+Status ReadSeverity(const json& j, const std::string& where, ResultFinding* out) {
+  SECGATE_ASSIGN_OR_RETURN(std::string severity, core::GetString(j, "severity", where));
+  SECGATE_ASSIGN_OR_RETURN(std::string counted_as, core::GetString(j, "counted_as", where));
   if (!severity.empty()) {
-    if (auto s = core::ParseSeverityWord(severity)) f.severity = *s;
+    if (auto s = core::ParseSeverityWord(severity)) out->finding.severity = *s;
   }
   out->effective_severity = counted_as.empty() ? severity : counted_as;
-  if (auto p = j.find("package"); p != j.end() && !p->is_null()) {
-    if (!p->is_object()) {
-      *err = Error{path + ":" + ptr + "/package", "expected object, got " + core::JsonTypeName(*p)};
-      return false;
-    }
-    std::string pp = ptr + "/package";
-    if (!Str(*p, "name", &f.package.name, path, pp, err) ||
-        !Str(*p, "version", &f.package.version, path, pp, err) ||
-        !Str(*p, "ecosystem", &f.package.ecosystem, path, pp, err) ||
-        !Str(*p, "purl", &f.package.purl, path, pp, err))
-      return false;
-  }
-  if (auto l = j.find("location"); l != j.end() && !l->is_null()) {
-    if (!l->is_object()) {
-      *err = Error{path + ":" + ptr + "/location", "expected object, got " + core::JsonTypeName(*l)};
-      return false;
-    }
-    std::string lp = ptr + "/location";
-    if (!Str(*l, "target", &f.location.target, path, lp, err) ||
-        !Str(*l, "path", &f.location.path, path, lp, err) ||
-        !Str(*l, "commit", &f.location.commit, path, lp, err))
-      return false;
-    if (auto line = l->find("line"); line != l->end() && line->is_number_integer())
-      f.location.line = line->get<int>();
-  }
-  return true;
+  return core::Ok{};
+}
+
+Status ReadPackage(const json& j, const std::string& where, core::Package* p) {
+  SECGATE_RETURN_IF_ERROR(ReadObject(j, "package", where, {{"name", &p->name},
+                                                           {"version", &p->version},
+                                                           {"ecosystem", &p->ecosystem},
+                                                           {"purl", &p->purl}}));
+  return core::Ok{};
+}
+
+// target, path and commit; a line that is not an integer is left out.
+Status ReadLocation(const json& j, const std::string& where, core::Location* l) {
+  SECGATE_ASSIGN_OR_RETURN(const json* obj,
+                           ReadObject(j, "location", where, {{"target", &l->target},
+                                                             {"path", &l->path},
+                                                             {"commit", &l->commit}}));
+  if (!obj) return core::Ok{};
+  if (auto line = obj->find("line"); line != obj->end() && line->is_number_integer())
+    l->line = line->get<int>();
+  return core::Ok{};
+}
+
+// Reads the finding at `where` ("<file>:<pointer>") of the results file
+// `path`; its gate is set by the caller once the head is known.
+Result<ResultFinding> ReadFinding(const json& j, const std::string& where,
+                                  const std::string& path) {
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(j, where));
+  ResultFinding out;
+  out.finding.input = path;
+  SECGATE_RETURN_IF_ERROR(ReadIdentity(j, where, &out));
+  SECGATE_RETURN_IF_ERROR(ReadWaiverRef(j, "waiver", where, &out.waiver));
+  SECGATE_RETURN_IF_ERROR(ReadWaiverRef(j, "expired_waiver", where, &out.expired_waiver));
+  SECGATE_RETURN_IF_ERROR(ReadSeverity(j, where, &out));
+  SECGATE_RETURN_IF_ERROR(ReadPackage(j, where, &out.finding.package));
+  SECGATE_RETURN_IF_ERROR(ReadLocation(j, where, &out.finding.location));
+  return out;
 }
 
 }  // namespace
@@ -142,20 +142,20 @@ core::Result<ResultFile> ReadResultFile(core::InputFile& input) {
       return core::Status(core::Ok{});
     });
   }
-  s.Expect("/findings", "a");
+  s.Expect("/findings", {core::JsonType::kArray});
   s.OnRecord("/findings/*", [&](const std::string& ptr, json& v) {
     if (finding_error) return core::Status(core::Ok{});
-    ResultFinding rf;
-    Error err;
-    if (!ReadFinding(v, path, ptr, &rf, &err)) finding_error = err;
-    else out.findings.push_back(std::move(rf));
+    auto rf = ReadFinding(v, path + ":" + ptr, path);
+    if (!rf) finding_error = rf.error();
+    else out.findings.push_back(std::move(*rf));
     return core::Status(core::Ok{});
   });
   core::Status st = s.Parse(input);
   if (input.over_limit())
     return Error{path, "file is larger than " + std::to_string(kMaxResultsBytes) + " bytes"};
   if (!st) return st.error();
-  if (s.top_level_type() != 'o') return Error{path, "expected a secgate.verdict/v1 JSON object"};
+  if (s.top_level_type() != core::JsonTopLevel::kObject)
+    return Error{path, "expected a secgate.verdict/v1 JSON object"};
   auto schema = head.find("schema");
   if (schema == head.end() || !schema->is_string() || *schema != "secgate.verdict/v1")
     return Error{path + ":/schema",

@@ -15,7 +15,7 @@ namespace {
 struct Seen {
   std::vector<std::string> records;  // pointer + compact value
   bool ok = false;
-  char top = 0;
+  secgate::core::JsonTopLevel top = secgate::core::JsonTopLevel::kNone;
   std::vector<std::string> keys;
 };
 
@@ -30,9 +30,9 @@ void Configure(secgate::core::JsonStreamer& s, Seen* seen) {
   s.OnRecord("/matches/*", record);
   s.OnRecord("/0/*", record);
   s.OnRecord("/SchemaVersion", record);
-  s.Expect("/Results", "a");
-  s.Expect("/name", "s");
-  s.Expect("/count", "n");
+  s.Expect("/Results", {secgate::core::JsonType::kArray});
+  s.Expect("/name", {secgate::core::JsonType::kString});
+  s.Expect("/count", {secgate::core::JsonType::kNumber});
 }
 
 }  // namespace

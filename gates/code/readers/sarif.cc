@@ -104,14 +104,14 @@ void RegisterShape(core::JsonStreamer& s, Streamed& st) {
   s.KnownKeys("", kTopKeys);
   s.KnownKeys("/runs/*", kRunKeys);
   s.KnownKeys("/runs/*/results/*", kResultKeys);
-  s.Expect("/runs", "a");
-  s.Expect("/runs/*", "o");
-  s.Expect("/runs/*/results", "a");
-  s.Expect("/runs/*/results/*", "o");
-  s.Expect("/runs/*/artifacts", "a");
-  s.Expect("/runs/*/invocations", "a");
-  s.Expect("/version", "s");
-  s.Expect("/$schema", "s");
+  s.Expect("/runs", {core::JsonType::kArray});
+  s.Expect("/runs/*", {core::JsonType::kObject});
+  s.Expect("/runs/*/results", {core::JsonType::kArray});
+  s.Expect("/runs/*/results/*", {core::JsonType::kObject});
+  s.Expect("/runs/*/artifacts", {core::JsonType::kArray});
+  s.Expect("/runs/*/invocations", {core::JsonType::kArray});
+  s.Expect("/version", {core::JsonType::kString});
+  s.Expect("/$schema", {core::JsonType::kString});
   s.OnRecord("/version", [&](const std::string&, json& v) -> Status {
     if (v.is_string()) st.version = v.get<std::string>();
     return core::Ok{};
@@ -175,7 +175,7 @@ Status ReadSarif(core::InputFile& in, CodeReaderOutput* out) {
   RegisterShape(s, st);
   RegisterRunRecords(s, st);
   if (Status status = s.Parse(in); !status) return status;
-  if (s.top_level_type() != 'o' || !s.HasTopLevelKey("runs"))
+  if (s.top_level_type() != core::JsonTopLevel::kObject || !s.HasTopLevelKey("runs"))
     return Error{st.name, "not a SARIF log: expected an object with \"runs\""};
   return Finish(st);
 }

@@ -1,11 +1,11 @@
 #include "gates/core/report/describe.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <cstdio>
 
 #include "gates/core/report/reporter.h"
+#include "gates/core/strings.h"
 
 namespace secgate::core {
 namespace {
@@ -137,9 +137,7 @@ std::string ClassTitle(FindingClass c) {
 }
 
 std::string ClassWord(FindingClass c) {
-  std::string s = ClassTitle(c);
-  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return s;
+  return AsciiLower(ClassTitle(c));
 }
 
 Severity ThresholdOf(const Verdict& v, const EvaluatedFinding& e) {

@@ -6,8 +6,8 @@
 // purl/cpe/swid, supplier/manufacturer/publisher, hashes, dependencies,
 // metadata.timestamp/authors/tools (array before 1.5, object from 1.5).
 // Streams the file: each top-level component is materialised on its own.
+#include "gates/core/json_stream.h"
 #include "gates/core/spec_versions.h"
-#include "gates/sbom/readers/json_fields.h"
 #include "gates/sbom/readers/reader.h"
 #include "gates/sbom/readers/ref_index.h"
 
@@ -31,20 +31,19 @@ Status ParseLicenses(const json& list, const std::string& where, Component* c) {
   for (size_t i = 0; i < list.size(); ++i) {
     const json& item = list[i];
     const std::string w = where + "/" + std::to_string(i);
-    SBOM_TRY(core::ExpectObject(item, w));
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(item, w));
     std::string expression;
-    SBOM_STR(expression, item, "expression", w);
-    auto lic = GetObject(item, "license", w);
-    if (!lic) return lic.error();
+    SECGATE_ASSIGN_OR_RETURN(expression, core::GetString(item, "expression", w));
+    SECGATE_ASSIGN_OR_RETURN(const json* lic, core::GetObject(item, "license", w));
     // The schema makes license and expression (and license.id and
     // license.name) exclusive: reading one would leave the other unjudged.
-    if (!expression.empty() && *lic) return Error{w, "expected license or expression, not both"};
+    if (!expression.empty() && lic) return Error{w, "expected license or expression, not both"};
     if (!expression.empty()) {
       c->licenses.push_back({LicenseEntry::Kind::kExpression, expression});
-    } else if (*lic) {
+    } else if (lic) {
       std::string id, name;
-      SBOM_STR(id, **lic, "id", w + "/license");
-      SBOM_STR(name, **lic, "name", w + "/license");
+      SECGATE_ASSIGN_OR_RETURN(id, core::GetString(*lic, "id", w + "/license"));
+      SECGATE_ASSIGN_OR_RETURN(name, core::GetString(*lic, "name", w + "/license"));
       if (!id.empty() && !name.empty()) return Error{w + "/license", "expected id or name, not both"};
       if (!id.empty()) c->licenses.push_back({LicenseEntry::Kind::kId, id});
       else if (!name.empty()) c->licenses.push_back({LicenseEntry::Kind::kName, name});
@@ -58,51 +57,47 @@ Status ParseLicenses(const json& list, const std::string& where, Component* c) {
 
 // The name of an organizational entity (supplier, manufacturer).
 Status EntityName(const json& v, const char* key, const std::string& where, std::string* out) {
-  auto obj = GetObject(v, key, where);
-  if (!obj) return obj.error();
-  if (!*obj || !out->empty()) return Ok{};
-  SBOM_STR(*out, **obj, "name", where + "/" + key);
+  SECGATE_ASSIGN_OR_RETURN(const json* obj, core::GetObject(v, key, where));
+  if (!obj || !out->empty()) return Ok{};
+  SECGATE_ASSIGN_OR_RETURN(*out, core::GetString(*obj, "name", where + "/" + key));
   if (out->empty()) {
-    auto urls = core::GetStringArray(**obj, "url", where + "/" + key);
-    if (!urls) return urls.error();
-    if (!urls->empty()) *out = urls->front();
+    SECGATE_ASSIGN_OR_RETURN(std::vector<std::string> urls,
+                             core::GetStringArray(*obj, "url", where + "/" + key));
+    if (!urls.empty()) *out = urls.front();
   }
   return Ok{};
 }
 
 Status ParseComponent(const json& v, const std::string& where, Component* c) {
-  SBOM_TRY(core::ExpectObject(v, where));
-  SBOM_STR(c->ref, v, "bom-ref", where);
-  SBOM_STR(c->name, v, "name", where);
-  SBOM_STR(c->group, v, "group", where);
-  SBOM_STR(c->version, v, "version", where);
-  SBOM_STR(c->purl, v, "purl", where);
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(v, where));
+  SECGATE_ASSIGN_OR_RETURN(c->ref, core::GetString(v, "bom-ref", where));
+  SECGATE_ASSIGN_OR_RETURN(c->name, core::GetString(v, "name", where));
+  SECGATE_ASSIGN_OR_RETURN(c->group, core::GetString(v, "group", where));
+  SECGATE_ASSIGN_OR_RETURN(c->version, core::GetString(v, "version", where));
+  SECGATE_ASSIGN_OR_RETURN(c->purl, core::GetString(v, "purl", where));
   std::string cpe, publisher;
-  SBOM_STR(cpe, v, "cpe", where);
+  SECGATE_ASSIGN_OR_RETURN(cpe, core::GetString(v, "cpe", where));
   if (!cpe.empty()) c->other_ids.push_back(cpe);
-  auto swid = GetObject(v, "swid", where);
-  if (!swid) return swid.error();
-  if (*swid) {
+  SECGATE_ASSIGN_OR_RETURN(const json* swid, core::GetObject(v, "swid", where));
+  if (swid) {
     std::string tag;
-    SBOM_STR(tag, **swid, "tagId", where + "/swid");
+    SECGATE_ASSIGN_OR_RETURN(tag, core::GetString(*swid, "tagId", where + "/swid"));
     if (!tag.empty()) c->other_ids.push_back("swid:" + tag);
   }
-  SBOM_TRY(EntityName(v, "supplier", where, &c->supplier));
-  SBOM_TRY(EntityName(v, "manufacturer", where, &c->supplier));
-  SBOM_STR(publisher, v, "publisher", where);
+  SECGATE_RETURN_IF_ERROR(EntityName(v, "supplier", where, &c->supplier));
+  SECGATE_RETURN_IF_ERROR(EntityName(v, "manufacturer", where, &c->supplier));
+  SECGATE_ASSIGN_OR_RETURN(publisher, core::GetString(v, "publisher", where));
   if (c->supplier.empty()) c->supplier = publisher;
-  auto hashes = GetArray(v, "hashes", where);
-  if (!hashes) return hashes.error();
-  for (size_t i = 0; *hashes && i < (*hashes)->size(); ++i) {
-    const json& h = (**hashes)[i];
+  SECGATE_ASSIGN_OR_RETURN(const json* hashes, core::GetArray(v, "hashes", where));
+  for (size_t i = 0; hashes && i < hashes->size(); ++i) {
+    const json& h = (*hashes)[i];
     std::string w = where + "/hashes/" + std::to_string(i), content;
-    SBOM_TRY(core::ExpectObject(h, w));
-    SBOM_STR(content, h, "content", w);
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(h, w));
+    SECGATE_ASSIGN_OR_RETURN(content, core::GetString(h, "content", w));
     c->hashes += !content.empty();
   }
-  auto licenses = GetArray(v, "licenses", where);
-  if (!licenses) return licenses.error();
-  if (*licenses) SBOM_TRY(ParseLicenses(**licenses, where + "/licenses", c));
+  SECGATE_ASSIGN_OR_RETURN(const json* licenses, core::GetArray(v, "licenses", where));
+  if (licenses) SECGATE_RETURN_IF_ERROR(ParseLicenses(*licenses, where + "/licenses", c));
   return Ok{};
 }
 
@@ -117,12 +112,11 @@ Status WalkComponents(State& st, const std::string& pointer, const json& top) {
     const std::string where = st.file + ":" + ptr;
     Component c;
     c.pointer = ptr;
-    SBOM_TRY(ParseComponent(*node, where, &c));
-    auto children = GetArray(*node, "components", where);
-    if (!children) return children.error();
-    for (size_t i = *children ? (*children)->size() : 0; i-- > 0;)
-      stack.push_back({&(**children)[i], ptr + "/components/" + std::to_string(i)});
-    SBOM_TRY(st.refs.Add(std::move(c), st.file, st.doc));
+    SECGATE_RETURN_IF_ERROR(ParseComponent(*node, where, &c));
+    SECGATE_ASSIGN_OR_RETURN(const json* children, core::GetArray(*node, "components", where));
+    for (size_t i = children ? children->size() : 0; i-- > 0;)
+      stack.push_back({&(*children)[i], ptr + "/components/" + std::to_string(i)});
+    SECGATE_RETURN_IF_ERROR(st.refs.Add(std::move(c), st.file, st.doc));
   }
   return Ok{};
 }
@@ -135,48 +129,47 @@ Status ParseTools(const json& meta, const std::string& where, SbomDocument* doc)
     for (const auto& t : *it) tools.push_back(&t);
   } else if (it->is_object()) {  // 1.5+: {components: [], services: []}
     for (const char* key : {"components", "services"}) {
-      auto list = GetArray(*it, key, where + "/tools");
-      if (!list) return list.error();
-      for (size_t i = 0; *list && i < (*list)->size(); ++i) tools.push_back(&(**list)[i]);
+      SECGATE_ASSIGN_OR_RETURN(const json* list, core::GetArray(*it, key, where + "/tools"));
+      for (size_t i = 0; list && i < list->size(); ++i) tools.push_back(&(*list)[i]);
     }
   } else {
     return Error{where + "/tools", "expected array or object, got " + core::JsonTypeName(*it)};
   }
   for (const json* t : tools) {
-    SBOM_TRY(core::ExpectObject(*t, where + "/tools"));
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(*t, where + "/tools"));
     std::string name;
-    SBOM_STR(name, *t, "name", where + "/tools");
+    SECGATE_ASSIGN_OR_RETURN(name, core::GetString(*t, "name", where + "/tools"));
     if (!name.empty()) doc->authors.push_back("Tool: " + name);
   }
   return Ok{};
 }
 
 Status ParseMetadata(const json& meta, const std::string& where, SbomDocument* doc) {
-  SBOM_TRY(core::ExpectObject(meta, where));
-  SBOM_STR(doc->timestamp, meta, "timestamp", where);
-  auto authors = GetArray(meta, "authors", where);
-  if (!authors) return authors.error();
-  for (size_t i = 0; *authors && i < (*authors)->size(); ++i) {
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(meta, where));
+  SECGATE_ASSIGN_OR_RETURN(doc->timestamp, core::GetString(meta, "timestamp", where));
+  SECGATE_ASSIGN_OR_RETURN(const json* authors, core::GetArray(meta, "authors", where));
+  for (size_t i = 0; authors && i < authors->size(); ++i) {
     std::string w = where + "/authors/" + std::to_string(i), name, email;
-    SBOM_TRY(core::ExpectObject((**authors)[i], w));
-    SBOM_STR(name, (**authors)[i], "name", w);
-    SBOM_STR(email, (**authors)[i], "email", w);
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject((*authors)[i], w));
+    SECGATE_ASSIGN_OR_RETURN(name, core::GetString((*authors)[i], "name", w));
+    SECGATE_ASSIGN_OR_RETURN(email, core::GetString((*authors)[i], "email", w));
     if (!name.empty() || !email.empty()) doc->authors.push_back(name.empty() ? email : name);
   }
-  SBOM_TRY(ParseTools(meta, where, doc));
-  auto subject = GetObject(meta, "component", where);
-  if (!subject) return subject.error();
-  if (*subject) SBOM_STR(doc->name, **subject, "name", where + "/component");
+  SECGATE_RETURN_IF_ERROR(ParseTools(meta, where, doc));
+  SECGATE_ASSIGN_OR_RETURN(const json* subject, core::GetObject(meta, "component", where));
+  if (subject) {
+    SECGATE_ASSIGN_OR_RETURN(doc->name, core::GetString(*subject, "name", where + "/component"));
+  }
   return Ok{};
 }
 
 Status ParseDependency(const json& d, const std::string& where, SbomDocument* doc) {
-  SBOM_TRY(core::ExpectObject(d, where));
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(d, where));
   std::string ref;
-  SBOM_STR(ref, d, "ref", where);
-  auto on = core::GetStringArray(d, "dependsOn", where);
-  if (!on) return on.error();
-  for (auto& to : *on) doc->dependencies.emplace_back(ref, std::move(to));
+  SECGATE_ASSIGN_OR_RETURN(ref, core::GetString(d, "ref", where));
+  SECGATE_ASSIGN_OR_RETURN(std::vector<std::string> on,
+                           core::GetStringArray(d, "dependsOn", where));
+  for (auto& to : on) doc->dependencies.emplace_back(ref, std::move(to));
   return Ok{};
 }
 
@@ -197,7 +190,7 @@ void Register(core::JsonStreamer& s, State& st) {
     return ParseMetadata(v, st.file + ":" + p, st.doc);
   });
   for (const char* list : {"/components", "/dependencies", "/vulnerabilities"})
-    s.Expect(list, "a");
+    s.Expect(list, {core::JsonType::kArray});
   s.OnRecord("/components/*", [&st](const std::string& p, json& v) {
     return WalkComponents(st, p, v);
   });

@@ -6,7 +6,7 @@
 // carrying an MIT package's bom-ref — would never be judged.
 //
 //   RefIndex refs("bom-ref");
-//   SBOM_TRY(refs.Add(std::move(c), file, doc));  // Error on a conflicting repeat
+//   SECGATE_RETURN_IF_ERROR(refs.Add(std::move(c), file, doc));  // Error on a conflicting repeat
 #pragma once
 
 #include <string>

@@ -4,8 +4,8 @@
 // PACKAGE-MANAGER or the 2.2 spelling PACKAGE_MANAGER, supplier, checksums,
 // creationInfo, relationships and hasExtractedLicensingInfos.
 // Streams the file: each package is materialised on its own.
+#include "gates/core/json_stream.h"
 #include "gates/core/spec_versions.h"
-#include "gates/sbom/readers/json_fields.h"
 #include "gates/sbom/readers/reader.h"
 #include "gates/sbom/readers/ref_index.h"
 
@@ -49,15 +49,14 @@ std::string SupplierName(const std::string& s) {
 }
 
 Status ParseExternalRefs(const json& pkg, const std::string& where, Component* c) {
-  auto refs = GetArray(pkg, "externalRefs", where);
-  if (!refs) return refs.error();
-  for (size_t i = 0; *refs && i < (*refs)->size(); ++i) {
-    const json& r = (**refs)[i];
+  SECGATE_ASSIGN_OR_RETURN(const json* refs, core::GetArray(pkg, "externalRefs", where));
+  for (size_t i = 0; refs && i < refs->size(); ++i) {
+    const json& r = (*refs)[i];
     std::string w = where + "/externalRefs/" + std::to_string(i), category, type, locator;
-    SBOM_TRY(core::ExpectObject(r, w));
-    SBOM_STR(category, r, "referenceCategory", w);
-    SBOM_STR(type, r, "referenceType", w);
-    SBOM_STR(locator, r, "referenceLocator", w);
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(r, w));
+    SECGATE_ASSIGN_OR_RETURN(category, core::GetString(r, "referenceCategory", w));
+    SECGATE_ASSIGN_OR_RETURN(type, core::GetString(r, "referenceType", w));
+    SECGATE_ASSIGN_OR_RETURN(locator, core::GetString(r, "referenceLocator", w));
     if (locator.empty()) continue;
     bool package_manager = category == "PACKAGE-MANAGER" || category == "PACKAGE_MANAGER";
     if (type == "purl" && package_manager && c->purl.empty()) c->purl = locator;
@@ -70,46 +69,45 @@ Status ParseExternalRefs(const json& pkg, const std::string& where, Component* c
 
 Status ParsePackage(State& st, const std::string& ptr, const json& pkg) {
   const std::string where = st.file + ":" + ptr;
-  SBOM_TRY(core::ExpectObject(pkg, where));
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(pkg, where));
   Component c;
   c.pointer = ptr;
   std::string supplier, concluded, declared;
-  SBOM_STR(c.ref, pkg, "SPDXID", where);
-  SBOM_STR(c.name, pkg, "name", where);
-  SBOM_STR(c.version, pkg, "versionInfo", where);
-  SBOM_STR(supplier, pkg, "supplier", where);
+  SECGATE_ASSIGN_OR_RETURN(c.ref, core::GetString(pkg, "SPDXID", where));
+  SECGATE_ASSIGN_OR_RETURN(c.name, core::GetString(pkg, "name", where));
+  SECGATE_ASSIGN_OR_RETURN(c.version, core::GetString(pkg, "versionInfo", where));
+  SECGATE_ASSIGN_OR_RETURN(supplier, core::GetString(pkg, "supplier", where));
   c.supplier = SupplierName(supplier);
-  SBOM_STR(concluded, pkg, "licenseConcluded", where);
-  SBOM_STR(declared, pkg, "licenseDeclared", where);
+  SECGATE_ASSIGN_OR_RETURN(concluded, core::GetString(pkg, "licenseConcluded", where));
+  SECGATE_ASSIGN_OR_RETURN(declared, core::GetString(pkg, "licenseDeclared", where));
   c.licenses.push_back(ChooseLicense(concluded, declared));
-  auto sums = GetArray(pkg, "checksums", where);
-  if (!sums) return sums.error();
-  for (size_t i = 0; *sums && i < (*sums)->size(); ++i) {
+  SECGATE_ASSIGN_OR_RETURN(const json* sums, core::GetArray(pkg, "checksums", where));
+  for (size_t i = 0; sums && i < sums->size(); ++i) {
     std::string w = where + "/checksums/" + std::to_string(i), value;
-    SBOM_TRY(core::ExpectObject((**sums)[i], w));
-    SBOM_STR(value, (**sums)[i], "checksumValue", w);
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject((*sums)[i], w));
+    SECGATE_ASSIGN_OR_RETURN(value, core::GetString((*sums)[i], "checksumValue", w));
     c.hashes += !value.empty();
   }
-  SBOM_TRY(ParseExternalRefs(pkg, where, &c));
+  SECGATE_RETURN_IF_ERROR(ParseExternalRefs(pkg, where, &c));
   return st.refs.Add(std::move(c), st.file, st.doc);
 }
 
 Status ParseCreationInfo(const json& v, const std::string& where, SbomDocument* doc) {
-  SBOM_TRY(core::ExpectObject(v, where));
-  SBOM_STR(doc->timestamp, v, "created", where);
-  auto creators = core::GetStringArray(v, "creators", where);
-  if (!creators) return creators.error();
-  for (auto& c : *creators)
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(v, where));
+  SECGATE_ASSIGN_OR_RETURN(doc->timestamp, core::GetString(v, "created", where));
+  SECGATE_ASSIGN_OR_RETURN(std::vector<std::string> creators,
+                           core::GetStringArray(v, "creators", where));
+  for (auto& c : creators)
     if (!c.empty()) doc->authors.push_back(std::move(c));
   return Ok{};
 }
 
 Status ParseRelationship(const json& v, const std::string& where, SbomDocument* doc) {
-  SBOM_TRY(core::ExpectObject(v, where));
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(v, where));
   std::string from, type, to;
-  SBOM_STR(from, v, "spdxElementId", where);
-  SBOM_STR(type, v, "relationshipType", where);
-  SBOM_STR(to, v, "relatedSpdxElement", where);
+  SECGATE_ASSIGN_OR_RETURN(from, core::GetString(v, "spdxElementId", where));
+  SECGATE_ASSIGN_OR_RETURN(type, core::GetString(v, "relationshipType", where));
+  SECGATE_ASSIGN_OR_RETURN(to, core::GetString(v, "relatedSpdxElement", where));
   if (type == "DEPENDS_ON" || type == "CONTAINS" || type == "DEV_DEPENDENCY_OF" ||
       type == "DEPENDENCY_OF") {
     bool reversed = type == "DEPENDENCY_OF" || type == "DEV_DEPENDENCY_OF";
@@ -135,7 +133,7 @@ void Register(core::JsonStreamer& s, State& st) {
     return ParseCreationInfo(v, st.file + ":" + p, st.doc);
   });
   for (const char* list : {"/packages", "/relationships", "/hasExtractedLicensingInfos"})
-    s.Expect(list, "a");
+    s.Expect(list, {core::JsonType::kArray});
   s.OnRecord("/packages/*", [&st](const std::string& p, json& v) {
     return ParsePackage(st, p, v);
   });
@@ -144,10 +142,10 @@ void Register(core::JsonStreamer& s, State& st) {
   });
   s.OnRecord("/hasExtractedLicensingInfos/*", [&st](const std::string& p, json& v) -> Status {
     const std::string where = st.file + ":" + p;
-    SBOM_TRY(core::ExpectObject(v, where));
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(v, where));
     std::string id, name;
-    SBOM_STR(id, v, "licenseId", where);
-    SBOM_STR(name, v, "name", where);
+    SECGATE_ASSIGN_OR_RETURN(id, core::GetString(v, "licenseId", where));
+    SECGATE_ASSIGN_OR_RETURN(name, core::GetString(v, "name", where));
     if (!id.empty()) st.doc->extracted_licenses[id] = name;
     return Ok{};
   });

@@ -20,7 +20,7 @@ namespace {
 
 Status ReadSeverity(const json& adv, const std::string& where, Finding* f) {
   std::string vector;
-  if (Status s = OptString(adv, "cvss", where, &vector); !s) return s;
+  SECGATE_ASSIGN_OR_RETURN(vector, core::GetString(adv, "cvss", where));
   f->severity = core::Severity::kUnknown;
   f->severity_source = "rustsec";
   if (vector.empty()) return core::Ok{};
@@ -35,34 +35,31 @@ Status ReadSeverity(const json& adv, const std::string& where, Finding* f) {
 }
 
 Result<Finding> ParseEntry(const json& e, const std::string& where) {
-  if (Status s = core::ExpectObject(e, where); !s) return s.error();
-  auto adv = OptContainer(e, "advisory", 'o', where);
-  if (!adv) return adv.error();
-  if (!*adv) return Error{where, "missing advisory"};
-  auto pkg = OptContainer(e, "package", 'o', where);
-  if (!pkg) return pkg.error();
-  if (!*pkg) return Error{where, "missing package"};
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(e, where));
+  SECGATE_ASSIGN_OR_RETURN(const json* adv, core::GetObject(e, "advisory", where));
+  if (!adv) return Error{where, "missing advisory"};
+  SECGATE_ASSIGN_OR_RETURN(const json* pkg, core::GetObject(e, "package", where));
+  if (!pkg) return Error{where, "missing package"};
   const std::string aw = where + "/advisory", pw = where + "/package";
   Finding f;
   f.sources = {"cargo-audit"};
   std::vector<std::string> aliases;
-  if (Status s = ReqString(**adv, "id", aw, &f.id); !s) return s.error();
-  if (Status s = OptStrings(**adv, "aliases", aw, &aliases); !s) return s.error();
-  if (Status s = OptStrings(**adv, "related", aw, &f.related); !s) return s.error();
-  if (Status s = OptString(**adv, "title", aw, &f.title); !s) return s.error();
-  if (Status s = OptString(**adv, "url", aw, &f.url); !s) return s.error();
+  SECGATE_ASSIGN_OR_RETURN(f.id, core::RequireString(*adv, "id", aw));
+  SECGATE_ASSIGN_OR_RETURN(aliases, core::GetStringArray(*adv, "aliases", aw));
+  SECGATE_ASSIGN_OR_RETURN(f.related, core::GetStringArray(*adv, "related", aw));
+  SECGATE_ASSIGN_OR_RETURN(f.title, core::GetString(*adv, "title", aw));
+  SECGATE_ASSIGN_OR_RETURN(f.url, core::GetString(*adv, "url", aw));
   for (const auto& a : aliases) AddUnique(&f.aliases, a);
-  if (Status s = ReadSeverity(**adv, aw, &f); !s) return s.error();
-  if (Status s = ReqString(**pkg, "name", pw, &f.package.name); !s) return s.error();
-  if (Status s = OptString(**pkg, "version", pw, &f.package.version); !s) return s.error();
+  SECGATE_RETURN_IF_ERROR(ReadSeverity(*adv, aw, &f));
+  SECGATE_ASSIGN_OR_RETURN(f.package.name, core::RequireString(*pkg, "name", pw));
+  SECGATE_ASSIGN_OR_RETURN(f.package.version, core::GetString(*pkg, "version", pw));
   f.package.ecosystem = "cargo";
   f.package.purl = "pkg:cargo/" + f.package.name +
                    (f.package.version.empty() ? "" : "@" + f.package.version);
-  auto versions = OptContainer(e, "versions", 'o', where);
-  if (!versions) return versions.error();
-  if (*versions) {
-    if (Status s = OptStrings(**versions, "patched", where + "/versions", &f.fixed_versions); !s)
-      return s.error();
+  SECGATE_ASSIGN_OR_RETURN(const json* versions, core::GetObject(e, "versions", where));
+  if (versions) {
+    SECGATE_ASSIGN_OR_RETURN(f.fixed_versions,
+                             core::GetStringArray(*versions, "patched", where + "/versions"));
   }
   return f;
 }
@@ -77,9 +74,9 @@ Status CheckTotals(const std::string& name, const json& found, const json& count
                            (found.get<bool>() ? "true" : "false") + " but vulnerabilities.list has " +
                            std::to_string(listed) + " entries"};
   if (count.is_null()) return core::Ok{};
-  auto stated = ReadTally(json{{"count", count}}, name + ":/vulnerabilities");
-  if (!stated) return stated.error();
-  return CompareTally(name, "vulnerabilities.count", *stated, {{"count", listed}},
+  SECGATE_ASSIGN_OR_RETURN(Tally stated,
+                           ReadTally(json{{"count", count}}, name + ":/vulnerabilities"));
+  return CompareTally(name, "vulnerabilities.count", stated, {{"count", listed}},
                       "entries of vulnerabilities.list");
 }
 
@@ -88,11 +85,11 @@ Status CheckTotals(const std::string& name, const json& found, const json& count
 Status ReadCargoAudit(core::InputFile& in, ReaderOutput* out) {
   core::JsonStreamer s;
   const std::string name = in.path();
-  s.Expect("/vulnerabilities", "o");
-  s.Expect("/vulnerabilities/list", "a");
-  s.Expect("/warnings", "o");
-  s.Expect("/warnings/*", "a");
-  s.Expect("/database", "o");
+  s.Expect("/vulnerabilities", {core::JsonType::kObject});
+  s.Expect("/vulnerabilities/list", {core::JsonType::kArray});
+  s.Expect("/warnings", {core::JsonType::kObject});
+  s.Expect("/warnings/*", {core::JsonType::kArray});
+  s.Expect("/database", {core::JsonType::kObject});
   json found, count;
   long listed = 0;
   s.OnRecord("/vulnerabilities/found", [&](const std::string&, json& v) -> Status {
@@ -104,22 +101,21 @@ Status ReadCargoAudit(core::InputFile& in, ReaderOutput* out) {
     return core::Ok{};
   });
   s.OnRecord("/vulnerabilities/list/*", [&](const std::string& p, json& v) -> Status {
-    auto f = ParseEntry(v, name + ":" + p);
-    if (!f) return f.error();
-    f->input = name;
-    out->findings.push_back(std::move(*f));
+    SECGATE_ASSIGN_OR_RETURN(Finding f, ParseEntry(v, name + ":" + p));
+    f.input = name;
+    out->findings.push_back(std::move(f));
     ++listed;
     return core::Ok{};
   });
   s.OnRecord("/warnings/*/*", [&](const std::string& p, json& v) -> Status {
-    if (Status st = core::ExpectObject(v, name + ":" + p); !st) return st;
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(v, name + ":" + p));
     std::string kind = p.substr(std::string("/warnings/").size());
     kind = kind.substr(0, kind.find('/'));
     out->skipped["warnings (" + kind + ")"]++;
     return core::Ok{};
   });
-  if (Status st = s.Parse(in); !st) return st;
-  if (s.top_level_type() != 'o' || !s.HasTopLevelKey("vulnerabilities"))
+  SECGATE_RETURN_IF_ERROR(s.Parse(in));
+  if (s.top_level_type() != core::JsonTopLevel::kObject || !s.HasTopLevelKey("vulnerabilities"))
     return Error{name, "not a cargo-audit report: no vulnerabilities object"};
   return CheckTotals(name, found, count, listed);
 }

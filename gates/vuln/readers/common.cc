@@ -1,8 +1,8 @@
 #include "gates/vuln/readers/common.h"
 
-#include <cctype>
 #include <map>
 
+#include "gates/core/strings.h"
 
 namespace secgate::vuln {
 
@@ -11,38 +11,6 @@ using core::Finding;
 using core::Result;
 using core::Status;
 using nlohmann::json;
-
-Status OptString(const json& obj, const char* key, const std::string& where, std::string* out) {
-  auto r = core::GetString(obj, key, where);
-  if (!r) return r.error();
-  *out = std::move(*r);
-  return core::Ok{};
-}
-
-Status ReqString(const json& obj, const char* key, const std::string& where, std::string* out) {
-  if (Status s = OptString(obj, key, where, out); !s) return s;
-  if (out->empty()) return Error{where, std::string("missing ") + key};
-  return core::Ok{};
-}
-
-Status OptStrings(const json& obj, const char* key, const std::string& where,
-                  std::vector<std::string>* out) {
-  auto r = core::GetStringArray(obj, key, where);
-  if (!r) return r.error();
-  *out = std::move(*r);
-  return core::Ok{};
-}
-
-Result<const json*> OptContainer(const json& obj, const char* key, char type,
-                                 const std::string& where) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return static_cast<const json*>(nullptr);
-  bool ok = type == 'o' ? it->is_object() : it->is_array();
-  if (!ok)
-    return Error{where + "/" + key, std::string("expected ") + (type == 'o' ? "object" : "array") +
-                                        ", got " + core::JsonTypeName(*it)};
-  return &*it;
-}
 
 Result<core::Severity> SeverityFromWord(const std::string& word, const std::string& where) {
   auto s = core::ParseSeverityWord(word);
@@ -99,17 +67,16 @@ struct VersionInfo {
 Status ReadFindings(const json& adv, const std::string& where, bool strip_root,
                     std::map<std::string, VersionInfo>* versions,
                     std::vector<std::string>* order) {
-  auto arr = OptContainer(adv, "findings", 'a', where);
-  if (!arr) return arr.error();
-  if (!*arr) return core::Ok{};
-  for (size_t i = 0; i < (*arr)->size(); ++i) {
-    const json& f = (**arr)[i];
+  SECGATE_ASSIGN_OR_RETURN(const json* arr, core::GetArray(adv, "findings", where));
+  if (!arr) return core::Ok{};
+  for (size_t i = 0; i < arr->size(); ++i) {
+    const json& f = (*arr)[i];
     std::string w = where + "/findings/" + std::to_string(i);
-    if (Status s = core::ExpectObject(f, w); !s) return s;
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(f, w));
     std::string version;
     std::vector<std::string> paths;
-    if (Status s = OptString(f, "version", w, &version); !s) return s;
-    if (Status s = OptStrings(f, "paths", w, &paths); !s) return s;
+    SECGATE_ASSIGN_OR_RETURN(version, core::GetString(f, "version", w));
+    SECGATE_ASSIGN_OR_RETURN(paths, core::GetStringArray(f, "paths", w));
     auto dev = f.find("dev");
     if (dev != f.end() && !dev->is_null() && !dev->is_boolean())
       return Error{w + "/dev", "expected boolean, got " + core::JsonTypeName(*dev)};
@@ -129,28 +96,26 @@ Status ReadFindings(const json& adv, const std::string& where, bool strip_root,
 
 Status ParseNpmAdvisory(const json& adv, const std::string& where, const NpmAdvisoryOptions& opt,
                         std::vector<Finding>* out) {
-  if (Status s = core::ExpectObject(adv, where); !s) return s;
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(adv, where));
   Status st = core::Ok{};
   std::string numeric = NumericId(adv, where, &st);
   if (!st) return st;
   std::string name, word, ghsa, url, title, patched;
   std::vector<std::string> cves;
-  if (Status s = ReqString(adv, "module_name", where, &name); !s) return s;
-  if (Status s = ReqString(adv, "severity", where, &word); !s) return s;
-  if (Status s = OptString(adv, "github_advisory_id", where, &ghsa); !s) return s;
-  if (Status s = OptString(adv, "url", where, &url); !s) return s;
-  if (Status s = OptString(adv, "title", where, &title); !s) return s;
-  if (Status s = OptString(adv, "patched_versions", where, &patched); !s) return s;
-  if (Status s = OptStrings(adv, "cves", where, &cves); !s) return s;
-  auto sev = SeverityFromWord(word, where + "/severity");
-  if (!sev) return sev.error();
+  SECGATE_ASSIGN_OR_RETURN(name, core::RequireString(adv, "module_name", where));
+  SECGATE_ASSIGN_OR_RETURN(word, core::RequireString(adv, "severity", where));
+  SECGATE_ASSIGN_OR_RETURN(ghsa, core::GetString(adv, "github_advisory_id", where));
+  SECGATE_ASSIGN_OR_RETURN(url, core::GetString(adv, "url", where));
+  SECGATE_ASSIGN_OR_RETURN(title, core::GetString(adv, "title", where));
+  SECGATE_ASSIGN_OR_RETURN(patched, core::GetString(adv, "patched_versions", where));
+  SECGATE_ASSIGN_OR_RETURN(cves, core::GetStringArray(adv, "cves", where));
+  SECGATE_ASSIGN_OR_RETURN(core::Severity sev, SeverityFromWord(word, where + "/severity"));
   double score = 0;
-  auto cvss = OptContainer(adv, "cvss", 'o', where);
-  if (!cvss) return cvss.error();
-  if (*cvss) {
-    auto n = core::GetCvssScore(**cvss, "score", where + "/cvss");
-    if (!n) return n.error();
-    if (*n) score = **n;
+  SECGATE_ASSIGN_OR_RETURN(const json* cvss, core::GetObject(adv, "cvss", where));
+  if (cvss) {
+    SECGATE_ASSIGN_OR_RETURN(std::optional<double> n,
+                             core::GetCvssScore(*cvss, "score", where + "/cvss"));
+    if (n) score = *n;
   }
   if (ghsa.empty()) ghsa = GhsaFromUrl(url);
   std::vector<std::string> ids;
@@ -161,7 +126,7 @@ Status ParseNpmAdvisory(const json& adv, const std::string& where, const NpmAdvi
 
   std::map<std::string, VersionInfo> versions;
   std::vector<std::string> order;
-  if (Status s = ReadFindings(adv, where, opt.strip_pnpm_root, &versions, &order); !s) return s;
+  SECGATE_RETURN_IF_ERROR(ReadFindings(adv, where, opt.strip_pnpm_root, &versions, &order));
   if (order.empty()) {
     order.push_back("");
     versions[""].all_dev = false;
@@ -171,10 +136,10 @@ Status ParseNpmAdvisory(const json& adv, const std::string& where, const NpmAdvi
     Finding f;
     f.id = ids.front();
     f.aliases.assign(ids.begin() + 1, ids.end());
-    f.severity = *sev;
+    f.severity = sev;
     f.severity_source = ghsa.empty() ? "npm" : "ghsa";
     f.score = score;
-    f.ratings.push_back({f.severity_source, *sev, score});
+    f.ratings.push_back({f.severity_source, sev, score});
     f.package = {name, version, "npm", ""};
     if (patched.empty() == false && patched != "<0.0.0") f.fixed_versions.push_back(patched);
     f.location.path = vi.paths.empty() ? "" : vi.paths.front();

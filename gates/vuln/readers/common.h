@@ -1,10 +1,9 @@
-// Helpers shared by the vulnerability readers: typed field access that fails
-// closed with the file and JSON pointer, severity words, advisory ids in URLs,
-// line-by-line reading for NDJSON formats, and the npm advisory object that
-// npm 6, pnpm, yarn 2/3 and yarn classic all share (docs/input-formats.md §7).
+// Helpers shared by the vulnerability readers: severity words, advisory ids
+// in URLs, line-by-line reading for NDJSON formats, and the npm advisory
+// object that npm 6, pnpm, yarn 2/3 and yarn classic all share
+// (docs/input-formats.md §7). Typed field access is core's (json_stream.h).
 //
-//   std::string id;
-//   if (Status s = ReqString(v, "id", where, &id); !s) return s;
+//   SECGATE_ASSIGN_OR_RETURN(std::string word, core::RequireString(v, "severity", where));
 //   auto sev = SeverityFromWord(word, where + "/severity");
 #pragma once
 
@@ -17,24 +16,8 @@
 #include "gates/core/finding.h"
 #include "gates/core/io.h"
 #include "gates/core/json_stream.h"
-#include "gates/core/waiver.h"
 
 namespace secgate::vuln {
-
-/// Optional string field: absent/null leaves `out` empty; any other type is
-/// an Error "<where>/<key>: expected string, got <type>".
-core::Status OptString(const nlohmann::json& obj, const char* key, const std::string& where,
-                       std::string* out);
-/// Required string field: absent, null or "" is "<where>: missing <key>".
-core::Status ReqString(const nlohmann::json& obj, const char* key, const std::string& where,
-                       std::string* out);
-/// Optional array of strings (absent/null = empty).
-core::Status OptStrings(const nlohmann::json& obj, const char* key, const std::string& where,
-                        std::vector<std::string>* out);
-/// Optional object or array field: returns nullptr when absent or null, and
-/// an Error when it has another type than `type` ('o' or 'a').
-core::Result<const nlohmann::json*> OptContainer(const nlohmann::json& obj, const char* key,
-                                                 char type, const std::string& where);
 
 /// A tool's severity word mapped to the scale; Error "<where>: unknown
 /// severity '<word>'" for any word ParseSeverityWord does not know.

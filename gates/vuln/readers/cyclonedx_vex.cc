@@ -9,6 +9,7 @@
 #include <map>
 
 #include "gates/core/json_stream.h"
+#include "gates/core/strings.h"
 #include "gates/core/purl.h"
 #include "gates/core/spec_versions.h"
 #include "gates/vuln/readers/common.h"
@@ -27,66 +28,54 @@ namespace {
 using ComponentMap = std::map<std::string, core::Package>;
 
 Status CollectComponent(const json& c, const std::string& where, ComponentMap* map) {
-  if (Status s = core::ExpectObject(c, where); !s) return s;
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(c, where));
   std::string ref;
   core::Package p;
-  if (Status s = OptString(c, "bom-ref", where, &ref); !s) return s;
-  if (Status s = OptString(c, "name", where, &p.name); !s) return s;
-  if (Status s = OptString(c, "version", where, &p.version); !s) return s;
-  if (Status s = OptString(c, "purl", where, &p.purl); !s) return s;
+  SECGATE_ASSIGN_OR_RETURN(ref, core::GetString(c, "bom-ref", where));
+  SECGATE_ASSIGN_OR_RETURN(p.name, core::GetString(c, "name", where));
+  SECGATE_ASSIGN_OR_RETURN(p.version, core::GetString(c, "version", where));
+  SECGATE_ASSIGN_OR_RETURN(p.purl, core::GetString(c, "purl", where));
   if (auto purl = core::ParsePurl(p.purl)) p.ecosystem = purl->type;
   if (!ref.empty()) (*map)[ref] = p;
-  auto kids = OptContainer(c, "components", 'a', where);
-  if (!kids) return kids.error();
-  for (size_t i = 0; *kids && i < (*kids)->size(); ++i)
-    if (Status s = CollectComponent((**kids)[i], where + "/components/" + std::to_string(i), map);
-        !s)
-      return s;
+  SECGATE_ASSIGN_OR_RETURN(const json* kids, core::GetArray(c, "components", where));
+  for (size_t i = 0; kids && i < kids->size(); ++i)
+    SECGATE_RETURN_IF_ERROR(
+        CollectComponent((*kids)[i], where + "/components/" + std::to_string(i), map));
   return core::Ok{};
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 Result<std::string> SourceName(const json& obj, const std::string& where) {
-  auto src = OptContainer(obj, "source", 'o', where);
-  if (!src) return src.error();
+  SECGATE_ASSIGN_OR_RETURN(const json* src, core::GetObject(obj, "source", where));
   std::string name;
-  if (*src) {
-    if (Status s = OptString(**src, "name", where + "/source", &name); !s) return s.error();
+  if (src) {
+    SECGATE_ASSIGN_OR_RETURN(name, core::GetString(*src, "name", where + "/source"));
   }
-  return Lower(name);
+  return core::AsciiLower(name);
 }
 
 Status ReadRatings(const json& v, const std::string& where, const std::string& own, Finding* f) {
-  auto ratings = OptContainer(v, "ratings", 'a', where);
-  if (!ratings) return ratings.error();
+  SECGATE_ASSIGN_OR_RETURN(const json* ratings, core::GetArray(v, "ratings", where));
   int chosen = -1;
-  for (size_t i = 0; *ratings && i < (*ratings)->size(); ++i) {
-    const json& r = (**ratings)[i];
+  for (size_t i = 0; ratings && i < ratings->size(); ++i) {
+    const json& r = (*ratings)[i];
     std::string w = where + "/ratings/" + std::to_string(i), word, method;
-    if (Status s = core::ExpectObject(r, w); !s) return s;
-    auto source = SourceName(r, w);
-    if (!source) return source.error();
-    if (Status s = OptString(r, "severity", w, &word); !s) return s;
-    if (Status s = OptString(r, "method", w, &method); !s) return s;
-    auto score = core::GetCvssScore(r, "score", w);
-    if (!score) return score.error();
-    double sc = *score ? **score : 0;
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(r, w));
+    SECGATE_ASSIGN_OR_RETURN(std::string source, SourceName(r, w));
+    SECGATE_ASSIGN_OR_RETURN(word, core::GetString(r, "severity", w));
+    SECGATE_ASSIGN_OR_RETURN(method, core::GetString(r, "method", w));
+    SECGATE_ASSIGN_OR_RETURN(std::optional<double> score, core::GetCvssScore(r, "score", w));
+    double sc = score ? *score : 0;
     core::Severity sev = core::Severity::kUnknown;
     if (!word.empty()) {
-      auto parsed = SeverityFromWord(word, w + "/severity");
-      if (!parsed) return parsed.error();
-      sev = *parsed;
+      SECGATE_ASSIGN_OR_RETURN(core::Severity parsed, SeverityFromWord(word, w + "/severity"));
+      sev = parsed;
     } else if (method.rfind("CVSS", 0) == 0 && sc > 0) {
       sev = core::SeverityFromCvss(sc, method == "CVSSv2" ? 2 : 3);
     } else {
       continue;  // EPSS, KEV and other non-severity ratings
     }
     if (method.rfind("CVSS", 0) != 0) sc = 0;
-    f->ratings.push_back({source->empty() ? "cyclonedx" : *source, sev, sc});
+    f->ratings.push_back({source.empty() ? "cyclonedx" : source, sev, sc});
     const auto& added = f->ratings.back();
     if (added.severity == core::Severity::kUnknown) continue;
     bool own_source = !own.empty() && added.source == own;
@@ -112,40 +101,35 @@ struct Pending {
 };
 
 Result<Pending> ParseVulnerability(const json& v, const std::string& where) {
-  if (Status s = core::ExpectObject(v, where); !s) return s.error();
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(v, where));
   Pending p;
   Finding& f = p.proto;
   f.sources = {"cyclonedx"};
-  if (Status s = ReqString(v, "id", where, &f.id); !s) return s.error();
-  auto own = SourceName(v, where);
-  if (!own) return own.error();
+  SECGATE_ASSIGN_OR_RETURN(f.id, core::RequireString(v, "id", where));
+  SECGATE_ASSIGN_OR_RETURN(std::string own, SourceName(v, where));
   std::string description;
-  if (Status s = OptString(v, "description", where, &description); !s) return s.error();
+  SECGATE_ASSIGN_OR_RETURN(description, core::GetString(v, "description", where));
   f.title = description.substr(0, description.find('\n')).substr(0, 200);
-  auto refs = OptContainer(v, "references", 'a', where);
-  if (!refs) return refs.error();
-  for (size_t i = 0; *refs && i < (*refs)->size(); ++i) {
+  SECGATE_ASSIGN_OR_RETURN(const json* refs, core::GetArray(v, "references", where));
+  for (size_t i = 0; refs && i < refs->size(); ++i) {
     std::string w = where + "/references/" + std::to_string(i), id;
-    if (Status s = core::ExpectObject((**refs)[i], w); !s) return s.error();
-    if (Status s = OptString((**refs)[i], "id", w, &id); !s) return s.error();
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject((*refs)[i], w));
+    SECGATE_ASSIGN_OR_RETURN(id, core::GetString((*refs)[i], "id", w));
     if (!core::EqualsIgnoreCase(id, f.id)) AddUnique(&f.aliases, id);
   }
-  if (Status s = ReadRatings(v, where, *own, &f); !s) return s.error();
-  auto affects = OptContainer(v, "affects", 'a', where);
-  if (!affects) return affects.error();
-  for (size_t i = 0; *affects && i < (*affects)->size(); ++i) {
+  SECGATE_RETURN_IF_ERROR(ReadRatings(v, where, own, &f));
+  SECGATE_ASSIGN_OR_RETURN(const json* affects, core::GetArray(v, "affects", where));
+  for (size_t i = 0; affects && i < affects->size(); ++i) {
     std::string w = where + "/affects/" + std::to_string(i), ref;
-    if (Status s = core::ExpectObject((**affects)[i], w); !s) return s.error();
-    if (Status s = ReqString((**affects)[i], "ref", w, &ref); !s) return s.error();
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject((*affects)[i], w));
+    SECGATE_ASSIGN_OR_RETURN(ref, core::RequireString((*affects)[i], "ref", w));
     p.refs.push_back(ref);
   }
-  auto analysis = OptContainer(v, "analysis", 'o', where);
-  if (!analysis) return analysis.error();
-  if (*analysis) {
+  SECGATE_ASSIGN_OR_RETURN(const json* analysis, core::GetObject(v, "analysis", where));
+  if (analysis) {
     const std::string w = where + "/analysis";
-    if (Status s = OptString(**analysis, "state", w, &f.vex_state); !s) return s.error();
-    if (Status s = OptString(**analysis, "justification", w, &f.vex_justification); !s)
-      return s.error();
+    SECGATE_ASSIGN_OR_RETURN(f.vex_state, core::GetString(*analysis, "state", w));
+    SECGATE_ASSIGN_OR_RETURN(f.vex_justification, core::GetString(*analysis, "justification", w));
   }
   return p;
 }
@@ -175,9 +159,9 @@ Status ReadCycloneDx(core::InputFile& in, ReaderOutput* out) {
   ComponentMap components;
   std::vector<Pending> pending;
   bool is_cdx = false;
-  s.Expect("/components", "a");
-  s.Expect("/vulnerabilities", "a");
-  s.Expect("/specVersion", "s");
+  s.Expect("/components", {core::JsonType::kArray});
+  s.Expect("/vulnerabilities", {core::JsonType::kArray});
+  s.Expect("/specVersion", {core::JsonType::kString});
   s.OnRecord("/bomFormat", [&](const std::string& p, json& v) -> Status {
     if (!v.is_string() || v.get<std::string>() != "CycloneDX")
       return Error{name + ":" + p, "not a CycloneDX document: bomFormat is " + v.dump()};
@@ -195,13 +179,12 @@ Status ReadCycloneDx(core::InputFile& in, ReaderOutput* out) {
     return CollectComponent(v, name + ":" + p, &components);
   });
   s.OnRecord("/vulnerabilities/*", [&](const std::string& p, json& v) -> Status {
-    auto r = ParseVulnerability(v, name + ":" + p);
-    if (!r) return r.error();
-    pending.push_back(std::move(*r));
+    SECGATE_ASSIGN_OR_RETURN(Pending r, ParseVulnerability(v, name + ":" + p));
+    pending.push_back(std::move(r));
     return core::Ok{};
   });
-  if (Status st = s.Parse(in); !st) return st;
-  if (s.top_level_type() != 'o' || !is_cdx)
+  SECGATE_RETURN_IF_ERROR(s.Parse(in));
+  if (s.top_level_type() != core::JsonTopLevel::kObject || !is_cdx)
     return Error{name, "not a CycloneDX document: no bomFormat \"CycloneDX\""};
   if (!s.HasTopLevelKey("vulnerabilities"))
     out->notes.push_back(name + ": CycloneDX SBOM without vulnerabilities: nothing to gate");

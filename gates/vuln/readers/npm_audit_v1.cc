@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "gates/core/json_stream.h"
+#include "gates/core/strings.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
 #include "gates/vuln/readers/totals.h"
@@ -25,12 +26,10 @@ namespace {
 Status CheckNpm6Totals(const std::string& name, const json* stated_json, const Tally& read,
                        ReaderOutput* out) {
   if (!stated_json) return core::Ok{};
-  auto stated = ReadTally(*stated_json, name + ":/metadata/vulnerabilities");
-  if (!stated) return stated.error();
-  if (Status st = CompareTally(name, "metadata.vulnerabilities", *stated, read,
-                               "dependency paths of the advisories, by severity");
-      !st)
-    return st;
+  SECGATE_ASSIGN_OR_RETURN(Tally stated,
+                           ReadTally(*stated_json, name + ":/metadata/vulnerabilities"));
+  SECGATE_RETURN_IF_ERROR(CompareTally(name, "metadata.vulnerabilities", stated, read,
+                                       "dependency paths of the advisories, by severity"));
   const long paths = TallySum(read);
   const long findings = std::count_if(out->findings.begin(), out->findings.end(),
                                       [](const core::Finding& f) { return f.upstream_ignore.empty(); });
@@ -45,7 +44,7 @@ Status CheckNpm6Totals(const std::string& name, const json* stated_json, const T
 // severity, so it is read as UNKNOWN (unknown_as decides under
 // vuln.upstream_ignores: deny) and flagged as ignored upstream.
 core::Result<core::Finding> MutedFinding(const json& v, const std::string& where) {
-  if (!v.is_object()) return Error{where, "expected object, got " + core::JsonTypeName(v)};
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(v, where));
   auto id = v.find("id");
   if (id == v.end() || !(id->is_number_integer() || id->is_string()))
     return Error{where + "/id", "missing advisory id"};
@@ -73,10 +72,10 @@ Status ReadNpmAuditV1(core::InputFile& in, ReaderOutput* out) {
   NpmAdvisoryOptions opt;
   opt.source = "npm-audit";
   opt.strip_pnpm_root = true;
-  s.Expect("/advisories", "o");
-  s.Expect("/muted", "a");
-  s.Expect("/actions", "a");
-  s.Expect("/metadata", "o");
+  s.Expect("/advisories", {core::JsonType::kObject});
+  s.Expect("/muted", {core::JsonType::kArray});
+  s.Expect("/actions", {core::JsonType::kArray});
+  s.Expect("/metadata", {core::JsonType::kObject});
   s.OnRecord("/error", [&](const std::string& p, json& v) -> Status {
     return NpmErrorMember(v, name + ":" + p);
   });
@@ -88,20 +87,19 @@ Status ReadNpmAuditV1(core::InputFile& in, ReaderOutput* out) {
   });
   s.OnRecord("/advisories/*", [&](const std::string& p, json& v) -> Status {
     size_t before = out->findings.size();
-    if (Status st = ParseNpmAdvisory(v, name + ":" + p, opt, &out->findings); !st) return st;
-    read[LowerWord(v["severity"].get<std::string>())] += NpmAdvisoryPaths(v);
+    SECGATE_RETURN_IF_ERROR(ParseNpmAdvisory(v, name + ":" + p, opt, &out->findings));
+    read[core::AsciiLower(v["severity"].get<std::string>())] += NpmAdvisoryPaths(v);
     for (size_t i = before; i < out->findings.size(); ++i) out->findings[i].input = name;
     return core::Ok{};
   });
   s.OnRecord("/muted/*", [&](const std::string& p, json& v) -> Status {
-    auto f = MutedFinding(v, name + ":" + p);
-    if (!f) return f.error();
-    f->input = name;
-    out->findings.push_back(std::move(*f));
+    SECGATE_ASSIGN_OR_RETURN(core::Finding f, MutedFinding(v, name + ":" + p));
+    f.input = name;
+    out->findings.push_back(std::move(f));
     return core::Ok{};
   });
-  if (Status st = s.Parse(in); !st) return st;
-  if (s.top_level_type() != 'o' || !s.HasTopLevelKey("advisories"))
+  SECGATE_RETURN_IF_ERROR(s.Parse(in));
+  if (s.top_level_type() != core::JsonTopLevel::kObject || !s.HasTopLevelKey("advisories"))
     return Error{name, "not an npm 6 / pnpm / yarn 2-3 audit report: no advisories object"};
   return CheckNpm6Totals(name, stated.is_null() ? nullptr : &stated, read, out);
 }

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "gates/core/json_stream.h"
+#include "gates/core/strings.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
 #include "gates/vuln/readers/totals.h"
@@ -42,8 +43,8 @@ Status ReadFixAvailable(const json& e, const std::string& where, EntryInfo* info
     return Error{where + "/fixAvailable",
                  "expected boolean or object, got " + core::JsonTypeName(*it)};
   std::string name, version;
-  if (Status s = OptString(*it, "name", where + "/fixAvailable", &name); !s) return s;
-  if (Status s = OptString(*it, "version", where + "/fixAvailable", &version); !s) return s;
+  SECGATE_ASSIGN_OR_RETURN(name, core::GetString(*it, "name", where + "/fixAvailable"));
+  SECGATE_ASSIGN_OR_RETURN(version, core::GetString(*it, "version", where + "/fixAvailable"));
   if (!version.empty()) info->fixes.push_back(name == info->key ? version : name + "@" + version);
   return core::Ok{};
 }
@@ -52,12 +53,11 @@ Result<Finding> ParseVia(const json& via, const std::string& where, const EntryI
   Finding f;
   f.sources = {"npm-audit"};
   std::string word, url, numeric;
-  if (Status s = ReqString(via, "name", where, &f.package.name); !s) return s.error();
-  if (Status s = ReqString(via, "severity", where, &word); !s) return s.error();
-  if (Status s = OptString(via, "url", where, &url); !s) return s.error();
-  if (Status s = OptString(via, "title", where, &f.title); !s) return s.error();
-  auto sev = SeverityFromWord(word, where + "/severity");
-  if (!sev) return sev.error();
+  SECGATE_ASSIGN_OR_RETURN(f.package.name, core::RequireString(via, "name", where));
+  SECGATE_ASSIGN_OR_RETURN(word, core::RequireString(via, "severity", where));
+  SECGATE_ASSIGN_OR_RETURN(url, core::GetString(via, "url", where));
+  SECGATE_ASSIGN_OR_RETURN(f.title, core::GetString(via, "title", where));
+  SECGATE_ASSIGN_OR_RETURN(core::Severity sev, SeverityFromWord(word, where + "/severity"));
   if (auto it = via.find("source"); it != via.end() && !it->is_null()) {
     if (!it->is_number_integer() && !it->is_number_unsigned())
       return Error{where + "/source", "expected number, got " + core::JsonTypeName(*it)};
@@ -67,14 +67,13 @@ Result<Finding> ParseVia(const json& via, const std::string& where, const EntryI
   f.id = ghsa.empty() ? numeric : ghsa;
   if (f.id.empty()) return Error{where, "missing advisory id (no GHSA url and no source)"};
   if (!ghsa.empty() && !numeric.empty()) f.aliases.push_back(numeric);
-  auto cvss = OptContainer(via, "cvss", 'o', where);
-  if (!cvss) return cvss.error();
-  if (*cvss) {
-    auto n = core::GetCvssScore(**cvss, "score", where + "/cvss");
-    if (!n) return n.error();
-    if (*n) f.score = **n;
+  SECGATE_ASSIGN_OR_RETURN(const json* cvss, core::GetObject(via, "cvss", where));
+  if (cvss) {
+    SECGATE_ASSIGN_OR_RETURN(std::optional<double> n,
+                             core::GetCvssScore(*cvss, "score", where + "/cvss"));
+    if (n) f.score = *n;
   }
-  f.severity = *sev;
+  f.severity = sev;
   f.severity_source = ghsa.empty() ? "npm" : "ghsa";
   f.ratings.push_back({f.severity_source, f.severity, f.score});
   f.url = url;
@@ -100,24 +99,23 @@ struct V2State {
 };
 
 Status ParseEntry(const json& e, const std::string& where, V2State* st, ReaderOutput* out) {
-  if (Status s = core::ExpectObject(e, where); !s) return s;
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(e, where));
   EntryInfo info;
   std::string word;
   // The map key may contain '/' (scoped packages), so read the name.
-  if (Status s = ReqString(e, "name", where, &info.key); !s) return s;
-  if (Status s = ReqString(e, "severity", where, &word); !s) return s;
-  if (auto sev = SeverityFromWord(word, where + "/severity"); !sev) return sev.error();
-  if (Status s = OptStrings(e, "nodes", where, &info.nodes); !s) return s;
-  if (Status s = ReadFixAvailable(e, where, &info); !s) return s;
-  auto via = OptContainer(e, "via", 'a', where);
-  if (!via) return via.error();
-  if (!*via) return Error{where, "missing via"};
-  st->read[LowerWord(word)]++;
+  SECGATE_ASSIGN_OR_RETURN(info.key, core::RequireString(e, "name", where));
+  SECGATE_ASSIGN_OR_RETURN(word, core::RequireString(e, "severity", where));
+  SECGATE_RETURN_IF_ERROR(SeverityFromWord(word, where + "/severity"));  // a known word
+  SECGATE_ASSIGN_OR_RETURN(info.nodes, core::GetStringArray(e, "nodes", where));
+  SECGATE_RETURN_IF_ERROR(ReadFixAvailable(e, where, &info));
+  SECGATE_ASSIGN_OR_RETURN(const json* via, core::GetArray(e, "via", where));
+  if (!via) return Error{where, "missing via"};
+  st->read[core::AsciiLower(word)]++;
   st->read["total"]++;
   EntryLinks& links = st->entries[info.key];
   links.where = where;
-  for (size_t i = 0; i < (*via)->size(); ++i) {
-    const json& v = (**via)[i];
+  for (size_t i = 0; i < via->size(); ++i) {
+    const json& v = (*via)[i];
     std::string vw = where + "/via/" + std::to_string(i);
     if (v.is_string()) {  // a carrier: the advisory is counted where it lives
       links.carriers.push_back(v.get<std::string>());
@@ -125,11 +123,10 @@ Status ParseEntry(const json& e, const std::string& where, V2State* st, ReaderOu
     }
     if (!v.is_object()) return Error{vw, "expected string or object, got " + core::JsonTypeName(v)};
     links.has_advisory = true;
-    auto f = ParseVia(v, vw, info);
-    if (!f) return f.error();
-    if (!st->seen.insert({f->id, f->package.name}).second) continue;
-    f->input = st->name;
-    out->findings.push_back(std::move(*f));
+    SECGATE_ASSIGN_OR_RETURN(Finding f, ParseVia(v, vw, info));
+    if (!st->seen.insert({f.id, f.package.name}).second) continue;
+    f.input = st->name;
+    out->findings.push_back(std::move(f));
   }
   return core::Ok{};
 }
@@ -167,14 +164,12 @@ Status CheckCarriers(const V2State& st, ReaderOutput* out) {
 // metadata.vulnerabilities matches the entries. A note when the advisories
 // read are not as many as the packages npm counted.
 Status CheckV2Totals(const json& stated_json, const V2State& st, ReaderOutput* out) {
-  if (Status s = CheckCarriers(st, out); !s) return s;
+  SECGATE_RETURN_IF_ERROR(CheckCarriers(st, out));
   if (stated_json.is_null()) return core::Ok{};
-  auto stated = ReadTally(stated_json, st.name + ":/metadata/vulnerabilities");
-  if (!stated) return stated.error();
-  if (Status s = CompareTally(st.name, "metadata.vulnerabilities", *stated, st.read,
-                              "vulnerable packages by severity");
-      !s)
-    return s;
+  SECGATE_ASSIGN_OR_RETURN(Tally stated,
+                           ReadTally(stated_json, st.name + ":/metadata/vulnerabilities"));
+  SECGATE_RETURN_IF_ERROR(CompareTally(st.name, "metadata.vulnerabilities", stated, st.read,
+                                       "vulnerable packages by severity"));
   const long packages = st.read.count("total") ? st.read.at("total") : 0;
   const long findings = static_cast<long>(out->findings.size());
   if (packages != findings)
@@ -194,7 +189,7 @@ Status ReadNpmAuditV2(core::InputFile& in, ReaderOutput* out) {
   const std::string& name = st.name;
   bool version_ok = false;
   json stated;
-  s.Expect("/vulnerabilities", "o");
+  s.Expect("/vulnerabilities", {core::JsonType::kObject});
   s.OnRecord("/error", [&](const std::string& p, json& v) -> Status {
     return NpmErrorMember(v, name + ":" + p);
   });
@@ -212,8 +207,8 @@ Status ReadNpmAuditV2(core::InputFile& in, ReaderOutput* out) {
   s.OnRecord("/vulnerabilities/*", [&](const std::string& p, json& e) -> Status {
     return ParseEntry(e, name + ":" + p, &st, out);
   }, {"name", "severity", "nodes", "fixAvailable", "via"});
-  if (Status r = s.Parse(in); !r) return r;
-  if (s.top_level_type() != 'o' || !version_ok)
+  SECGATE_RETURN_IF_ERROR(s.Parse(in));
+  if (s.top_level_type() != core::JsonTopLevel::kObject || !version_ok)
     return Error{name, "not an npm 7+ audit report: no auditReportVersion 2"};
   if (!s.HasTopLevelKey("vulnerabilities")) return Error{name, "missing vulnerabilities"};
   return CheckV2Totals(stated, st, out);

@@ -14,6 +14,7 @@
 #include <set>
 
 #include "gates/core/json_stream.h"
+#include "gates/core/strings.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
 #include "gates/vuln/readers/totals.h"
@@ -36,15 +37,14 @@ struct PackageCtx {
 
 // Severity of one OSV record: max CVSS base score, else the GHSA word.
 Status RecordSeverity(const json& r, const std::string& where, Finding* f) {
-  auto sevs = OptContainer(r, "severity", 'a', where);
-  if (!sevs) return sevs.error();
-  std::string source = LowerWord(f->id.substr(0, f->id.find('-')));
-  for (size_t i = 0; *sevs && i < (*sevs)->size(); ++i) {
-    const json& s = (**sevs)[i];
+  SECGATE_ASSIGN_OR_RETURN(const json* sevs, core::GetArray(r, "severity", where));
+  std::string source = core::AsciiLower(f->id.substr(0, f->id.find('-')));
+  for (size_t i = 0; sevs && i < sevs->size(); ++i) {
+    const json& s = (*sevs)[i];
     std::string w = where + "/severity/" + std::to_string(i), type, score;
-    if (Status st = core::ExpectObject(s, w); !st) return st;
-    if (Status st = OptString(s, "type", w, &type); !st) return st;
-    if (Status st = OptString(s, "score", w, &score); !st) return st;
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(s, w));
+    SECGATE_ASSIGN_OR_RETURN(type, core::GetString(s, "type", w));
+    SECGATE_ASSIGN_OR_RETURN(score, core::GetString(s, "score", w));
     std::optional<double> base;
     if (type == "CVSS_V3") base = core::CvssV3BaseScore(score);
     else if (type == "CVSS_V2") base = core::CvssV2BaseScore(score);
@@ -52,46 +52,41 @@ Status RecordSeverity(const json& r, const std::string& where, Finding* f) {
     if (!base) return Error{w + "/score", "invalid " + type + " vector '" + score + "'"};
     f->ratings.push_back({source, core::SeverityFromCvss(*base, type == "CVSS_V2" ? 2 : 3), *base});
   }
-  auto db = OptContainer(r, "database_specific", 'o', where);
-  if (!db) return db.error();
-  if (*db) {
+  SECGATE_ASSIGN_OR_RETURN(const json* db, core::GetObject(r, "database_specific", where));
+  if (db) {
     std::string word;
-    if (Status st = OptString(**db, "severity", where + "/database_specific", &word); !st) return st;
+    SECGATE_ASSIGN_OR_RETURN(word, core::GetString(*db, "severity", where + "/database_specific"));
     if (!word.empty()) {
-      auto sev = SeverityFromWord(word, where + "/database_specific/severity");
-      if (!sev) return sev.error();
-      f->ratings.push_back({source, *sev, 0});
+      SECGATE_ASSIGN_OR_RETURN(core::Severity sev,
+                               SeverityFromWord(word, where + "/database_specific/severity"));
+      f->ratings.push_back({source, sev, 0});
     }
   }
   return core::Ok{};
 }
 
 Status RecordFixes(const json& r, const std::string& where, const PackageCtx& ctx, Finding* f) {
-  auto aff = OptContainer(r, "affected", 'a', where);
-  if (!aff) return aff.error();
-  for (size_t i = 0; *aff && i < (*aff)->size(); ++i) {
-    const json& a = (**aff)[i];
+  SECGATE_ASSIGN_OR_RETURN(const json* aff, core::GetArray(r, "affected", where));
+  for (size_t i = 0; aff && i < aff->size(); ++i) {
+    const json& a = (*aff)[i];
     std::string w = where + "/affected/" + std::to_string(i), name;
-    if (Status st = core::ExpectObject(a, w); !st) return st;
-    auto pkg = OptContainer(a, "package", 'o', w);
-    if (!pkg) return pkg.error();
-    if (*pkg) {
-      if (Status st = OptString(**pkg, "name", w + "/package", &name); !st) return st;
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(a, w));
+    SECGATE_ASSIGN_OR_RETURN(const json* pkg, core::GetObject(a, "package", w));
+    if (pkg) {
+      SECGATE_ASSIGN_OR_RETURN(name, core::GetString(*pkg, "name", w + "/package"));
     }
     if (!ctx.by_commit && name != ctx.name) continue;
-    auto ranges = OptContainer(a, "ranges", 'a', w);
-    if (!ranges) return ranges.error();
-    for (size_t j = 0; *ranges && j < (*ranges)->size(); ++j) {
+    SECGATE_ASSIGN_OR_RETURN(const json* ranges, core::GetArray(a, "ranges", w));
+    for (size_t j = 0; ranges && j < ranges->size(); ++j) {
       std::string rw = w + "/ranges/" + std::to_string(j), type;
-      if (Status st = core::ExpectObject((**ranges)[j], rw); !st) return st;
-      if (Status st = OptString((**ranges)[j], "type", rw, &type); !st) return st;
+      SECGATE_RETURN_IF_ERROR(core::ExpectObject((*ranges)[j], rw));
+      SECGATE_ASSIGN_OR_RETURN(type, core::GetString((*ranges)[j], "type", rw));
       if (ctx.by_commit && type != "GIT") continue;  // a commit is fixed by commits
-      auto events = OptContainer((**ranges)[j], "events", 'a', rw);
-      if (!events) return events.error();
-      for (size_t k = 0; *events && k < (*events)->size(); ++k) {
+      SECGATE_ASSIGN_OR_RETURN(const json* events, core::GetArray((*ranges)[j], "events", rw));
+      for (size_t k = 0; events && k < events->size(); ++k) {
         std::string fixed, ew = rw + "/events/" + std::to_string(k);
-        if (Status st = core::ExpectObject((**events)[k], ew); !st) return st;
-        if (Status st = OptString((**events)[k], "fixed", ew, &fixed); !st) return st;
+        SECGATE_RETURN_IF_ERROR(core::ExpectObject((*events)[k], ew));
+        SECGATE_ASSIGN_OR_RETURN(fixed, core::GetString((*events)[k], "fixed", ew));
         AddUnique(&f->fixed_versions, fixed);
       }
     }
@@ -100,12 +95,8 @@ Status RecordFixes(const json& r, const std::string& where, const PackageCtx& ct
 }
 
 Status MaxSeverity(const json& g, const std::string& where, Finding* f) {
-  auto it = g.find("max_severity");
-  if (it == g.end() || it->is_null()) return core::Ok{};
-  if (!it->is_string())
-    return Error{where + "/max_severity", "expected string, got " + core::JsonTypeName(*it)};
-  std::string text = it->get<std::string>();
-  if (text.empty()) return core::Ok{};  // no CVSS in the group: unknown, not 0
+  SECGATE_ASSIGN_OR_RETURN(std::string text, core::GetString(g, "max_severity", where));
+  if (text.empty()) return core::Ok{};  // absent, or no CVSS in the group: unknown, not 0
   char* end = nullptr;
   double score = std::strtod(text.c_str(), &end);
   if (end != text.c_str() + text.size() || score < 0 || score > 10)
@@ -122,10 +113,10 @@ Status GroupFinding(const std::vector<std::string>& ids, const json* group,
   for (size_t i = 1; i < ids.size(); ++i) AddUnique(&f->aliases, ids[i]);
   if (group) {
     std::vector<std::string> aliases;
-    if (Status st = OptStrings(*group, "aliases", where, &aliases); !st) return st;
+    SECGATE_ASSIGN_OR_RETURN(aliases, core::GetStringArray(*group, "aliases", where));
     for (const auto& a : aliases)
       if (!core::EqualsIgnoreCase(a, f->id)) AddUnique(&f->aliases, a);
-    if (Status st = MaxSeverity(*group, where, f); !st) return st;
+    SECGATE_RETURN_IF_ERROR(MaxSeverity(*group, where, f));
   }
   const bool from_group = !f->severity_source.empty();
   for (const auto& id : ids) {
@@ -134,14 +125,14 @@ Status GroupFinding(const std::vector<std::string>& ids, const json* group,
     const json& r = *it->second.first;
     const std::string& rw = it->second.second;
     std::vector<std::string> aliases;
-    if (Status st = OptStrings(r, "aliases", rw, &aliases); !st) return st;
+    SECGATE_ASSIGN_OR_RETURN(aliases, core::GetStringArray(r, "aliases", rw));
     for (const auto& a : aliases)
       if (!core::EqualsIgnoreCase(a, f->id)) AddUnique(&f->aliases, a);
     if (f->title.empty()) {
-      if (Status st = OptString(r, "summary", rw, &f->title); !st) return st;
+      SECGATE_ASSIGN_OR_RETURN(f->title, core::GetString(r, "summary", rw));
     }
-    if (Status st = RecordSeverity(r, rw, f); !st) return st;
-    if (Status st = RecordFixes(r, rw, ctx, f); !st) return st;
+    SECGATE_RETURN_IF_ERROR(RecordSeverity(r, rw, f));
+    SECGATE_RETURN_IF_ERROR(RecordFixes(r, rw, ctx, f));
   }
   if (from_group) return core::Ok{};
   // No max_severity: the worst CVSS score, else the worst word.
@@ -167,16 +158,15 @@ using WorkList = std::vector<std::pair<std::vector<std::string>, const json*>>;
 // empty) is identified by the commit.
 Status ReadPackageInfo(const json& p, const std::string& where, PackageCtx* ctx,
                        core::Package* pkg_out, std::string* commit) {
-  auto pkg = OptContainer(p, "package", 'o', where);
-  if (!pkg) return pkg.error();
-  if (!*pkg) return Error{where, "missing package"};
+  SECGATE_ASSIGN_OR_RETURN(const json* pkg, core::GetObject(p, "package", where));
+  if (!pkg) return Error{where, "missing package"};
   const std::string pw = where + "/package";
   std::string version, purl;
-  if (Status st = OptString(**pkg, "name", pw, &ctx->name); !st) return st;
-  if (Status st = OptString(**pkg, "commit", pw, commit); !st) return st;
-  if (Status st = OptString(**pkg, "version", pw, &version); !st) return st;
-  if (Status st = OptString(**pkg, "ecosystem", pw, &ctx->ecosystem); !st) return st;
-  if (Status st = OptString(**pkg, "purl", pw, &purl); !st) return st;
+  SECGATE_ASSIGN_OR_RETURN(ctx->name, core::GetString(*pkg, "name", pw));
+  SECGATE_ASSIGN_OR_RETURN(*commit, core::GetString(*pkg, "commit", pw));
+  SECGATE_ASSIGN_OR_RETURN(version, core::GetString(*pkg, "version", pw));
+  SECGATE_ASSIGN_OR_RETURN(ctx->ecosystem, core::GetString(*pkg, "ecosystem", pw));
+  SECGATE_ASSIGN_OR_RETURN(purl, core::GetString(*pkg, "purl", pw));
   if (ctx->name.empty()) {
     if (commit->empty()) return Error{pw, "missing name"};
     ctx->name = *commit;
@@ -191,15 +181,14 @@ Status ReadPackageInfo(const json& p, const std::string& where, PackageCtx* ctx,
 // record is a finding, grouped or not); `ungrouped` counts the latter.
 Status BuildWork(const json& p, const std::string& where, const std::vector<std::string>& order,
                  WorkList* work, int* ungrouped) {
-  auto groups = OptContainer(p, "groups", 'a', where);
-  if (!groups) return groups.error();
+  SECGATE_ASSIGN_OR_RETURN(const json* groups, core::GetArray(p, "groups", where));
   std::set<std::string> covered;
-  for (size_t i = 0; *groups && i < (*groups)->size(); ++i) {
+  for (size_t i = 0; groups && i < groups->size(); ++i) {
     std::string w = where + "/groups/" + std::to_string(i);
-    const json& g = (**groups)[i];
-    if (Status st = core::ExpectObject(g, w); !st) return st;
+    const json& g = (*groups)[i];
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(g, w));
     std::vector<std::string> ids;
-    if (Status st = OptStrings(g, "ids", w, &ids); !st) return st;
+    SECGATE_ASSIGN_OR_RETURN(ids, core::GetStringArray(g, "ids", w));
     if (ids.empty()) return Error{w, "missing ids"};
     covered.insert(ids.begin(), ids.end());
     work->push_back({ids, &g});
@@ -207,38 +196,37 @@ Status BuildWork(const json& p, const std::string& where, const std::vector<std:
   for (const auto& id : order) {
     if (covered.count(id)) continue;
     work->push_back({{id}, nullptr});  // older output (no groups), or a record left out of them
-    if (*groups) ++*ungrouped;
+    if (groups) ++*ungrouped;
   }
   return core::Ok{};
 }
 
 Status ParsePackage(const json& p, const std::string& where, const std::string& file,
                     const std::string& source_path, ReaderOutput* out, int* ungrouped) {
-  if (Status st = core::ExpectObject(p, where); !st) return st;
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(p, where));
   PackageCtx ctx;
   ctx.file = file;
   core::Package package;
   std::string commit;
-  if (Status st = ReadPackageInfo(p, where, &ctx, &package, &commit); !st) return st;
+  SECGATE_RETURN_IF_ERROR(ReadPackageInfo(p, where, &ctx, &package, &commit));
   std::vector<std::string> groups_dev;
-  if (Status st = OptStrings(p, "dependency_groups", where, &groups_dev); !st) return st;
-  auto vulns = OptContainer(p, "vulnerabilities", 'a', where);
-  if (!vulns) return vulns.error();
+  SECGATE_ASSIGN_OR_RETURN(groups_dev, core::GetStringArray(p, "dependency_groups", where));
+  SECGATE_ASSIGN_OR_RETURN(const json* vulns, core::GetArray(p, "vulnerabilities", where));
   std::vector<std::string> order;
-  for (size_t i = 0; *vulns && i < (*vulns)->size(); ++i) {
+  for (size_t i = 0; vulns && i < vulns->size(); ++i) {
     std::string w = where + "/vulnerabilities/" + std::to_string(i), id;
-    if (Status st = core::ExpectObject((**vulns)[i], w); !st) return st;
-    if (Status st = ReqString((**vulns)[i], "id", w, &id); !st) return st;
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject((*vulns)[i], w));
+    SECGATE_ASSIGN_OR_RETURN(id, core::RequireString((*vulns)[i], "id", w));
     if (!ctx.records.count(id)) order.push_back(id);
-    ctx.records[id] = {&(**vulns)[i], w};
+    ctx.records[id] = {&(*vulns)[i], w};
   }
   WorkList work;
-  if (Status st = BuildWork(p, where, order, &work, ungrouped); !st) return st;
+  SECGATE_RETURN_IF_ERROR(BuildWork(p, where, order, &work, ungrouped));
   bool dev = std::find(groups_dev.begin(), groups_dev.end(), "dev") != groups_dev.end();
   for (size_t i = 0; i < work.size(); ++i) {
     Finding f;
     std::string w = where + "/groups/" + std::to_string(i);
-    if (Status st = GroupFinding(work[i].first, work[i].second, w, ctx, &f); !st) return st;
+    SECGATE_RETURN_IF_ERROR(GroupFinding(work[i].first, work[i].second, w, ctx, &f));
     f.package = package;
     f.location.target = source_path;
     f.location.path = source_path;
@@ -258,12 +246,12 @@ Status ReadOsvScanner(core::InputFile& in, ReaderOutput* out) {
   const std::string name = in.path();
   std::map<std::string, std::string> source_paths;  // "/results/3" -> source.path
   int ungrouped = 0;  // records that no group names
-  s.Expect("/results", "a");
-  s.Expect("/results/*/packages", "a");
+  s.Expect("/results", {core::JsonType::kArray});
+  s.Expect("/results/*/packages", {core::JsonType::kArray});
   s.OnRecord("/results/*/source", [&](const std::string& p, json& v) -> Status {
     std::string path, w = name + ":" + p;
-    if (Status st = core::ExpectObject(v, w); !st) return st;
-    if (Status st = OptString(v, "path", w, &path); !st) return st;
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(v, w));
+    SECGATE_ASSIGN_OR_RETURN(path, core::GetString(v, "path", w));
     source_paths[p.substr(0, p.rfind('/'))] = path;
     return core::Ok{};
   });
@@ -271,8 +259,8 @@ Status ReadOsvScanner(core::InputFile& in, ReaderOutput* out) {
     std::string result = p.substr(0, p.rfind("/packages/"));
     return ParsePackage(v, name + ":" + p, name, source_paths[result], out, &ungrouped);
   });
-  if (Status st = s.Parse(in); !st) return st;
-  if (s.top_level_type() != 'o' || !s.HasTopLevelKey("results"))
+  SECGATE_RETURN_IF_ERROR(s.Parse(in));
+  if (s.top_level_type() != core::JsonTopLevel::kObject || !s.HasTopLevelKey("results"))
     return Error{name, "not an osv-scanner report: no results"};
   if (ungrouped > 0)
     out->notes.push_back(name + ": osv-scanner: " + std::to_string(ungrouped) +

@@ -6,6 +6,7 @@
 // and is an error.
 #include "gates/core/json_stream.h"
 #include "gates/core/purl.h"
+#include "gates/core/strings.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
 
@@ -20,30 +21,29 @@ namespace {
 
 Status ParseDependency(const json& d, const std::string& where, const std::string& file,
                        ReaderOutput* out) {
-  if (Status s = core::ExpectObject(d, where); !s) return s;
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(d, where));
   std::string name, version, skip;
-  if (Status s = ReqString(d, "name", where, &name); !s) return s;
-  if (Status s = OptString(d, "version", where, &version); !s) return s;
-  if (Status s = OptString(d, "skip_reason", where, &skip); !s) return s;
-  auto vulns = OptContainer(d, "vulns", 'a', where);
-  if (!vulns) return vulns.error();
+  SECGATE_ASSIGN_OR_RETURN(name, core::RequireString(d, "name", where));
+  SECGATE_ASSIGN_OR_RETURN(version, core::GetString(d, "version", where));
+  SECGATE_ASSIGN_OR_RETURN(skip, core::GetString(d, "skip_reason", where));
+  SECGATE_ASSIGN_OR_RETURN(const json* vulns, core::GetArray(d, "vulns", where));
   if (!skip.empty()) {
     out->skipped["not audited"]++;
     out->notes.push_back(file + ": pip-audit did not audit " + name + ": " + skip);
-  } else if (!*vulns) {
+  } else if (!vulns) {
     return Error{where, "missing vulns (or skip_reason)"};
   }
-  for (size_t i = 0; *vulns && i < (*vulns)->size(); ++i) {
-    const json& v = (**vulns)[i];
+  for (size_t i = 0; vulns && i < vulns->size(); ++i) {
+    const json& v = (*vulns)[i];
     std::string w = where + "/vulns/" + std::to_string(i);
-    if (Status s = core::ExpectObject(v, w); !s) return s;
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(v, w));
     Finding f;
-    if (Status s = ReqString(v, "id", w, &f.id); !s) return s;
-    if (Status s = OptStrings(v, "fix_versions", w, &f.fixed_versions); !s) return s;
+    SECGATE_ASSIGN_OR_RETURN(f.id, core::RequireString(v, "id", w));
+    SECGATE_ASSIGN_OR_RETURN(f.fixed_versions, core::GetStringArray(v, "fix_versions", w));
     std::vector<std::string> aliases;
-    if (Status s = OptStrings(v, "aliases", w, &aliases); !s) return s;
+    SECGATE_ASSIGN_OR_RETURN(aliases, core::GetStringArray(v, "aliases", w));
     std::string description;
-    if (Status s = OptString(v, "description", w, &description); !s) return s;
+    SECGATE_ASSIGN_OR_RETURN(description, core::GetString(v, "description", w));
     for (const auto& a : aliases)
       if (!core::EqualsIgnoreCase(a, f.id)) AddUnique(&f.aliases, a);
     f.title = description.substr(0, description.find('\n'));
@@ -73,15 +73,16 @@ Status ReadPipAudit(core::InputFile& in, ReaderOutput* out) {
   core::JsonStreamer s;
   const std::string name = in.path();
   const bool legacy = FirstByte(in) == '[';
-  s.Expect("/dependencies", "a");
-  s.Expect("/fixes", "a");
+  s.Expect("/dependencies", {core::JsonType::kArray});
+  s.Expect("/fixes", {core::JsonType::kArray});
   int dependencies = 0;
   s.OnRecord(legacy ? "/*" : "/dependencies/*", [&](const std::string& p, json& v) -> Status {
     ++dependencies;
     return ParseDependency(v, name + ":" + p, name, out);
   });
-  if (Status st = s.Parse(in); !st) return st;
-  if (legacy ? s.top_level_type() != 'a' : !s.HasTopLevelKey("dependencies"))
+  SECGATE_RETURN_IF_ERROR(s.Parse(in));
+  if (legacy ? s.top_level_type() != core::JsonTopLevel::kArray
+             : !s.HasTopLevelKey("dependencies"))
     return Error{name, "not a pip-audit report: expected dependencies"};
   const int skipped = out->skipped.count("not audited") ? out->skipped["not audited"] : 0;
   if (dependencies > 0 && skipped == dependencies)

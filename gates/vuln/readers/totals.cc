@@ -1,8 +1,7 @@
 #include "gates/vuln/readers/totals.h"
 
-#include <cctype>
-
 #include "gates/core/json_stream.h"
+#include "gates/core/strings.h"
 
 namespace secgate::vuln {
 
@@ -15,13 +14,8 @@ namespace {
 constexpr unsigned long long kMaxCount = 1ULL << 40;  // far above any real report
 }  // namespace
 
-std::string LowerWord(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 Result<Tally> ReadTally(const json& obj, const std::string& where) {
-  if (Status s = core::ExpectObject(obj, where); !s) return s.error();
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(obj, where));
   Tally t;
   for (auto it = obj.begin(); it != obj.end(); ++it) {
     const json& v = it.value();
@@ -31,7 +25,7 @@ Result<Tally> ReadTally(const json& obj, const std::string& where) {
     const unsigned long long n = v.get<unsigned long long>();
     if (n > kMaxCount)
       return Error{where + "/" + it.key(), "count " + std::to_string(n) + " is not plausible"};
-    t[LowerWord(it.key())] += static_cast<long>(n);
+    t[core::AsciiLower(it.key())] += static_cast<long>(n);
   }
   return t;
 }

@@ -4,10 +4,10 @@
 // advisories object next to "critical: 1" — is an error, not a clean pass.
 // Each reader decides what its format counts (docs/vuln.md, "Totals").
 //
-//   auto stated = ReadTally(meta, where);            // {"high": 6, "low": 7}
+//   SECGATE_ASSIGN_OR_RETURN(Tally stated, ReadTally(meta, where));  // {"high": 6, "low": 7}
 //   Tally read;  read["high"] += NpmAdvisoryPaths(adv);
-//   if (Status s = CompareTally(file, "metadata.vulnerabilities", *stated, read,
-//                               "advisory paths"); !s) return s;
+//   SECGATE_RETURN_IF_ERROR(CompareTally(file, "metadata.vulnerabilities", stated, read,
+//                                        "advisory paths"));
 #pragma once
 
 #include <map>
@@ -41,8 +41,5 @@ long TallySum(const Tally& t);
 /// What npm 6 metadata counts for one advisory object that ParseNpmAdvisory
 /// accepted: the number of dependency paths over its findings[].
 long NpmAdvisoryPaths(const nlohmann::json& adv);
-
-/// Lower-cased copy (severity words, tally keys).
-std::string LowerWord(std::string s);
 
 }  // namespace secgate::vuln

@@ -4,9 +4,11 @@
 // before Trivy 0.20. Vulnerabilities, secrets and licenses become findings
 // (trivy_classes.h); failed misconfigurations are counted and named in a
 // note, not gated here (secgate-code gates them: issue 17).
+#include <algorithm>
 #include <unordered_map>
 
 #include "gates/core/json_stream.h"
+#include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
 #include "gates/vuln/readers/trivy_classes.h"
 
@@ -24,6 +26,9 @@ namespace {
 struct ResultInfo {
   std::string target, type, cls, resource;
 };
+
+// CVSS base score per source ("nvd" -> 7.5).
+using Scores = std::unordered_map<std::string, double>;
 
 // "/Results/3/Vulnerabilities/0" -> "/Results/3"
 std::string ResultPrefix(const std::string& ptr) {
@@ -47,13 +52,6 @@ std::vector<std::string> SplitFixed(const std::string& s) {
   return out;
 }
 
-std::string ExtractGhsa(const std::string& url) {
-  static const std::string kPrefix = "https://github.com/advisories/";
-  if (url.rfind(kPrefix, 0) != 0) return "";
-  std::string id = url.substr(kPrefix.size());
-  return id.size() == 19 && id.rfind("GHSA-", 0) == 0 ? id : "";
-}
-
 // The members ParseVulnerability reads; Description, DataSource, CweIDs,
 // dates, layers etc. are validated and skipped by the streamer.
 const std::vector<std::string> kVulnerabilityFields = {
@@ -73,112 +71,132 @@ const std::vector<std::string> kResourceKeys = {"Namespace", "Kind", "Name", "Re
 const std::vector<std::string> kPkgIdentifierKeys = {"PURL"};
 const std::vector<std::string> kCvssKeys = {"V40Score", "V3Score", "V2Score"};
 
+// The advisory, the package and its fix. Trivy always writes
+// VulnerabilityID (the advisory database's key), legacy reports included: a
+// record without one is malformed, not a finding to guess (docs/vuln.md).
+Status ReadIdentity(const json& v, const std::string& where, Finding* f) {
+  SECGATE_ASSIGN_OR_RETURN(f->id, core::GetString(v, "VulnerabilityID", where));
+  if (f->id.empty()) return Error{where, "missing VulnerabilityID (Trivy always writes one)"};
+  SECGATE_ASSIGN_OR_RETURN(f->related, core::GetStringArray(v, "VendorIDs", where));
+  SECGATE_ASSIGN_OR_RETURN(f->package.name, core::RequireString(v, "PkgName", where));
+  SECGATE_ASSIGN_OR_RETURN(f->package.version, core::GetString(v, "InstalledVersion", where));
+  SECGATE_ASSIGN_OR_RETURN(std::string fixed, core::GetString(v, "FixedVersion", where));
+  f->fixed_versions = SplitFixed(fixed);
+  SECGATE_ASSIGN_OR_RETURN(f->location.path, core::GetString(v, "PkgPath", where));
+  SECGATE_ASSIGN_OR_RETURN(f->title, core::GetString(v, "Title", where));
+  SECGATE_ASSIGN_OR_RETURN(f->url, core::GetString(v, "PrimaryURL", where));
+  return core::Ok{};
+}
+
+// Severity ("UNKNOWN" when Trivy has none, never absent) and the source
+// Trivy took it from.
+Status ReadSeverity(const json& v, const std::string& where, Finding* f) {
+  SECGATE_ASSIGN_OR_RETURN(std::string word, core::GetString(v, "Severity", where));
+  SECGATE_ASSIGN_OR_RETURN(f->severity_source, core::GetString(v, "SeveritySource", where));
+  SECGATE_ASSIGN_OR_RETURN(f->severity, TrivySeverity(word, where));
+  if (f->severity_source.empty()) f->severity_source = "trivy";
+  return core::Ok{};
+}
+
+Status ReadPurl(const json& v, const std::string& where, Finding* f) {
+  SECGATE_ASSIGN_OR_RETURN(const json* id, core::GetObject(v, "PkgIdentifier", where));
+  if (!id) return core::Ok{};
+  const std::string w = where + "/PkgIdentifier";
+  SECGATE_RETURN_IF_ERROR(core::RefuseCaseVariants(*id, kPkgIdentifierKeys, w));
+  SECGATE_ASSIGN_OR_RETURN(f->package.purl, core::GetString(*id, "PURL", w));
+  return core::Ok{};
+}
+
+// CVSS: each source's first positive score of V40Score, V3Score, V2Score.
+Result<Scores> ReadCvssScores(const json& v, const std::string& where) {
+  Scores scores;
+  SECGATE_ASSIGN_OR_RETURN(const json* cvss, core::GetObject(v, "CVSS", where));
+  if (!cvss) return scores;
+  for (const auto& [source, c] : cvss->items()) {
+    std::string w = where + "/CVSS/" + source;
+    SECGATE_RETURN_IF_ERROR(core::ExpectObject(c, w));
+    SECGATE_RETURN_IF_ERROR(core::RefuseCaseVariants(c, kCvssKeys, w));
+    for (const std::string& key : kCvssKeys) {
+      // Out-of-range scores are errors (found by vuln_trivy_fuzz: 25.3
+      // reached the verdict as a score).
+      SECGATE_ASSIGN_OR_RETURN(std::optional<double> n, core::GetCvssScore(c, key.c_str(), w));
+      if (n && *n > 0 && !scores.count(source)) scores[source] = *n;
+    }
+  }
+  return scores;
+}
+
+// VendorSeverity: one rating per source (Trivy's integer 0-4), with that
+// source's CVSS score.
+Status ReadVendorRatings(const json& v, const std::string& where, const Scores& scores,
+                         Finding* f) {
+  SECGATE_ASSIGN_OR_RETURN(const json* vendors, core::GetObject(v, "VendorSeverity", where));
+  if (!vendors) return core::Ok{};
+  for (const auto& [source, n] : vendors->items()) {
+    std::string w = where + "/VendorSeverity/" + source;
+    if (!n.is_number_integer() && !n.is_number_unsigned())
+      return Error{w, "expected integer 0-4, got " + core::JsonTypeName(n)};
+    auto s = core::SeverityFromTrivyInt(n.get<long>());
+    if (!s) return Error{w, "expected integer 0-4, got " + std::to_string(n.get<long>())};
+    auto score = scores.find(source);
+    f->ratings.push_back({source, *s, score != scores.end() ? score->second : 0});
+  }
+  return core::Ok{};
+}
+
+// The reported source's score (else NVD's) is the finding's score; an
+// UNKNOWN severity with a score takes the score's severity.
+void ChooseScore(const Scores& scores, Finding* f) {
+  if (auto own = scores.find(f->severity_source); own != scores.end()) f->score = own->second;
+  else if (auto nvd = scores.find("nvd"); nvd != scores.end()) f->score = nvd->second;
+  if (f->severity == Severity::kUnknown && f->score > 0) {
+    f->severity = core::SeverityFromCvss(f->score);
+    f->severity_source = "cvss";
+  }
+}
+
+// The GHSA of a github.com/advisories URL is an alias, once, unless it is the id.
+void AddGhsaAlias(const std::string& url, Finding* f) {
+  std::string ghsa = GhsaFromUrl(url);
+  if (ghsa.empty() || ghsa == f->id) return;
+  if (std::find(f->aliases.begin(), f->aliases.end(), ghsa) == f->aliases.end())
+    f->aliases.push_back(ghsa);
+}
+
+// Aliases from References[], then from PrimaryURL.
+Status ReadAliases(const json& v, const std::string& where, Finding* f) {
+  SECGATE_ASSIGN_OR_RETURN(std::vector<std::string> refs,
+                           core::GetStringArray(v, "References", where));
+  for (const auto& r : refs) AddGhsaAlias(r, f);
+  AddGhsaAlias(f->url, f);
+  return core::Ok{};
+}
+
 Result<Finding> ParseVulnerability(const json& v, const std::string& where) {
-  if (Status s = core::ExpectObject(v, where); !s) return s.error();
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(v, where));
   Finding f;
   f.gate = core::Gate::kVuln;
   f.sources = {"trivy"};
-#define TRIVY_STR(dst, key)                                   \
-  do {                                                        \
-    auto r = core::GetString(v, key, where);                  \
-    if (!r) return r.error();                                 \
-    dst = std::move(*r);                                      \
-  } while (0)
-  TRIVY_STR(f.id, "VulnerabilityID");
-  // Trivy always writes VulnerabilityID (the advisory database's key) and
-  // Severity ("UNKNOWN" when it has none), legacy reports included: a record
-  // without one is malformed, not a finding to guess (docs/vuln.md).
-  if (f.id.empty()) return Error{where, "missing VulnerabilityID (Trivy always writes one)"};
-  auto vendor_ids = core::GetStringArray(v, "VendorIDs", where);
-  if (!vendor_ids) return vendor_ids.error();
-  f.related = std::move(*vendor_ids);
-  TRIVY_STR(f.package.name, "PkgName");
-  if (f.package.name.empty()) return Error{where, "missing PkgName"};
-  TRIVY_STR(f.package.version, "InstalledVersion");
-  std::string fixed, severity, pkg_path;
-  TRIVY_STR(fixed, "FixedVersion");
-  f.fixed_versions = SplitFixed(fixed);
-  TRIVY_STR(pkg_path, "PkgPath");
-  f.location.path = pkg_path;
-  TRIVY_STR(f.title, "Title");
-  TRIVY_STR(f.url, "PrimaryURL");
-  TRIVY_STR(severity, "Severity");
-  TRIVY_STR(f.severity_source, "SeveritySource");
-#undef TRIVY_STR
-  if (severity.empty()) return Error{where, "missing Severity (Trivy always writes one)"};
-  auto sev = core::ParseSeverityWord(severity);
-  if (!sev) return Error{where + "/Severity", "unknown severity '" + severity + "'"};
-  f.severity = *sev;
-  if (f.severity_source.empty()) f.severity_source = "trivy";
-
-  if (auto it = v.find("PkgIdentifier"); it != v.end() && !it->is_null()) {
-    if (Status s = core::ExpectObject(*it, where + "/PkgIdentifier"); !s) return s.error();
-    if (Status s = core::RefuseCaseVariants(*it, kPkgIdentifierKeys, where + "/PkgIdentifier"); !s)
-      return s.error();
-    auto purl = core::GetString(*it, "PURL", where + "/PkgIdentifier");
-    if (!purl) return purl.error();
-    f.package.purl = *purl;
-  }
-  // CVSS scores per source; the reported source's v3 score (else NVD's)
-  // becomes the finding's score.
-  std::unordered_map<std::string, double> scores;
-  if (auto it = v.find("CVSS"); it != v.end() && !it->is_null()) {
-    if (Status s = core::ExpectObject(*it, where + "/CVSS"); !s) return s.error();
-    for (const auto& [source, c] : it->items()) {
-      std::string w = where + "/CVSS/" + source;
-      if (Status s = core::ExpectObject(c, w); !s) return s.error();
-      if (Status s = core::RefuseCaseVariants(c, kCvssKeys, w); !s) return s.error();
-      for (const std::string& key : kCvssKeys) {
-        // Out-of-range scores are errors (found by vuln_trivy_fuzz: 25.3
-        // reached the verdict as a score).
-        auto n = core::GetCvssScore(c, key.c_str(), w);
-        if (!n) return n.error();
-        if (*n && **n > 0 && !scores.count(source)) scores[source] = **n;
-      }
-    }
-  }
-  if (auto it = v.find("VendorSeverity"); it != v.end() && !it->is_null()) {
-    if (Status s = core::ExpectObject(*it, where + "/VendorSeverity"); !s) return s.error();
-    for (const auto& [source, n] : it->items()) {
-      std::string w = where + "/VendorSeverity/" + source;
-      if (!n.is_number_integer() && !n.is_number_unsigned())
-        return Error{w, "expected integer 0-4, got " + core::JsonTypeName(n)};
-      auto s = core::SeverityFromTrivyInt(n.get<long>());
-      if (!s) return Error{w, "expected integer 0-4, got " + std::to_string(n.get<long>())};
-      f.ratings.push_back({source, *s, scores.count(source) ? scores[source] : 0});
-    }
-  }
-  if (scores.count(f.severity_source)) f.score = scores[f.severity_source];
-  else if (scores.count("nvd")) f.score = scores["nvd"];
-  if (f.severity == Severity::kUnknown && f.score > 0) {
-    f.severity = core::SeverityFromCvss(f.score);
-    f.severity_source = "cvss";
-  }
-  auto refs = core::GetStringArray(v, "References", where);
-  if (!refs) return refs.error();
-  for (const auto& r : *refs) {
-    std::string ghsa = ExtractGhsa(r);
-    if (!ghsa.empty() && ghsa != f.id) {
-      bool dup = false;
-      for (const auto& a : f.aliases) dup |= a == ghsa;
-      if (!dup) f.aliases.push_back(ghsa);
-    }
-  }
-  if (std::string ghsa = ExtractGhsa(f.url); !ghsa.empty() && ghsa != f.id) {
-    bool dup = false;
-    for (const auto& a : f.aliases) dup |= a == ghsa;
-    if (!dup) f.aliases.push_back(ghsa);
-  }
+  SECGATE_RETURN_IF_ERROR(ReadIdentity(v, where, &f));
+  SECGATE_RETURN_IF_ERROR(ReadSeverity(v, where, &f));
+  SECGATE_RETURN_IF_ERROR(ReadPurl(v, where, &f));
+  SECGATE_ASSIGN_OR_RETURN(Scores scores, ReadCvssScores(v, where));
+  SECGATE_RETURN_IF_ERROR(ReadVendorRatings(v, where, scores, &f));
+  ChooseScore(scores, &f);
+  SECGATE_RETURN_IF_ERROR(ReadAliases(v, where, &f));
   return f;
 }
 
 // What the record callbacks of one parse share.
 struct TrivyState {
   std::string name;
-  ReaderOutput* out;
+  ReaderOutput* out = nullptr;
   std::vector<std::pair<size_t, std::string>> owners;  // finding index -> result prefix
   std::unordered_map<size_t, std::string> matches;     // secret index -> Trivy's redacted Match
   std::string artifact;                                // ArtifactName
+  // Result prefix -> its Target, Type, Class; resource prefix + "#res" -> the
+  // k8s workload ("default/Deployment/app").
+  std::unordered_map<std::string, ResultInfo> results;
   std::vector<std::pair<size_t, std::string>> code_owners;  // code finding -> result prefix
   std::unordered_map<std::string, int> listed_failures;     // result prefix -> FAIL records
   std::unordered_map<std::string, long> summary_failures;   // result prefix -> MisconfSummary
@@ -191,18 +209,18 @@ void RegisterClasses(core::JsonStreamer& s, const std::string& base, TrivyState&
   s.KnownKeys(base + "/Secrets/*", TrivySecretFields());
   s.KnownKeys(base + "/Licenses/*", TrivyLicenseFields());
   s.OnRecord(base + "/Misconfigurations/*", [&st](const std::string& p, json& v) -> Status {
-    auto f = ParseTrivyMisconfiguration(v, st.name + ":" + p);
-    if (!f) return f.error();
-    if (!*f) {
+    SECGATE_ASSIGN_OR_RETURN(std::optional<Finding> f,
+                             ParseTrivyMisconfiguration(v, st.name + ":" + p));
+    if (!f) {
       st.out->passed_misconfigurations++;
       return core::Ok{};
     }
-    if ((*f)->upstream_ignore.empty()) {
+    if (f->upstream_ignore.empty()) {
       st.out->skipped["misconfigurations"]++;
       st.listed_failures[ResultPrefix(p)]++;
     }
     st.code_owners.emplace_back(st.out->code_findings.size(), ResultPrefix(p));
-    st.out->code_findings.push_back(std::move(**f));
+    st.out->code_findings.push_back(std::move(*f));
     return core::Ok{};
   }, TrivyMisconfigurationFields());
   s.OnRecord(base + "/MisconfSummary/Failures", [&st](const std::string& p, json& v) -> Status {
@@ -213,36 +231,100 @@ void RegisterClasses(core::JsonStreamer& s, const std::string& base, TrivyState&
   });
   s.OnRecord(base + "/Secrets/*", [&st](const std::string& p, json& v) -> Status {
     std::string match;
-    auto f = ParseTrivySecret(v, st.name + ":" + p, &match);
-    if (!f) return f.error();
+    SECGATE_ASSIGN_OR_RETURN(Finding f, ParseTrivySecret(v, st.name + ":" + p, &match));
     st.matches[st.out->findings.size()] = std::move(match);
     st.owners.emplace_back(st.out->findings.size(), ResultPrefix(p));
-    st.out->findings.push_back(std::move(*f));
+    st.out->findings.push_back(std::move(f));
     return core::Ok{};
   }, TrivySecretFields());
   s.OnRecord(base + "/Licenses/*", [&st](const std::string& p, json& v) -> Status {
-    auto f = ParseTrivyLicense(v, st.name + ":" + p);
-    if (!f) return f.error();
+    SECGATE_ASSIGN_OR_RETURN(Finding f, ParseTrivyLicense(v, st.name + ":" + p));
     st.owners.emplace_back(st.out->findings.size(), ResultPrefix(p));
-    st.out->findings.push_back(std::move(*f));
+    st.out->findings.push_back(std::move(f));
     return core::Ok{};
   }, TrivyLicenseFields());
 }
 
-// Misconfigurations get their result's Target; MisconfSummary failures
-// beyond the listed ones are counted for secgate-code's note.
-void LocateMisconfigurations(TrivyState& st,
-                             const std::unordered_map<std::string, ResultInfo>& results) {
-  for (auto& [idx, prefix] : st.code_owners) {
-    auto it = results.find(prefix);
-    const std::string target = it == results.end() ? "" : it->second.target;
-    FinishTrivyMisconfiguration(&st.out->code_findings[idx], target, st.artifact);
+// The top level: case variants of its keys are refused, ArtifactName is
+// kept, and a SchemaVersion must be 2.
+void RegisterHeader(core::JsonStreamer& s, TrivyState& st) {
+  s.KnownKeys("", kTopLevelKeys);
+  s.Expect("/Results", {core::JsonType::kArray});
+  s.Expect("/Resources", {core::JsonType::kArray});
+  s.Expect("/SchemaVersion", {core::JsonType::kNumber});
+  s.Expect("/ArtifactName", {core::JsonType::kString});
+  s.OnRecord("/ArtifactName", [&st](const std::string&, json& v) -> Status {
+    if (v.is_string()) st.artifact = v.get<std::string>();
+    return core::Ok{};
+  });
+  s.OnRecord("/SchemaVersion", [&st](const std::string& p, json& v) -> Status {
+    if (!v.is_number_integer() || v.get<long>() != 2)
+      return Error{st.name + ":" + p,
+                   "unsupported Trivy SchemaVersion " + v.dump() + " (expected 2)"};
+    return core::Ok{};
+  });
+}
+
+// Each result at `base`: its Target, Type and Class (kept to locate its
+// findings once the parse ends) and its findings of every class.
+void RegisterResult(core::JsonStreamer& s, const std::string& base, TrivyState& st) {
+  s.KnownKeys(base, kResultKeys);
+  s.KnownKeys(base + "/Vulnerabilities/*", kVulnerabilityFields);
+  for (const char* list : {"/Vulnerabilities", "/Misconfigurations", "/Secrets", "/Licenses"})
+    s.Expect(base + list, {core::JsonType::kArray});
+  for (const char* key : {"Target", "Type", "Class"}) {
+    std::string k = key;
+    s.Expect(base + "/" + k, {core::JsonType::kString});
+    s.OnRecord(base + "/" + k, [&st, k](const std::string& p, json& v) -> Status {
+      if (!v.is_string()) return core::Ok{};  // null: Trivy's "none", like absent
+      ResultInfo& r = st.results[p.substr(0, p.rfind('/'))];
+      (k == "Target" ? r.target : k == "Type" ? r.type : r.cls) = v.get<std::string>();
+      return core::Ok{};
+    });
   }
-  for (const auto& [prefix, failures] : st.summary_failures) {
-    auto listed = st.listed_failures.find(prefix);
-    long n = failures - (listed == st.listed_failures.end() ? 0 : listed->second);
-    if (n > 0) st.out->unlisted_misconfigurations += static_cast<int>(n);
+  s.OnRecord(base + "/Vulnerabilities/*", [&st](const std::string& p, json& v) -> Status {
+    SECGATE_ASSIGN_OR_RETURN(Finding f, ParseVulnerability(v, st.name + ":" + p));
+    st.owners.emplace_back(st.out->findings.size(), ResultPrefix(p));
+    st.out->findings.push_back(std::move(f));
+    return core::Ok{};
+  }, kVulnerabilityFields);
+  RegisterClasses(s, base, st);
+}
+
+// Kubernetes resources name the workload each result belongs to.
+void RegisterResources(core::JsonStreamer& s, TrivyState& st) {
+  for (const char* res : {"/Resources/*", "/Vulnerabilities/*", "/Misconfigurations/*"}) {
+    s.KnownKeys(res, kResourceKeys);
+    for (const char* key : {"Namespace", "Kind", "Name"}) {
+      s.OnRecord(std::string(res) + "/" + key, [&st](const std::string& p, json& v) -> Status {
+        if (!v.is_string()) return core::Ok{};
+        std::string& resource = st.results[p.substr(0, p.rfind('/')) + "#res"].resource;
+        resource += (resource.empty() ? "" : "/") + v.get<std::string>();
+        return core::Ok{};
+      });
+    }
   }
+}
+
+// The document parsed; is it a Trivy report?
+Status CheckShape(const core::JsonStreamer& s, const TrivyState& st) {
+  if (s.top_level_type() == core::JsonTopLevel::kObject) {
+    bool shape = false;
+    for (const char* key : {"SchemaVersion", "Results", "ArtifactName", "Resources", "ClusterName"})
+      shape |= s.HasTopLevelKey(key);
+    if (!shape)
+      return Error{st.name, "not a Trivy report: no SchemaVersion, ArtifactName or Results"};
+  } else if (s.top_level_type() == core::JsonTopLevel::kArray) {
+    // Before 0.20 the report was an array of results, each with a Target.
+    long targets = 0;
+    for (const auto& [prefix, r] : st.results)
+      targets += prefix.find('/', 1) == std::string::npos && !r.target.empty();
+    if (s.top_level_size() == 0 || targets != s.top_level_size())
+      return Error{st.name, "not a Trivy report: expected an array of results with Target"};
+  } else {
+    return Error{st.name, "not a Trivy report: expected a JSON object or array"};
+  }
+  return core::Ok{};
 }
 
 // Where a finding was found, once every result's Target is known.
@@ -268,103 +350,56 @@ void Locate(Finding* f, const ResultInfo& r, const std::string& resource, const 
   f->input = st.name;
 }
 
-}  // namespace
-
-Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
-  core::JsonStreamer s;
-  std::unordered_map<std::string, ResultInfo> results;
-  TrivyState st{in.path(), out, {}, {}, {}};
-  auto& owners = st.owners;
-  const std::string& name = st.name;
-
-  // Where Results arrays live: plain reports, k8s reports (two shapes), and
-  // the legacy top-level array whose elements are results.
-  const std::vector<std::string> bases = {"/Results/*", "/Resources/*/Results/*",
-                                          "/Vulnerabilities/*/Results/*",
-                                          "/Misconfigurations/*/Results/*", "/*"};
-  s.KnownKeys("", kTopLevelKeys);
-  s.Expect("/Results", "a");
-  s.Expect("/Resources", "a");
-  s.Expect("/SchemaVersion", "n");
-  s.Expect("/ArtifactName", "s");
-  s.OnRecord("/ArtifactName", [&](const std::string&, json& v) -> Status {
-    if (v.is_string()) st.artifact = v.get<std::string>();
-    return core::Ok{};
-  });
-  s.OnRecord("/SchemaVersion", [&](const std::string& p, json& v) -> Status {
-    if (!v.is_number_integer() || v.get<long>() != 2)
-      return Error{name + ":" + p, "unsupported Trivy SchemaVersion " + v.dump() + " (expected 2)"};
-    return core::Ok{};
-  });
-  for (const std::string& base : bases) {
-    s.KnownKeys(base, kResultKeys);
-    s.KnownKeys(base + "/Vulnerabilities/*", kVulnerabilityFields);
-    s.Expect(base + "/Vulnerabilities", "a");
-    s.Expect(base + "/Misconfigurations", "a");
-    s.Expect(base + "/Secrets", "a");
-    s.Expect(base + "/Licenses", "a");
-    for (const char* key : {"Target", "Type", "Class"}) {
-      std::string k = key;
-      s.Expect(base + "/" + k, "s");
-      s.OnRecord(base + "/" + k, [&, k](const std::string& p, json& v) -> Status {
-        if (!v.is_string()) return core::Ok{};  // null: Trivy's "none", like absent
-        ResultInfo& r = results[p.substr(0, p.rfind('/'))];
-        (k == "Target" ? r.target : k == "Type" ? r.type : r.cls) = v.get<std::string>();
-        return core::Ok{};
-      });
-    }
-    s.OnRecord(base + "/Vulnerabilities/*", [&](const std::string& p, json& v) -> Status {
-      auto f = ParseVulnerability(v, name + ":" + p);
-      if (!f) return f.error();
-      owners.emplace_back(out->findings.size(), ResultPrefix(p));
-      out->findings.push_back(std::move(*f));
-      return core::Ok{};
-    }, kVulnerabilityFields);
-    RegisterClasses(s, base, st);
+// Misconfigurations get their result's Target; MisconfSummary failures
+// beyond the listed ones are counted for secgate-code's note.
+void LocateMisconfigurations(TrivyState& st) {
+  for (auto& [idx, prefix] : st.code_owners) {
+    auto it = st.results.find(prefix);
+    const std::string target = it == st.results.end() ? "" : it->second.target;
+    FinishTrivyMisconfiguration(&st.out->code_findings[idx], target, st.artifact);
   }
-  // Kubernetes resources name the workload each result belongs to.
-  for (const char* res : {"/Resources/*", "/Vulnerabilities/*", "/Misconfigurations/*"}) {
-    s.KnownKeys(res, kResourceKeys);
-    for (const char* key : {"Namespace", "Kind", "Name"}) {
-      std::string k = key;
-      s.OnRecord(std::string(res) + "/" + k, [&, k](const std::string& p, json& v) -> Status {
-        if (!v.is_string()) return core::Ok{};
-        std::string prefix = p.substr(0, p.rfind('/'));
-        results[prefix + "#res"].resource += (results[prefix + "#res"].resource.empty() ? "" : "/") + v.get<std::string>();
-        return core::Ok{};
-      });
-    }
+  for (const auto& [prefix, failures] : st.summary_failures) {
+    auto listed = st.listed_failures.find(prefix);
+    long n = failures - (listed == st.listed_failures.end() ? 0 : listed->second);
+    if (n > 0) st.out->unlisted_misconfigurations += static_cast<int>(n);
   }
-  if (Status st = s.Parse(in); !st) return st;
-  if (s.top_level_type() == 'o') {
-    bool shape = false;
-    for (const char* key : {"SchemaVersion", "Results", "ArtifactName", "Resources", "ClusterName"})
-      shape |= s.HasTopLevelKey(key);
-    if (!shape)
-      return Error{name, "not a Trivy report: no SchemaVersion, ArtifactName or Results"};
-  } else if (s.top_level_type() == 'a') {
-    // Before 0.20 the report was an array of results, each with a Target.
-    long targets = 0;
-    for (const auto& [prefix, r] : results)
-      targets += prefix.find('/', 1) == std::string::npos && !r.target.empty();
-    if (s.top_level_size() == 0 || targets != s.top_level_size())
-      return Error{name, "not a Trivy report: expected an array of results with Target"};
-  } else {
-    return Error{name, "not a Trivy report: expected a JSON object or array"};
-  }
+}
 
-  for (auto& [idx, prefix] : owners) {
+// Every finding located in its result (and k8s resource); the note naming
+// the misconfigurations left to secgate-code.
+void LocateFindings(TrivyState& st) {
+  for (auto& [idx, prefix] : st.owners) {
     // k8s: "/Resources/2/Results/0" -> resource "/Resources/2"
     std::string res_prefix = ResultPrefix(prefix + "/x");
     res_prefix = res_prefix.substr(0, res_prefix.rfind('/'));
     std::string resource;
-    if (auto it = results.find(res_prefix + "#res"); it != results.end()) resource = it->second.resource;
-    Locate(&out->findings[idx], results[prefix], resource, st, idx);
+    if (auto it = st.results.find(res_prefix + "#res"); it != st.results.end())
+      resource = it->second.resource;
+    Locate(&st.out->findings[idx], st.results[prefix], resource, st, idx);
   }
-  LocateMisconfigurations(st, results);
-  if (auto it = out->skipped.find("misconfigurations"); it != out->skipped.end())
-    out->not_gated.push_back(name + ": " + std::to_string(it->second) +
-                         " misconfigurations not gated here: run secgate-code");
+  if (auto it = st.out->skipped.find("misconfigurations"); it != st.out->skipped.end())
+    st.out->not_gated.push_back(st.name + ": " + std::to_string(it->second) +
+                                " misconfigurations not gated here: run secgate-code");
+}
+
+}  // namespace
+
+Status ReadTrivy(core::InputFile& in, ReaderOutput* out) {
+  core::JsonStreamer s;
+  TrivyState st;
+  st.name = in.path();
+  st.out = out;
+  RegisterHeader(s, st);
+  // Where Results arrays live: plain reports, k8s reports (two shapes), and
+  // the legacy top-level array whose elements are results.
+  for (const char* base : {"/Results/*", "/Resources/*/Results/*", "/Vulnerabilities/*/Results/*",
+                           "/Misconfigurations/*/Results/*", "/*"})
+    RegisterResult(s, base, st);
+  RegisterResources(s, st);
+  SECGATE_RETURN_IF_ERROR(s.Parse(in));
+  SECGATE_RETURN_IF_ERROR(CheckShape(s, st));
+  LocateFindings(st);
+  LocateMisconfigurations(st);
   return core::Ok{};
 }
 

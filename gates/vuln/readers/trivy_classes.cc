@@ -13,16 +13,10 @@ using nlohmann::json;
 
 namespace {
 
-// A required severity word: Trivy always writes one ("UNKNOWN" when it has
-// none, which the policy's unknown_as then counts); any other word is an
-// error, never a guess.
+// The record's Severity (TrivySeverity), from source "trivy".
 Status ReadSeverity(const json& v, const std::string& where, Finding* f) {
-  auto word = core::GetString(v, "Severity", where);
-  if (!word) return word.error();
-  if (word->empty()) return Error{where, "missing Severity (Trivy always writes one)"};
-  auto sev = core::ParseSeverityWord(*word);
-  if (!sev) return Error{where + "/Severity", "unknown severity '" + *word + "'"};
-  f->severity = *sev;
+  SECGATE_ASSIGN_OR_RETURN(std::string word, core::GetString(v, "Severity", where));
+  SECGATE_ASSIGN_OR_RETURN(f->severity, TrivySeverity(word, where));
   f->severity_source = "trivy";
   return core::Ok{};
 }
@@ -41,6 +35,13 @@ Result<int> OptLine(const json& v, const char* key, const std::string& where) {
 
 }  // namespace
 
+Result<core::Severity> TrivySeverity(const std::string& word, const std::string& where) {
+  if (word.empty()) return Error{where, "missing Severity (Trivy always writes one)"};
+  auto sev = core::ParseSeverityWord(word);
+  if (!sev) return Error{where + "/Severity", "unknown severity '" + word + "'"};
+  return *sev;
+}
+
 const std::vector<std::string>& TrivySecretFields() {
   static const std::vector<std::string> k = {"RuleID", "Category",  "Severity", "Title",
                                              "StartLine", "EndLine", "Match"};
@@ -55,33 +56,27 @@ const std::vector<std::string>& TrivyLicenseFields() {
 
 Result<Finding> ParseTrivySecret(const json& v, const std::string& where,
                                  std::string* redacted_match) {
-  if (Status s = core::ExpectObject(v, where); !s) return s.error();
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(v, where));
   Finding f;
   f.gate = core::Gate::kSecrets;
   f.cls = core::FindingClass::kSecret;
   f.sources = {"trivy"};
-  auto rule = core::GetString(v, "RuleID", where);
-  if (!rule) return rule.error();
-  if (rule->empty()) return Error{where, "missing RuleID (Trivy always writes one)"};
-  f.id = *rule;
-  if (Status s = ReadSeverity(v, where, &f); !s) return s.error();
-  auto title = core::GetString(v, "Title", where);
-  if (!title) return title.error();
-  f.title = *title;
-  auto category = core::GetString(v, "Category", where);
-  if (!category) return category.error();
-  if (!category->empty()) f.message = "category " + *category;
-  auto start = OptLine(v, "StartLine", where);
-  if (!start) return start.error();
-  auto end = OptLine(v, "EndLine", where);
-  if (!end) return end.error();
-  if (*end != 0 && *end < *start)
-    return Error{where + "/EndLine", "EndLine " + std::to_string(*end) + " is before StartLine " +
-                                         std::to_string(*start)};
-  f.location.line = *start;
-  auto match = core::GetString(v, "Match", where);
-  if (!match) return match.error();
-  *redacted_match = std::move(*match);
+  SECGATE_ASSIGN_OR_RETURN(std::string rule, core::GetString(v, "RuleID", where));
+  if (rule.empty()) return Error{where, "missing RuleID (Trivy always writes one)"};
+  f.id = rule;
+  SECGATE_RETURN_IF_ERROR(ReadSeverity(v, where, &f));
+  SECGATE_ASSIGN_OR_RETURN(std::string title, core::GetString(v, "Title", where));
+  f.title = title;
+  SECGATE_ASSIGN_OR_RETURN(std::string category, core::GetString(v, "Category", where));
+  if (!category.empty()) f.message = "category " + category;
+  SECGATE_ASSIGN_OR_RETURN(int start, OptLine(v, "StartLine", where));
+  SECGATE_ASSIGN_OR_RETURN(int end, OptLine(v, "EndLine", where));
+  if (end != 0 && end < start)
+    return Error{where + "/EndLine", "EndLine " + std::to_string(end) + " is before StartLine " +
+                                         std::to_string(start)};
+  f.location.line = start;
+  SECGATE_ASSIGN_OR_RETURN(std::string match, core::GetString(v, "Match", where));
+  *redacted_match = std::move(match);
   return f;
 }
 
@@ -172,28 +167,26 @@ void FinishTrivyMisconfiguration(Finding* f, const std::string& target,
 }
 
 Result<Finding> ParseTrivyLicense(const json& v, const std::string& where) {
-  if (Status s = core::ExpectObject(v, where); !s) return s.error();
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(v, where));
   Finding f;
   f.gate = core::Gate::kSbom;
   f.cls = core::FindingClass::kLicense;
   f.sources = {"trivy"};
-  auto name = core::GetString(v, "Name", where);
-  if (!name) return name.error();
-  if (name->empty()) return Error{where, "missing Name (the license)"};
-  f.id = *name;
-  if (Status s = ReadSeverity(v, where, &f); !s) return s.error();
+  SECGATE_ASSIGN_OR_RETURN(std::string name, core::GetString(v, "Name", where));
+  if (name.empty()) return Error{where, "missing Name (the license)"};
+  f.id = name;
+  SECGATE_RETURN_IF_ERROR(ReadSeverity(v, where, &f));
   for (const char* key : {"Category", "PkgName", "FilePath", "Link"}) {
-    auto r = core::GetString(v, key, where);
-    if (!r) return r.error();
+    SECGATE_ASSIGN_OR_RETURN(std::string r, core::GetString(v, key, where));
     std::string k = key;
-    if (k == "Category" && !r->empty()) f.message = "Trivy category " + *r;
-    if (k == "PkgName") f.package.name = *r;
-    if (k == "FilePath") f.location.path = *r;
-    if (k == "Link") f.url = *r;
+    if (k == "Category" && !r.empty()) f.message = "Trivy category " + r;
+    if (k == "PkgName") f.package.name = r;
+    if (k == "FilePath") f.location.path = r;
+    if (k == "Link") f.url = r;
   }
-  auto confidence = core::GetNumber(v, "Confidence", where);
-  if (!confidence) return confidence.error();
-  if (*confidence && (**confidence < 0 || **confidence > 1))
+  SECGATE_ASSIGN_OR_RETURN(std::optional<double> confidence,
+                           core::GetNumber(v, "Confidence", where));
+  if (confidence && (*confidence < 0 || *confidence > 1))
     return Error{where + "/Confidence", "confidence outside 0-1"};
   f.title = "License " + f.id;
   return f;

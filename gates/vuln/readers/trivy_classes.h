@@ -27,6 +27,13 @@
 
 namespace secgate::vuln {
 
+/// A record's Severity word on the scale. Trivy always writes one
+/// ("UNKNOWN" when it has none, which the policy's unknown_as then
+/// counts), so "" is the Error "<where>: missing Severity (Trivy always
+/// writes one)" and a word the scale does not know "<where>/Severity:
+/// unknown severity 'x'": an error, never a guess.
+core::Result<core::Severity> TrivySeverity(const std::string& word, const std::string& where);
+
 /// Members of a secret record that are materialised (Code is not).
 const std::vector<std::string>& TrivySecretFields();
 /// Members of a license record that are materialised.

@@ -19,20 +19,19 @@ namespace {
 
 Status ParseChildren(const std::string& pkg, const json& c, const std::string& where,
                      std::vector<Finding>* out, ReaderOutput* ro) {
-  if (Status s = core::ExpectObject(c, where); !s) return s;
+  SECGATE_RETURN_IF_ERROR(core::ExpectObject(c, where));
   std::string url, word, title, numeric;
   std::vector<std::string> versions, dependents;
-  if (Status s = OptString(c, "URL", where, &url); !s) return s;
-  if (Status s = OptString(c, "Issue", where, &title); !s) return s;
-  if (Status s = OptStrings(c, "Tree Versions", where, &versions); !s) return s;
-  if (Status s = OptStrings(c, "Dependents", where, &dependents); !s) return s;
+  SECGATE_ASSIGN_OR_RETURN(url, core::GetString(c, "URL", where));
+  SECGATE_ASSIGN_OR_RETURN(title, core::GetString(c, "Issue", where));
+  SECGATE_ASSIGN_OR_RETURN(versions, core::GetStringArray(c, "Tree Versions", where));
+  SECGATE_ASSIGN_OR_RETURN(dependents, core::GetStringArray(c, "Dependents", where));
   if (url.empty()) {
     ro->skipped["deprecations"]++;
     return core::Ok{};
   }
-  if (Status s = ReqString(c, "Severity", where, &word); !s) return s;
-  auto sev = SeverityFromWord(word, where + "/Severity");
-  if (!sev) return sev.error();
+  SECGATE_ASSIGN_OR_RETURN(word, core::RequireString(c, "Severity", where));
+  SECGATE_ASSIGN_OR_RETURN(core::Severity sev, SeverityFromWord(word, where + "/Severity"));
   if (auto it = c.find("ID"); it != c.end() && !it->is_null()) {
     if (it->is_number_integer() || it->is_number_unsigned())
       numeric = "NPM-" + std::to_string(it->get<long long>());
@@ -47,7 +46,7 @@ Status ParseChildren(const std::string& pkg, const json& c, const std::string& w
     Finding f;
     f.id = id;
     if (!ghsa.empty() && !numeric.empty()) f.aliases.push_back(numeric);
-    f.severity = *sev;
+    f.severity = sev;
     f.severity_source = ghsa.empty() ? "npm" : "ghsa";
     f.ratings.push_back({f.severity_source, f.severity, 0});
     f.package = {pkg, v, "npm", ""};
@@ -68,8 +67,8 @@ Status ReadYarn4(core::InputFile& in, ReaderOutput* out) {
   std::string value;
   json children;
   core::JsonStreamer s;
-  s.Expect("/value", "s");
-  s.Expect("/children", "o");
+  s.Expect("/value", {core::JsonType::kString});
+  s.Expect("/children", {core::JsonType::kObject});
   s.OnRecord("/value", [&](const std::string&, json& v) -> Status {
     value = v.is_string() ? v.get<std::string>() : "";
     return core::Ok{};
@@ -86,13 +85,13 @@ Status ReadYarn4(core::InputFile& in, ReaderOutput* out) {
     const std::string where = name + ":" + std::to_string(lineno);
     value.clear();
     children = json();
-    if (Status st = s.ParseString(text, where); !st) return st;
-    if (s.top_level_type() != 'o') return Error{where, "not a yarn 4 audit line: expected an object"};
+    SECGATE_RETURN_IF_ERROR(s.ParseString(text, where));
+    if (s.top_level_type() != core::JsonTopLevel::kObject)
+      return Error{where, "not a yarn 4 audit line: expected an object"};
     if (value.empty()) return Error{where + ":/value", "missing value"};
     if (children.is_null()) return Error{where + ":/children", "missing children"};
     std::vector<Finding> found;
-    if (Status st = ParseChildren(value, children, where + ":/children", &found, out); !st)
-      return st;
+    SECGATE_RETURN_IF_ERROR(ParseChildren(value, children, where + ":/children", &found, out));
     for (auto& f : found) {
       if (!seen.insert({f.id, f.package.name, f.package.version}).second) continue;
       f.input = name;

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "gates/core/json_stream.h"
+#include "gates/core/strings.h"
 #include "gates/vuln/readers/common.h"
 #include "gates/vuln/readers/reader.h"
 #include "gates/vuln/readers/totals.h"
@@ -58,9 +59,9 @@ Status ReadAdvisoryLine(const json& data, const std::string& where, const NpmAdv
   }
   const json& adv = data["advisory"];
   std::vector<core::Finding> found;
-  if (Status s = ParseNpmAdvisory(adv, where + ":/data/advisory", opt, &found); !s) return s;
+  SECGATE_RETURN_IF_ERROR(ParseNpmAdvisory(adv, where + ":/data/advisory", opt, &found));
   if (st->advisories.insert({found.front().id, found.front().package.name}).second)
-    st->read[LowerWord(adv["severity"].get<std::string>())] += NpmAdvisoryPaths(adv);
+    st->read[core::AsciiLower(adv["severity"].get<std::string>())] += NpmAdvisoryPaths(adv);
   for (auto& f : found) {
     auto key = std::make_tuple(f.id, f.package.name, f.package.version);
     if (auto it = st->index.find(key); it != st->index.end()) {
@@ -77,9 +78,9 @@ Status ReadAdvisoryLine(const json& data, const std::string& where, const NpmAdv
 
 Status CheckSummary(const YarnState& st) {
   if (st.stated.is_null()) return core::Ok{};
-  auto stated = ReadTally(st.stated, st.summary_at + ":/data/vulnerabilities");
-  if (!stated) return stated.error();
-  return CompareTally(st.name, "auditSummary", *stated, st.read,
+  SECGATE_ASSIGN_OR_RETURN(Tally stated,
+                           ReadTally(st.stated, st.summary_at + ":/data/vulnerabilities"));
+  return CompareTally(st.name, "auditSummary", stated, st.read,
                       "dependency paths of the advisories, by severity");
 }
 
@@ -93,9 +94,9 @@ Status ReadYarnClassic(core::InputFile& in, ReaderOutput* out) {
   state.name = name;
   Line cur;
   core::JsonStreamer s;
-  s.Expect("/type", "s");
-  s.Expect("/data/advisory", "o");
-  s.Expect("/data/resolution", "o");
+  s.Expect("/type", {core::JsonType::kString});
+  s.Expect("/data/advisory", {core::JsonType::kObject});
+  s.Expect("/data/resolution", {core::JsonType::kObject});
   s.OnRecord("/type", [&](const std::string&, json& v) -> Status {
     cur.type = v.is_string() ? v.get<std::string>() : "";
     return core::Ok{};
@@ -111,8 +112,8 @@ Status ReadYarnClassic(core::InputFile& in, ReaderOutput* out) {
     if (IsBlank(text)) continue;
     const std::string where = name + ":" + std::to_string(lineno);
     cur = Line{};
-    if (Status st = s.ParseString(text, where); !st) return st;
-    if (s.top_level_type() != 'o' || cur.type.empty())
+    SECGATE_RETURN_IF_ERROR(s.ParseString(text, where));
+    if (s.top_level_type() != core::JsonTopLevel::kObject || cur.type.empty())
       return Error{where, "not a yarn audit line: expected an object with a type"};
     ++records;
     if (cur.type == "error") return NpmErrorMember(cur.data, where + ":/data");
@@ -120,9 +121,9 @@ Status ReadYarnClassic(core::InputFile& in, ReaderOutput* out) {
         cur.data.get<std::string>().find("No lockfile") != std::string::npos)
       out->notes.push_back(name + ": yarn: " + cur.data.get<std::string>());
     if (cur.type == "auditSummary") {
-      if (Status st2 = ReadSummary(cur.data, where, &state); !st2) return st2;
+      SECGATE_RETURN_IF_ERROR(ReadSummary(cur.data, where, &state));
     } else if (cur.type == "auditAdvisory") {
-      if (Status st2 = ReadAdvisoryLine(cur.data, where, opt, &state, out); !st2) return st2;
+      SECGATE_RETURN_IF_ERROR(ReadAdvisoryLine(cur.data, where, opt, &state, out));
     }
   }
   if (in.over_limit()) return Error{name, "input is larger than the size limit (--max-input-size)"};

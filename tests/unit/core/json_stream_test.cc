@@ -26,7 +26,7 @@ TEST(JsonStreamTest, DeliversOnlyRoutedRecordsWithPointers) {
   ASSERT_TRUE(st) << st.error().ToString();
   EXPECT_EQ(ids, (std::vector<std::string>{"A", "B", "C"}));
   EXPECT_EQ(ptrs[2], "/Results/1/Vulnerabilities/1");
-  EXPECT_EQ(s.top_level_type(), 'o');
+  EXPECT_EQ(s.top_level_type(), JsonTopLevel::kObject);
   EXPECT_TRUE(s.HasTopLevelKey("Results"));
   EXPECT_FALSE(s.HasTopLevelKey("Target"));
 }
@@ -44,13 +44,35 @@ TEST(JsonStreamTest, CapturedRecordKeepsNestedStructure) {
 
 TEST(JsonStreamTest, ExpectRejectsWrongContainerType) {
   JsonStreamer s;
-  s.Expect("/Results", "a");
+  s.Expect("/Results", {JsonType::kArray});
   Status st = s.ParseString(R"({"Results": "oops"})", "r.json");
   ASSERT_FALSE(st);
   EXPECT_EQ(st.error().ToString(), "r.json:/Results: expected array, got string");
   JsonStreamer ok;
-  ok.Expect("/Results", "a");
+  ok.Expect("/Results", {JsonType::kArray});
   EXPECT_TRUE(ok.ParseString(R"({"Results": null})", "r.json"));
+}
+
+TEST(JsonStreamTest, ExpectNamesEveryAllowedType) {
+  JsonStreamer s;
+  s.Expect("/tools", {JsonType::kArray, JsonType::kObject});
+  EXPECT_TRUE(s.ParseString(R"({"tools": {"a": 1}})", "b.json"));
+  EXPECT_TRUE(s.ParseString(R"({"tools": [1]})", "b.json"));
+  Status st = s.ParseString(R"({"tools": true})", "b.json");
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().ToString(), "b.json:/tools: expected array or object, got boolean");
+}
+
+TEST(JsonStreamTest, TopLevelTypeTellsScalarsFromContainers) {
+  JsonStreamer s;
+  ASSERT_TRUE(s.ParseString("[1, 2]", "t"));
+  EXPECT_EQ(s.top_level_type(), JsonTopLevel::kArray);
+  for (const char* scalar : {"\"x\"", "1.5", "true", "null"}) {
+    ASSERT_TRUE(s.ParseString(scalar, "t")) << scalar;
+    EXPECT_EQ(s.top_level_type(), JsonTopLevel::kScalar) << scalar;
+  }
+  EXPECT_FALSE(s.ParseString("", "t"));
+  EXPECT_EQ(s.top_level_type(), JsonTopLevel::kNone);
 }
 
 TEST(JsonStreamTest, CallbackErrorStopsTheParse) {

@@ -236,11 +236,6 @@ TEST(WaiverMatches, WildcardIds) {
   EXPECT_FALSE(WaiverMatches(W("CVE-2023-*"), f));
 }
 
-TEST(EqualsIgnoreCase, Ascii) {
-  EXPECT_TRUE(EqualsIgnoreCase("GHSA-Ab", "ghsa-aB"));
-  EXPECT_FALSE(EqualsIgnoreCase("a", "ab"));
-}
-
 // A secrets waiver may name a rule id within a path scope (a Trivy report's
 // secrets carry no value to fingerprint by hand); alone it would waive the
 // rule everywhere.
