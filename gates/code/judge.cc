@@ -1,18 +1,12 @@
 #include "gates/code/judge.h"
 
-#include <cctype>
-
 #include "gates/core/glob.h"
 #include "gates/core/severity.h"
+#include "gates/core/strings.h"
 
 namespace secgate::code {
 
 namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // The code.levels entry for a SARIF level.
 const std::optional<core::Severity>& LevelSeverity(const core::CodePolicy& p,
@@ -26,7 +20,7 @@ const std::optional<core::Severity>& LevelSeverity(const core::CodePolicy& p,
 // Why the policy ignores `f` outright, or "".
 std::string IgnoredBy(const core::CodePolicy& p, const core::Finding& f) {
   const std::string tool = f.sources.empty() ? "" : f.sources.front();
-  if (auto it = p.tools.find(Lower(tool)); it != p.tools.end() && it->second.disable)
+  if (auto it = p.tools.find(core::AsciiLower(tool)); it != p.tools.end() && it->second.disable)
     return "tool " + tool + " disabled (code.tools)";
   if (auto it = p.rules.find(f.id); it != p.rules.end() && it->second.ignore)
     return "rule ignored by code.rules: " + it->second.reason;

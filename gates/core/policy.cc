@@ -146,9 +146,7 @@ Result<std::map<std::string, CodeToolPolicy>> CodeTools(const YAML::Node& n,
       if (!b) return b.error();
       t.disable = *b;
     }
-    std::string lower = name;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!out.emplace(lower, t).second)
+    if (!out.emplace(AsciiLower(name), t).second)
       return Error{Where(path, kv.first), key + ": tool '" + name + "' given twice (names are "
                                               "compared case-insensitively)"};
   }

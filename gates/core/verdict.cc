@@ -187,9 +187,7 @@ std::string PolicyIgnore(const EvaluatedFinding& e, const EvaluateOptions& o) {
 std::optional<Severity> OwnFailOn(const Finding& fd, const EvaluateOptions& o) {
   if (auto it = o.class_fail_on.find(ClassOf(fd)); it != o.class_fail_on.end()) return it->second;
   if (fd.gate == Gate::kCode && !fd.sources.empty() && !o.tool_fail_on.empty()) {
-    std::string tool = fd.sources.front();
-    for (char& c : tool) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (auto it = o.tool_fail_on.find(tool); it != o.tool_fail_on.end()) return it->second;
+    if (auto it = o.tool_fail_on.find(AsciiLower(fd.sources.front())); it != o.tool_fail_on.end()) return it->second;
   }
   return std::nullopt;
 }

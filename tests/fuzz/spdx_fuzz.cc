@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return *sbom::CompileRules(p);
   }();
   sbom::SbomDocument doc;
-  if (!sbom::ReadSpdxString(text, "fuzz.json", &doc).ok()) return 0;
+  if (!sbom::ReadSpdx(*secgate::core::InputFile::FromMemory(text, "fuzz.json"), &doc).ok()) return 0;
   if (doc.format != "spdx") std::abort();
   for (const auto& f : sbom::CheckDocument(doc, "fuzz.json", rules))
     // A finding names the document ("fuzz.json") or one of its components

@@ -220,13 +220,6 @@ Status ReadCycloneDx(core::InputFile& in, SbomDocument* out) {
   return Finish(s.Parse(in), st);
 }
 
-Status ReadCycloneDxString(std::string_view text, const std::string& name, SbomDocument* out) {
-  State st{name, out};
-  core::JsonStreamer s;
-  Register(s, st);
-  return Finish(s.ParseString(text, name), st);
-}
-
 bool LooksLikeCycloneDx(const core::FormatProbe& p) {
   return p.object() && p.str("/bomFormat") == "CycloneDX";
 }

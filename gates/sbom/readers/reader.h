@@ -45,9 +45,4 @@ bool LooksLikeSpdx(const core::FormatProbe& p);
 core::Status ReadCycloneDx(core::InputFile& in, SbomDocument* out);
 core::Status ReadSpdx(core::InputFile& in, SbomDocument* out);
 
-/// Same readers over a buffer (tests and fuzzers); `name` is used in errors.
-core::Status ReadCycloneDxString(std::string_view text, const std::string& name,
-                                 SbomDocument* out);
-core::Status ReadSpdxString(std::string_view text, const std::string& name, SbomDocument* out);
-
 }  // namespace secgate::sbom

@@ -167,13 +167,6 @@ Status ReadSpdx(core::InputFile& in, SbomDocument* out) {
   return Finish(s.Parse(in), st);
 }
 
-Status ReadSpdxString(std::string_view text, const std::string& name, SbomDocument* out) {
-  State st{name, out};
-  core::JsonStreamer s;
-  Register(s, st);
-  return Finish(s.ParseString(text, name), st);
-}
-
 bool LooksLikeSpdx(const core::FormatProbe& p) {
   return p.object() && p.str("/spdxVersion").rfind("SPDX-", 0) == 0;
 }

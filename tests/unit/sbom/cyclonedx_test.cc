@@ -15,14 +15,14 @@ using Kind = LicenseEntry::Kind;
 
 SbomDocument ReadCdx(const std::string& text) {
   SbomDocument d;
-  auto s = ReadCycloneDxString(text, "t.json", &d);
+  auto s = ReadCycloneDx(*core::InputFile::FromMemory(text, "t.json"), &d);
   EXPECT_TRUE(s.ok()) << s.error().ToString();
   return d;
 }
 
 std::string CdxError(const std::string& text) {
   SbomDocument d;
-  auto s = ReadCycloneDxString(text, "t.json", &d);
+  auto s = ReadCycloneDx(*core::InputFile::FromMemory(text, "t.json"), &d);
   return s.ok() ? "ok" : s.error().ToString();
 }
 
@@ -100,9 +100,7 @@ TEST(CycloneDxReaderTest, WrongTypesAreErrors) {
 
 std::string CdxResult(const std::string& body, const char* version = "1.6") {
   SbomDocument d;
-  auto s = ReadCycloneDxString(
-      std::string(R"({"bomFormat": "CycloneDX", "specVersion": ")") + version + "\", " + body,
-      "t.json", &d);
+  auto s = ReadCycloneDx(*core::InputFile::FromMemory(std::string(R"({"bomFormat": "CycloneDX", "specVersion": ")") + version + "\", " + body, "t.json"), &d);
   return s.ok() ? "ok " + std::to_string(d.components.size()) + " components, " +
                       std::to_string(d.duplicate_refs) + " repeats"
                 : s.error().ToString();
@@ -157,7 +155,7 @@ TEST(ReaderStrictTest, UnknownSpecVersionsAreErrors) {
   EXPECT_EQ(CdxResult(R"("components": []})", "1.1"),
             R"(t.json:/specVersion: unsupported CycloneDX specVersion "1.1" (expected 1.2-1.7))");
   SbomDocument d;
-  auto none = ReadCycloneDxString(R"({"bomFormat": "CycloneDX", "components": []})", "t.json", &d);
+  auto none = ReadCycloneDx(*core::InputFile::FromMemory(R"({"bomFormat": "CycloneDX", "components": []})", "t.json"), &d);
   ASSERT_FALSE(none.ok());
   EXPECT_EQ(none.error().ToString(), "t.json: not CycloneDX: no specVersion");
 }

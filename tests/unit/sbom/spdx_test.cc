@@ -12,8 +12,7 @@ using Kind = LicenseEntry::Kind;
 
 std::string SpdxResult(const std::string& body, const char* version = "SPDX-2.3") {
   SbomDocument d;
-  auto s = ReadSpdxString(std::string(R"({"spdxVersion": ")") + version + "\", " + body,
-                          "s.json", &d);
+  auto s = ReadSpdx(*core::InputFile::FromMemory(std::string(R"({"spdxVersion": ")") + version + "\", " + body, "s.json"), &d);
   return s.ok() ? "ok " + std::to_string(d.components.size()) + " components, " +
                       std::to_string(d.duplicate_refs) + " repeats"
                 : s.error().ToString();
@@ -21,7 +20,7 @@ std::string SpdxResult(const std::string& body, const char* version = "SPDX-2.3"
 
 SbomDocument ReadSpdx(const std::string& text) {
   SbomDocument d;
-  auto s = ReadSpdxString(text, "s.json", &d);
+  auto s = ReadSpdx(*core::InputFile::FromMemory(text, "s.json"), &d);
   EXPECT_TRUE(s.ok()) << s.error().ToString();
   return d;
 }
@@ -77,7 +76,7 @@ TEST(SpdxReaderTest, PackagesLicensesRefsAndCreationInfo) {
 TEST(SpdxReaderTest, WrongTypesAreErrors) {
   auto err = [](const std::string& text) {
     SbomDocument d;
-    auto s = ReadSpdxString(text, "s.json", &d);
+    auto s = ReadSpdx(*core::InputFile::FromMemory(text, "s.json"), &d);
     return s.ok() ? std::string("ok") : s.error().ToString();
   };
   const std::string head = R"({"spdxVersion": "SPDX-2.3", )";
