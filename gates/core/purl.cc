@@ -8,20 +8,7 @@
 namespace secgate::core {
 namespace {
 
-std::string Encode(std::string_view s) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~' || c == '+') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
+std::string Encode(std::string_view s) { return PercentEncode(s, ".-_~+"); }
 
 }  // namespace
 

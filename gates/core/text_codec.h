@@ -17,4 +17,8 @@ void AppendUtf8(unsigned cp, std::string* out);
 /// '%' is kept as it is.
 std::string PercentDecode(std::string_view s);
 
+/// `s` with every byte other than an ASCII letter, a digit or one of `keep`
+/// written as %XX (upper-case hex): purl components, file URIs.
+std::string PercentEncode(std::string_view s, std::string_view keep);
+
 }  // namespace secgate::core

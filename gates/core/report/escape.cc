@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "gates/core/text_codec.h"
+
 namespace secgate::core {
 namespace {
 
@@ -205,27 +207,13 @@ std::string GithubEscapeData(std::string_view s) { return GithubEscape(s, false)
 std::string GithubEscapeProperty(std::string_view s) { return GithubEscape(s, true); }
 
 std::string PathToUri(std::string_view path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  static constexpr std::string_view kKeep = "-._~!$&'()*+,;=@/";
   std::string out;
   if (path.empty()) return out;
   if (path.front() == '/') {
     out = "file://";
     while (path.size() > 1 && path[1] == '/') path.remove_prefix(1);  // "//x" -> "/x"
   }
-  for (char ch : path) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                (c < 0x80 && kKeep.find(static_cast<char>(c)) != std::string_view::npos);
-    if (keep) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
+  return out + PercentEncode(path, "-._~!$&'()*+,;=@/");
 }
 
 bool IsPlainHttpUrl(std::string_view s) {
