@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <set>
 #include <string_view>
 
@@ -123,74 +124,77 @@ Result<long long> Limit(const YAML::Node& n, const std::string& path, const std:
   return count;
 }
 
+// entry[key], when present, parsed by `parse` (named "<at>.<key>") into *out.
+template <typename T, typename Parse>
+Status Member(const YAML::Node& entry, const char* key, const std::string& path,
+              const std::string& at, Parse parse, T* out) {
+  if (!entry[key]) return Ok{};
+  auto v = parse(entry[key], path, at + "." + key);
+  if (!v) return v.error();
+  *out = *v;
+  return Ok{};
+}
+
+// A mapping of names (tools, rule ids) to small mappings with `fields`:
+// each entry read by `entry`, keyed by `key_of(name)`; a repeated key is an
+// error.
+template <typename T>
+Result<std::map<std::string, T>> NamedEntries(
+    const YAML::Node& n, const std::string& path, const std::string& key, const char* what,
+    std::initializer_list<std::string_view> fields, std::string (*key_of)(std::string_view),
+    const std::function<Result<T>(const YAML::Node&, const std::string& at)>& entry) {
+  if (!n.IsMap()) return Error{Where(path, n), key + ": expected a mapping of " + what + "s"};
+  std::map<std::string, T> out;
+  for (const auto& kv : n) {
+    const std::string name = kv.first.Scalar(), at = key + "." + name;
+    if (name.empty()) return Error{Where(path, kv.first), key + ": empty " + what};
+    if (Status s = CheckKeys(kv.second, fields, path, at); !s) return s.error();
+    auto value = entry(kv.second, at);
+    if (!value) return value.error();
+    if (!out.emplace(key_of(name), std::move(*value)).second)
+      return Error{Where(path, kv.first), key + ": " + what + " '" + name +
+                                              "' given twice (compared case-insensitively)"};
+  }
+  return out;
+}
+
+std::string AsIs(std::string_view s) { return std::string(s); }
+std::string Folded(std::string_view s) { return AsciiLower(s); }
+
 /// code.tools: {<tool>: {fail_on: <severity>, disable: <bool>}}; tool names
 /// are compared case-insensitively, so they are stored lower-cased.
 Result<std::map<std::string, CodeToolPolicy>> CodeTools(const YAML::Node& n,
                                                         const std::string& path,
                                                         const std::string& key) {
-  if (!n.IsMap()) return Error{Where(path, n), key + ": expected a mapping of tool names"};
-  std::map<std::string, CodeToolPolicy> out;
-  for (const auto& kv : n) {
-    const std::string name = kv.first.Scalar();
-    const std::string at = key + "." + name;
-    if (name.empty()) return Error{Where(path, kv.first), key + ": empty tool name"};
-    if (Status s = CheckKeys(kv.second, {"fail_on", "disable"}, path, at); !s) return s.error();
-    CodeToolPolicy t;
-    if (kv.second["fail_on"]) {
-      auto sev = ThresholdAt(kv.second["fail_on"], path, at + ".fail_on");
-      if (!sev) return sev.error();
-      t.fail_on = *sev;
-    }
-    if (kv.second["disable"]) {
-      auto b = ScalarBool(kv.second["disable"], path, at + ".disable");
-      if (!b) return b.error();
-      t.disable = *b;
-    }
-    if (!out.emplace(AsciiLower(name), t).second)
-      return Error{Where(path, kv.first), key + ": tool '" + name + "' given twice (names are "
-                                              "compared case-insensitively)"};
-  }
-  return out;
+  return NamedEntries<CodeToolPolicy>(
+      n, path, key, "tool name", {"fail_on", "disable"}, Folded,
+      [&path](const YAML::Node& e, const std::string& at) -> Result<CodeToolPolicy> {
+        CodeToolPolicy t;
+        if (Status s = Member(e, "fail_on", path, at, ThresholdAt, &t.fail_on); !s) return s.error();
+        if (Status s = Member(e, "disable", path, at, ScalarBool, &t.disable); !s) return s.error();
+        return t;
+      });
 }
 
 /// code.rules: {<rule id>: {severity: <severity>} | {ignore: true, reason: "…"}}.
 Result<std::map<std::string, CodeRulePolicy>> CodeRules(const YAML::Node& n,
                                                         const std::string& path,
                                                         const std::string& key) {
-  if (!n.IsMap()) return Error{Where(path, n), key + ": expected a mapping of rule ids"};
-  std::map<std::string, CodeRulePolicy> out;
-  for (const auto& kv : n) {
-    const std::string id = kv.first.Scalar();
-    const std::string at = key + "." + id;
-    if (id.empty()) return Error{Where(path, kv.first), key + ": empty rule id"};
-    if (Status s = CheckKeys(kv.second, {"severity", "ignore", "reason"}, path, at); !s)
-      return s.error();
-    CodeRulePolicy r;
-    r.where = Where(path, kv.second);
-    if (kv.second["severity"]) {
-      auto sev = ThresholdAt(kv.second["severity"], path, at + ".severity");
-      if (!sev) return sev.error();
-      r.severity = *sev;
-    }
-    if (kv.second["ignore"]) {
-      auto b = ScalarBool(kv.second["ignore"], path, at + ".ignore");
-      if (!b) return b.error();
-      r.ignore = *b;
-    }
-    if (kv.second["reason"]) {
-      auto reason = ScalarString(kv.second["reason"], path, at + ".reason");
-      if (!reason) return reason.error();
-      r.reason = *reason;
-    }
-    if (r.ignore && r.reason.empty())
-      return Error{r.where, at + ": ignore needs a reason (say why the rule does not apply)"};
-    if (r.ignore && r.severity)
-      return Error{r.where, at + ": give severity or ignore, not both"};
-    if (!r.ignore && !r.severity)
-      return Error{r.where, at + ": expected severity or ignore"};
-    out[id] = r;
-  }
-  return out;
+  return NamedEntries<CodeRulePolicy>(
+      n, path, key, "rule id", {"severity", "ignore", "reason"}, AsIs,
+      [&path](const YAML::Node& e, const std::string& at) -> Result<CodeRulePolicy> {
+        CodeRulePolicy r;
+        r.where = Where(path, e);
+        for (Status s : {Member(e, "severity", path, at, ThresholdAt, &r.severity),
+                         Member(e, "ignore", path, at, ScalarBool, &r.ignore),
+                         Member(e, "reason", path, at, ScalarString, &r.reason)})
+          if (!s) return s.error();
+        if (r.ignore && r.reason.empty())
+          return Error{r.where, at + ": ignore needs a reason (say why the rule does not apply)"};
+        if (r.ignore && r.severity) return Error{r.where, at + ": give severity or ignore, not both"};
+        if (!r.ignore && !r.severity) return Error{r.where, at + ": expected severity or ignore"};
+        return r;
+      });
 }
 
 /// Commit ids: hex, 7 to 40 characters, stored lower-case.
