@@ -72,13 +72,14 @@ json Counts(const std::string& file, bool trivy) { return Counts(std::vector{fil
 
 std::string ErrorLine(const std::string& what) { return "secgate-code: error: " + what + "\n"; }
 
-json Log(const json& runs) {
+json Log(const std::vector<json>& runs) {
   return {{"version", "2.1.0"},
           {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"runs", runs}};
 }
 
-json Run(const std::string& tool, const json& rules, const json& results) {
+json ToolRun(const std::string& tool, const std::vector<json>& rules,
+             const std::vector<json>& results) {
   return {{"tool", {{"driver", {{"name", tool}, {"rules", rules}}}}}, {"results", results}};
 }
 
@@ -98,9 +99,10 @@ json Result(const std::string& rule, const std::string& level, const std::string
   return r;
 }
 
-CodeRun GateOneRun(Workspace& ws, const json& rules, const json& results,
+CodeRun GateOneRun(Workspace& ws, const std::vector<json>& rules,
+                   const std::vector<json>& results,
                    const std::vector<std::string>& extra, const std::string& tool) {
-  ws.Write("in.sarif", Log({Run(tool, rules, results)}).dump(1));
+  ws.Write("in.sarif", Log({ToolRun(tool, rules, results)}).dump(1));
   std::vector<std::string> args = extra;
   args.push_back("in.sarif");
   return ws.Gate(args);

@@ -4,7 +4,7 @@
 // SARIF 2.1.0 logs built in the test.
 //
 //   Workspace ws;
-//   ws.Write("a.sarif", Log({Run("semgrep", {Rule("r1")}, {Result("r1", "error")})}).dump());
+//   ws.Write("a.sarif", Log({ToolRun("semgrep", {Rule("r1")}, {Result("r1", "error")})}).dump());
 //   CodeRun r = ws.Gate({"a.sarif"});
 //   EXPECT_EQ(r.p.exit_code, 1);
 //   EXPECT_EQ(r.verdict["summary"]["violations"], 1);
@@ -70,16 +70,18 @@ std::string ErrorLine(const std::string& what);
 // --- SARIF built in the test ------------------------------------------------
 
 /// {"version": "2.1.0", "$schema": …, "runs": runs}.
-json Log(const json& runs);
+json Log(const std::vector<json>& runs);
 /// One run of `tool` with driver rules and results.
-json Run(const std::string& tool, const json& rules, const json& results);
+json ToolRun(const std::string& tool, const std::vector<json>& rules,
+             const std::vector<json>& results);
 /// A rule; `level` is its defaultConfiguration.level ("" = none given).
 json Rule(const std::string& id, const std::string& level = "");
 /// A result for ruleId `rule` ("" = none) at `level` ("" = none given), in
 /// `path` line 3, with a message naming the rule.
 json Result(const std::string& rule, const std::string& level, const std::string& path = "src/app.py");
-/// Writes Log({Run(tool, rules, results)}) to `name` in `ws` and runs the gate.
-CodeRun GateOneRun(Workspace& ws, const json& rules, const json& results,
+/// Writes Log({ToolRun(tool, rules, results)}) to `name` in `ws` and runs the gate.
+CodeRun GateOneRun(Workspace& ws, const std::vector<json>& rules,
+                   const std::vector<json>& results,
                    const std::vector<std::string>& extra = {}, const std::string& tool = "semgrep");
 
 }  // namespace secgate::code_e2e
