@@ -7,9 +7,9 @@
 //             ruleIndex, else rule.id / ruleId looked up in the driver and
 //             every extension (a hierarchical id "a/b" falls back to "a")
 //   severity  security-severity (result, else rule) by CVSS bands, else
-//             result.level, else the rule's defaultConfiguration.level,
-//             else SARIF's default (warning; none when kind is not fail);
-//             a level becomes a severity in the engine (code.levels)
+//             result.level, else none when kind is not fail (SARIF
+//             3.27.10), else the rule's defaultConfiguration.level, else
+//             warning; a level becomes a severity in the engine (code.levels)
 //   identity  tool, rule, path relative to the repository (uriBaseId
 //             resolved through originalUriBaseIds), line, message;
 //             fingerprint from partialFingerprints/fingerprints, else from

@@ -172,13 +172,15 @@ std::string MessageOf(const PendingResult& r, const SarifRule* rule) {
   return core::TruncateUtf8(out, kMaxMessageBytes);
 }
 
-// Level as resolved: the result's, else the rule's default, else SARIF's.
+// Level as resolved (SARIF 3.27.10): the result's; else "none" for a kind
+// other than fail (the rule's default level is a failure's); else the rule's
+// default; else warning.
 std::string LevelOf(const PendingResult& r, const SarifRule* rule, std::string* from) {
   if (!r.level.empty()) {
     *from = "level";
     return r.level;
   }
-  if (rule && !rule->default_level.empty()) {
+  if (r.kind == "fail" && rule && !rule->default_level.empty()) {
     *from = "rule level";
     return rule->default_level;
   }

@@ -4,6 +4,9 @@
 // warning -> medium, note -> low, none -> not a finding; fail_on is high.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
 #include "tests/e2e/code/code_e2e.h"
 
 namespace secgate::code_e2e {
@@ -184,6 +187,32 @@ TEST(CodeResolution, KindPassIsCountedAndNotGated) {
   EXPECT_EQ(r.p.exit_code, 0) << r.p.err;
   EXPECT_EQ(r.Summary("findings"), 0);
   EXPECT_EQ(r.verdict["inputs"][0]["skipped"]["passed"], 2);
+}
+
+// §3.27.10: a result whose kind is not "fail" has level "none" when it gives
+// none, whatever its rule's default; level none is not a finding (listed,
+// ignored) under the default code.levels.
+TEST(CodeResolution, KindReviewDefaultsToLevelNone) {
+  json review = Result("r", "");
+  review["kind"] = "review";
+  json open = Result("r", "", "other.py");
+  open["kind"] = "open";
+  Workspace ws;
+  CodeRun r = GateOneRun(ws, {Rule("r", "error")}, {review, open});
+  EXPECT_EQ(r.p.exit_code, 0) << r.p.err;
+  ASSERT_EQ(r.verdict["findings"].size(), 2u);
+  std::set<std::string> kinds;
+  for (const auto& f : r.verdict["findings"]) {
+    kinds.insert(f["code"]["kind"].get<std::string>());
+    EXPECT_EQ(f["code"]["level"], "none");
+    EXPECT_EQ(f["disposition"], "ignored");
+    EXPECT_NE(f.value("reason", "").find("not a finding"), std::string::npos) << f.dump();
+  }
+  EXPECT_EQ(kinds, (std::set<std::string>{"open", "review"}));
+  // A level the result gives itself still counts.
+  review["level"] = "error";
+  r = GateOneRun(ws, {Rule("r")}, {review});
+  EXPECT_EQ(r.p.exit_code, 1) << r.p.err;
 }
 
 }  // namespace
