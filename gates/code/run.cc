@@ -25,10 +25,9 @@ Result<core::InputSummary> ReadOne(core::InputFile& file, const CodeFormat* form
   if (core::Status s = format->read(file, &out); !s) return s.error();
   core::InputSummary summary{file.path(), std::string(format->name),
                              static_cast<int>(out.findings.size()), out.skipped};
-  for (auto& f : out.findings) {
+  for (auto& f : out.findings)
     if (f.input.empty()) f.input = file.path();
-    all->findings.push_back(std::move(f));
-  }
+  core::AppendFindings(std::move(out.findings), &all->findings);
   for (auto& n : out.notes) all->notes.push_back(std::move(n));
   for (auto& n : out.not_gated) all->not_gated.push_back(std::move(n));
   return summary;

@@ -1,6 +1,7 @@
 #include "gates/core/verdict.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace secgate::core {
 namespace {
@@ -265,6 +266,31 @@ void DropForeignUnmatched(Gate gate, Verdict* v) {
   }
 }
 
+// stable_sort(WorseFirst) on an index, then the permutation applied in place
+// by following its cycles: sorting the findings themselves (about 1 KB each)
+// takes a buffer as large as the vector (another GiB at a million findings).
+void SortWorstFirst(std::vector<EvaluatedFinding>* findings) {
+  std::vector<EvaluatedFinding>& f = *findings;
+  std::vector<size_t> order(f.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&f](size_t a, size_t b) { return WorseFirst(f[a], f[b]); });
+  // Position i receives the finding at order[i]; order[j] == j marks done.
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (order[i] == i) continue;
+    EvaluatedFinding first = std::move(f[i]);
+    size_t j = i;
+    while (order[j] != i) {
+      const size_t from = order[j];
+      f[j] = std::move(f[from]);
+      order[j] = j;
+      j = from;
+    }
+    f[j] = std::move(first);
+    order[j] = j;
+  }
+}
+
 void Count(Verdict* v) {
   Summary& s = v->summary;
   s.findings = static_cast<int>(v->findings.size());
@@ -318,6 +344,7 @@ Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& o,
     v.waivers.push_back(d);
     mine.push_back(&w);
   }
+  v.findings.reserve(findings.size());
   for (auto& f : findings) {
     EvaluatedFinding e;
     e.finding = std::move(f);
@@ -335,11 +362,12 @@ Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& o,
     Dispose(&e, o, active, expired, &v);
     v.findings.push_back(std::move(e));
   }
+  std::vector<Finding>().swap(findings);  // moved from, but ~1 KB each: release before the sort
   ApplyLimits(o.limits, &v);
   for (auto& d : v.waivers)
     d.status = StatusOf(d.waiver, d.days_left, d.matches, o.expiring_days);
   DropForeignUnmatched(o.gate, &v);
-  std::stable_sort(v.findings.begin(), v.findings.end(), WorseFirst);
+  SortWorstFirst(&v.findings);
   Count(&v);
   v.exit_code = v.summary.violations > 0 ? ExitCode::kFail : ExitCode::kPass;
   return v;
