@@ -197,6 +197,16 @@ std::string RuleIdOf(const PendingResult& r, const SarifRule* rule) {
 
 }  // namespace
 
+bool LocationResolvable(const PendingResult& r, const SarifRun& run) {
+  if (!r.has_location) return true;
+  ArtifactUri loc = r.location;
+  if (loc.uri.empty() && r.artifact_index >= 0) {
+    if (static_cast<size_t>(r.artifact_index) >= run.artifacts.size()) return false;
+    loc = run.artifacts[r.artifact_index];
+  }
+  return run.bases_seen || (loc.base.empty() && loc.uri.rfind("file:", 0) != 0);
+}
+
 Status ResolveResult(const PendingResult& r, const SarifRun& run, CodeReaderOutput* out) {
   if (r.kind == "pass" || r.kind == "notApplicable") {
     out->skipped["passed"]++;

@@ -119,6 +119,30 @@ TEST(CodeResolution, ResultsBeforeTheirToolAreResolved) {
   EXPECT_EQ(f["code"]["tool"], "sorted");
 }
 
+// Trivy writes originalUriBaseIds after its results, the SARIF SDK its
+// artifacts: member order is free in JSON, so what follows a result still
+// locates it.
+TEST(CodeResolution, BaseIdsAndArtifactsAfterTheResultsStillLocateThem) {
+  Workspace ws;
+  ws.Write("late.sarif", R"({"version": "2.1.0", "runs": [{
+  "tool": {"driver": {"name": "late", "rules": [{"id": "r"}]}},
+  "results": [
+    {"ruleId": "r", "level": "error", "message": {"text": "a"},
+     "locations": [{"physicalLocation": {"artifactLocation": {"uri": "main.go", "uriBaseId": "CMD"}}}]},
+    {"ruleId": "r", "level": "error", "message": {"text": "b"},
+     "locations": [{"physicalLocation": {"artifactLocation": {"uri": "file:///src/repo/lib/x.go"}}}]},
+    {"ruleId": "r", "level": "error", "message": {"text": "c"},
+     "locations": [{"physicalLocation": {"artifactLocation": {"index": 1}}}]}],
+  "originalUriBaseIds": {"ROOT": {"uri": "file:///src/repo/"},
+                         "CMD": {"uri": "cmd/server/", "uriBaseId": "ROOT"}},
+  "artifacts": [{"location": {"uri": "go.mod"}}, {"location": {"uri": "internal/y.go"}}]}]})");
+  CodeRun r = ws.Gate({"late.sarif"});
+  ASSERT_TRUE(r.verdict.is_object()) << r.p.err;
+  std::set<std::string> paths;
+  for (const auto& f : r.verdict["findings"]) paths.insert(f["location"].value("path", ""));
+  EXPECT_EQ(paths, (std::set<std::string>{"cmd/server/main.go", "lib/x.go", "internal/y.go"}));
+}
+
 TEST(CodeResolution, TwoRunsOfTwoToolsInOneFileAndTwoFilesAtOnce) {
   Workspace ws;
   ws.Write("both.sarif", Log({ToolRun("semgrep", {Rule("s1", "error")}, {Result("s1", "")}),

@@ -90,6 +90,17 @@ TEST(ReadSarif, MessageStringsTakeTheirArguments) {
   EXPECT_EQ(r.out.findings[0].message, "request.args reaches cursor.execute");
 }
 
+// The artifacts follow the results (and the tool precedes them).
+TEST(ReadSarif, ArtifactIndexGivesThePathFromArtifactsReadLater) {
+  Read r = ReadText(Log(kRule, R"({"ruleId": "sql", "message": {"text": "m"}, "locations": [
+    {"physicalLocation": {"artifactLocation": {"index": 1}}}]})",
+                        R"(, "artifacts": [{"location": {"uri": "x.py"}},
+    {"location": {"uri": "lib/y.py"}}])"));
+  ASSERT_TRUE(r.status.ok()) << r.error;
+  ASSERT_EQ(r.out.findings.size(), 1u);
+  EXPECT_EQ(r.out.findings[0].location.path, "lib/y.py");
+}
+
 TEST(ReadSarif, ToolErrorsAndFailedRunsAreNoted) {
   Read r = ReadText(Log(kRule, "", R"(, "invocations": [{"executionSuccessful": false,
     "toolExecutionNotifications": [{"level": "error", "message": {"text": "parse failed"}},
