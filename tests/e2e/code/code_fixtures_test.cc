@@ -137,45 +137,84 @@ bool HasNote(const json& verdict, const std::string& text) {
   return false;
 }
 
+// The gate's verdict on Trivy report `file` against the counter's `c`;
+// returns how many other classes (vulnerabilities, …) were named.
+int CheckTrivyCounts(const CodeRun& r, const json& c, const std::string& file) {
+  EXPECT_EQ(r.Summary("findings"), c["findings"].get<int>());
+  for (const char* sev : {"critical", "high", "medium", "low", "unknown"})
+    EXPECT_EQ(r.verdict["summary"]["by_severity"][sev], c["by_severity"][sev]) << sev;
+  EXPECT_EQ(IgnoredUpstream(r.verdict), c["suppressed"].get<int>());
+  EXPECT_EQ(Passed(r.verdict), c["passed"].get<int>());
+  // The classes secgate-vuln gates are named, never silently dropped.
+  int other_classes = 0;
+  for (auto [key, one, many] : {std::tuple{"vulnerabilities", "vulnerability", "vulnerabilities"},
+                                std::tuple{"secrets", "secret", "secrets"},
+                                std::tuple{"licenses", "license", "licenses"}}) {
+    const int n = c[key].get<int>();
+    if (n == 0) continue;
+    EXPECT_TRUE(HasNote(r.verdict, Counted(n, one, many))) << key;
+    EXPECT_TRUE(HasNote(r.verdict, file + ": ")) << key;
+    EXPECT_TRUE(HasNote(r.verdict, "not gated here: run secgate-vuln")) << key;
+    ++other_classes;
+  }
+  const int unlisted = c["summary_failures"].get<int>() - c["by_status"].value("FAIL", 0);
+  EXPECT_EQ(HasNote(r.verdict, "MisconfSummary counts"), unlisted > 0);
+  if (unlisted > 0) {
+    EXPECT_TRUE(HasNote(r.verdict, file + ": MisconfSummary counts " + std::to_string(unlisted) +
+                                       " more failures than the report lists"));
+  }
+  return other_classes;
+}
+
 TEST(CodeFixtures, EveryTrivyFixtureAgreesWithTheCounterAtEveryThreshold) {
   const std::vector<std::string> files = FixturesIn("trivy", ".json");
   ASSERT_GE(files.size(), 8u);
   const std::vector<json> counts = Counts(files, true);
   int misconfigurations = 0, other_classes = 0;
   for (size_t i = 0; i < files.size(); ++i) {
-    const std::string& file = files[i];
-    SCOPED_TRACE(file);
+    SCOPED_TRACE(files[i]);
     const json& c = counts[i];
     ASSERT_TRUE(c.is_object());
     misconfigurations += c["findings"].get<int>();
-    CompareAtEveryThreshold({file}, c, [&](const CodeRun& r) {
-      EXPECT_EQ(r.Summary("findings"), c["findings"].get<int>());
-      for (const char* sev : {"critical", "high", "medium", "low", "unknown"})
-        EXPECT_EQ(r.verdict["summary"]["by_severity"][sev], c["by_severity"][sev]) << sev;
-      EXPECT_EQ(IgnoredUpstream(r.verdict), c["suppressed"].get<int>());
-      EXPECT_EQ(Passed(r.verdict), c["passed"].get<int>());
-      // The classes secgate-vuln gates are named, never silently dropped.
-      for (auto [key, one, many] : {std::tuple{"vulnerabilities", "vulnerability", "vulnerabilities"},
-                                    std::tuple{"secrets", "secret", "secrets"},
-                                    std::tuple{"licenses", "license", "licenses"}}) {
-        const int n = c[key].get<int>();
-        if (n == 0) continue;
-        EXPECT_TRUE(HasNote(r.verdict, Counted(n, one, many))) << key;
-        EXPECT_TRUE(HasNote(r.verdict, file + ": ")) << key;
-        EXPECT_TRUE(HasNote(r.verdict, "not gated here: run secgate-vuln")) << key;
-        ++other_classes;
-      }
-      const int unlisted = c["summary_failures"].get<int>() - c["by_status"].value("FAIL", 0);
-      EXPECT_EQ(HasNote(r.verdict, "MisconfSummary counts"), unlisted > 0);
-      if (unlisted > 0) {
-        EXPECT_TRUE(HasNote(r.verdict, file + ": MisconfSummary counts " +
-                                           std::to_string(unlisted) + " more failures than "
-                                           "the report lists"));
-      }
+    CompareAtEveryThreshold({files[i]}, c, [&](const CodeRun& r) {
+      other_classes += CheckTrivyCounts(r, c, files[i]);
     });
   }
   EXPECT_GT(misconfigurations, 0);
   EXPECT_GT(other_classes, 0);
+}
+
+// The layouts no fixture has: `trivy k8s` Resources[].Results (current) and
+// the legacy top-level array of results, with FAIL, EXCEPTION and PASS.
+TEST(CodeFixtures, TrivyLayoutsWrittenHereAgreeWithTheCounter) {
+  json misconf = json::array();
+  const std::tuple<const char*, const char*, const char*> checks[] = {
+      {"KSV001", "HIGH", "FAIL"}, {"KSV011", "LOW", "FAIL"}, {"KSV017", "CRITICAL", "EXCEPTION"},
+      {"KSV020", "MEDIUM", "PASS"}, {"KSV030", "MEDIUM", "FAIL"}};
+  for (auto [id, severity, status] : checks)
+    misconf.push_back({{"Type", "Kubernetes Security Check"}, {"ID", id},
+                       {"Title", std::string("check ") + id}, {"Message", "m"},
+                       {"Severity", severity}, {"Status", status}});
+  const json results = json::array(
+      {{{"Target", "Deployment/web"}, {"Class", "config"}, {"Type", "kubernetes"},
+        {"MisconfSummary", {{"Successes", 1}, {"Failures", 3}}},
+        {"Misconfigurations", misconf}}});
+  Workspace ws;
+  const std::vector<std::string> files = {
+      ws.Write("k8s.json", json({{"ClusterName", "kind"},
+                                 {"Resources", json::array({{{"Namespace", "default"},
+                                                             {"Kind", "Deployment"},
+                                                             {"Name", "web"},
+                                                             {"Results", results}}})}})
+                               .dump()),
+      ws.Write("legacy.json", results.dump())};
+  const std::vector<json> counts = Counts(files, true);
+  for (size_t i = 0; i < files.size(); ++i) {
+    SCOPED_TRACE(files[i]);
+    ASSERT_EQ(counts[i]["findings"], 4);
+    CompareAtEveryThreshold({files[i]}, counts[i],
+                            [&](const CodeRun& r) { CheckTrivyCounts(r, counts[i], files[i]); });
+  }
 }
 
 // The old `trivy k8s` layout (DefectDojo trimmed it: 8 failures summarised
