@@ -27,14 +27,7 @@ Result<core::InputSummary> ReadOne(core::InputFile& file, const CodeFormat* form
                              static_cast<int>(out.findings.size()), out.skipped};
   for (auto& f : out.findings)
     if (f.input.empty()) f.input = file.path();
-  // Findings are a kilobyte each: hand the first input's vector over rather
-  // than growing a second one beside it.
-  if (all->findings.empty()) {
-    all->findings = std::move(out.findings);
-  } else {
-    all->findings.reserve(all->findings.size() + out.findings.size());
-    for (auto& f : out.findings) all->findings.push_back(std::move(f));
-  }
+  core::AppendFindings(std::move(out.findings), &all->findings);
   for (auto& n : out.notes) all->notes.push_back(std::move(n));
   for (auto& n : out.not_gated) all->not_gated.push_back(std::move(n));
   return summary;

@@ -44,6 +44,16 @@ FindingClass NativeClass(Gate g) {
 
 FindingClass ClassOf(const Finding& f) { return f.cls ? *f.cls : NativeClass(f.gate); }
 
+void AppendFindings(std::vector<Finding>&& more, std::vector<Finding>* all) {
+  if (all->empty()) {
+    *all = std::move(more);
+    return;
+  }
+  all->reserve(all->size() + more.size());
+  for (auto& f : more) all->push_back(std::move(f));
+  more.clear();
+}
+
 std::string_view ClassName(FindingClass c) {
   switch (c) {
     case FindingClass::kVulnerability: return "vulnerability";

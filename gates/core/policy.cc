@@ -760,7 +760,7 @@ const PolicyLock* FindLock(const Policy& p, std::string_view key) { return LockO
 Status OverrideFailOn(Policy& p, Severity sev) {
   struct Slot { const char* key; Severity* value; };
   for (Slot s : {Slot{"vuln.fail_on", &p.vuln.fail_on}, Slot{"secrets.fail_on", &p.secrets.fail_on},
-                 Slot{"sbom.fail_on", &p.sbom.fail_on}}) {
+                 Slot{"sbom.fail_on", &p.sbom.fail_on}, Slot{"code.fail_on", &p.code.fail_on}}) {
     const PolicyLock* lock = FindLock(p, s.key);
     if (lock && sev > *s.value)
       return Error{"--fail-on", "'" + Show(sev) + "' loosens " + s.key + " '" + Show(*s.value) +

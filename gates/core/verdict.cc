@@ -1,6 +1,7 @@
 #include "gates/core/verdict.h"
 
 #include <algorithm>
+#include <numeric>
 
 #include "gates/core/strings.h"
 
@@ -187,7 +188,8 @@ std::string PolicyIgnore(const EvaluatedFinding& e, const EvaluateOptions& o) {
 std::optional<Severity> OwnFailOn(const Finding& fd, const EvaluateOptions& o) {
   if (auto it = o.class_fail_on.find(ClassOf(fd)); it != o.class_fail_on.end()) return it->second;
   if (fd.gate == Gate::kCode && !fd.sources.empty() && !o.tool_fail_on.empty()) {
-    if (auto it = o.tool_fail_on.find(AsciiLower(fd.sources.front())); it != o.tool_fail_on.end()) return it->second;
+    auto it = o.tool_fail_on.find(AsciiLower(fd.sources.front()));
+    if (it != o.tool_fail_on.end()) return it->second;
   }
   return std::nullopt;
 }
@@ -265,28 +267,28 @@ void DropForeignUnmatched(Gate gate, Verdict* v) {
   }
 }
 
-// stable_sort(WorseFirst) by index, then the permutation applied in place
-// cycle by cycle: each finding (a kilobyte) moves once, instead of log n
-// times through a sort buffer as large as the verdict.
-void SortWorstFirst(std::vector<EvaluatedFinding>* fs) {
-  std::vector<EvaluatedFinding>& a = *fs;
-  std::vector<size_t> order(a.size());  // order[k]: the finding that belongs at k
-  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+// stable_sort(WorseFirst) on an index, then the permutation applied in place
+// by following its cycles: sorting the findings themselves (about 1 KB each)
+// takes a buffer as large as the vector (another GiB at a million findings).
+void SortWorstFirst(std::vector<EvaluatedFinding>* findings) {
+  std::vector<EvaluatedFinding>& f = *findings;
+  std::vector<size_t> order(f.size());
+  std::iota(order.begin(), order.end(), size_t{0});
   std::stable_sort(order.begin(), order.end(),
-                   [&a](size_t x, size_t y) { return WorseFirst(a[x], a[y]); });
-  constexpr size_t kDone = static_cast<size_t>(-1);
-  for (size_t start = 0; start < a.size(); ++start) {
-    if (order[start] == kDone || order[start] == start) continue;
-    EvaluatedFinding held = std::move(a[start]);
-    size_t k = start;
-    while (order[k] != start) {
-      const size_t from = order[k];
-      a[k] = std::move(a[from]);
-      order[k] = kDone;
-      k = from;
+                   [&f](size_t a, size_t b) { return WorseFirst(f[a], f[b]); });
+  // Position i receives the finding at order[i]; order[j] == j marks done.
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (order[i] == i) continue;
+    EvaluatedFinding first = std::move(f[i]);
+    size_t j = i;
+    while (order[j] != i) {
+      const size_t from = order[j];
+      f[j] = std::move(f[from]);
+      order[j] = j;
+      j = from;
     }
-    a[k] = std::move(held);
-    order[k] = kDone;
+    f[j] = std::move(first);
+    order[j] = j;
   }
 }
 
@@ -361,6 +363,7 @@ Verdict Evaluate(std::vector<Finding> findings, const EvaluateOptions& o,
     Dispose(&e, o, active, expired, &v);
     v.findings.push_back(std::move(e));
   }
+  std::vector<Finding>().swap(findings);  // moved from, but ~1 KB each: release before the sort
   ApplyLimits(o.limits, &v);
   for (auto& d : v.waivers)
     d.status = StatusOf(d.waiver, d.days_left, d.matches, o.expiring_days);

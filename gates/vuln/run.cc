@@ -35,15 +35,7 @@ Result<core::InputSummary> ReadOne(core::InputFile& file, const FormatInfo* form
                              static_cast<int>(out.findings.size()), out.skipped};
   for (auto& f : out.findings)
     if (f.input.empty()) f.input = file.path();
-  // Findings are ~800 bytes each and stay until merge: hand the vector over
-  // instead of growing a second one next to it (peak RSS on big reports).
-  auto& findings = all->findings;
-  if (findings.empty()) {
-    findings = std::move(out.findings);
-  } else {
-    findings.reserve(findings.size() + out.findings.size());
-    for (auto& f : out.findings) findings.push_back(std::move(f));
-  }
+  core::AppendFindings(std::move(out.findings), &all->findings);
   for (auto& n : out.notes) all->notes.push_back(std::move(n));
   for (auto& n : out.not_gated) all->not_gated.push_back(std::move(n));
   return summary;

@@ -1,8 +1,9 @@
 // SARIF 2.1.0 (docs/code.md "How a SARIF result becomes a finding"), from any
 // producer: every run of every log, streamed. A run's rules
-// (tool.driver.rules, tool.extensions[].rules) may come after its results
-// (several producers sort keys), so results read before their run's tool are
-// kept in a compact form and resolved when the parse ends.
+// (tool.driver.rules, tool.extensions[].rules), artifacts and
+// originalUriBaseIds may come after its results (several producers sort
+// keys), so a result read before what it needs is kept in a compact form and
+// resolved when the parse ends.
 //
 // Resolution is fail-closed: a result whose rule reference resolves to
 // nothing, whose ruleIndex is out of range, or that has no location is kept
@@ -49,7 +50,8 @@ struct Streamed {
   std::string name;             ///< The input's name, for errors.
   std::string version, schema;  ///< Top-level "version" and "$schema".
   std::vector<SarifRun> runs;   ///< By run index (grown as runs are seen).
-  std::vector<PendingResult> pending;  ///< Results read before their run's tool.
+  /// Results read before their run's tool or the location data they need.
+  std::vector<PendingResult> pending;
   CodeReaderOutput* out = nullptr;
 
   SarifRun& Run(const std::string& pointer) {
@@ -94,7 +96,8 @@ void RegisterRunRecords(core::JsonStreamer& s, Streamed& st) {
     run.results_seen++;
     auto pending = ReadResult(v, st.name + ":" + p, run.index);
     if (!pending) return pending.error();
-    if (run.has_tool) return ResolveResult(*pending, run, st.out);
+    if (run.has_tool && LocationResolvable(*pending, run))
+      return ResolveResult(*pending, run, st.out);
     st.pending.push_back(std::move(*pending));
     return core::Ok{};
   }, kResultFields);

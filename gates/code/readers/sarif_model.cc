@@ -368,6 +368,7 @@ Status ReadUriBases(const json& v, const std::string& where, SarifRun* run) {
     if (Status s = core::ExpectObject(loc, where + "/" + id); !s) return s;
     if (Status s = ReadArtifactLocation(loc, where + "/" + id, &run->bases[id]); !s) return s;
   }
+  run->bases_seen = true;
   return core::Ok{};
 }
 

@@ -7,9 +7,9 @@
 //             ruleIndex, else rule.id / ruleId looked up in the driver and
 //             every extension (a hierarchical id "a/b" falls back to "a")
 //   severity  security-severity (result, else rule) by CVSS bands, else
-//             result.level, else the rule's defaultConfiguration.level,
-//             else SARIF's default (warning; none when kind is not fail);
-//             a level becomes a severity in the engine (code.levels)
+//             result.level, else none when kind is not fail (SARIF
+//             3.27.10), else the rule's defaultConfiguration.level, else
+//             warning; a level becomes a severity in the engine (code.levels)
 //   identity  tool, rule, path relative to the repository (uriBaseId
 //             resolved through originalUriBaseIds), line, message;
 //             fingerprint from partialFingerprints/fingerprints, else from
@@ -58,6 +58,7 @@ struct SarifRun {
   SarifComponent driver;
   std::vector<SarifComponent> extensions;
   std::map<std::string, ArtifactUri> bases;  ///< originalUriBaseIds.
+  bool bases_seen = false;                   ///< originalUriBaseIds has been read.
   std::vector<ArtifactUri> artifacts;        ///< artifacts[].location, by index.
   int results_seen = 0;
   int failed_invocations = 0;
@@ -102,6 +103,11 @@ core::Status ReadNotification(const nlohmann::json& v, const std::string& where,
 /// reduced to what resolution needs.
 core::Result<PendingResult> ReadResult(const nlohmann::json& v, const std::string& where,
                                        int run);
+/// Whether `r`'s path can be resolved from what has been read of its run:
+/// false while the artifact it points at, or the originalUriBaseIds its base
+/// id or file: URI needs, may still follow in the document (JSON member order
+/// is free: Trivy writes originalUriBaseIds after its results).
+bool LocationResolvable(const PendingResult& r, const SarifRun& run);
 /// Resolves `r` against its run and appends the finding to `out` (or counts
 /// it as passed: kind pass / notApplicable).
 core::Status ResolveResult(const PendingResult& r, const SarifRun& run, CodeReaderOutput* out);

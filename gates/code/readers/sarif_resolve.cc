@@ -171,13 +171,15 @@ std::string MessageOf(const PendingResult& r, const SarifRule* rule) {
   return core::TruncateUtf8(out, kMaxMessageBytes);
 }
 
-// Level as resolved: the result's, else the rule's default, else SARIF's.
+// Level as resolved (SARIF 3.27.10): the result's; else "none" for a kind
+// other than fail (the rule's default level is a failure's); else the rule's
+// default; else warning.
 std::string LevelOf(const PendingResult& r, const SarifRule* rule, std::string* from) {
   if (!r.level.empty()) {
     *from = "level";
     return r.level;
   }
-  if (rule && !rule->default_level.empty()) {
+  if (r.kind == "fail" && rule && !rule->default_level.empty()) {
     *from = "rule level";
     return rule->default_level;
   }
@@ -193,6 +195,16 @@ std::string RuleIdOf(const PendingResult& r, const SarifRule* rule) {
 }
 
 }  // namespace
+
+bool LocationResolvable(const PendingResult& r, const SarifRun& run) {
+  if (!r.has_location) return true;
+  ArtifactUri loc = r.location;
+  if (loc.uri.empty() && r.artifact_index >= 0) {
+    if (static_cast<size_t>(r.artifact_index) >= run.artifacts.size()) return false;
+    loc = run.artifacts[r.artifact_index];
+  }
+  return run.bases_seen || (loc.base.empty() && loc.uri.rfind("file:", 0) != 0);
+}
 
 Status ResolveResult(const PendingResult& r, const SarifRun& run, CodeReaderOutput* out) {
   if (r.kind == "pass" || r.kind == "notApplicable") {

@@ -231,6 +231,27 @@ TEST(PolicyLockedTest, UnknownLockedKeysAreErrors) {
   EXPECT_EQ(ErrorOf(fs, "secgate.yaml"), "secgate.yaml:1: locked: expected a list of strings");
 }
 
+// --fail-on is every gate's threshold, secgate-code's included, and a
+// locked code.fail_on may not be raised by it.
+TEST(PolicyLockedTest, FailOnFlagSetsEveryGateAndHonoursTheCodeLock) {
+  Files fs;
+  fs.files["secgate.yaml"] = "code:\n  fail_on: medium\n";
+  auto p = Parse(fs, "secgate.yaml");
+  ASSERT_TRUE(p) << p.error().ToString();
+  ASSERT_TRUE(OverrideFailOn(*p, Severity::kLow));
+  for (Severity s : {p->vuln.fail_on, p->secrets.fail_on, p->sbom.fail_on, p->code.fail_on})
+    EXPECT_EQ(s, Severity::kLow);
+  EXPECT_EQ(p->origins.at("code.fail_on"), "--fail-on");
+  fs.files["locked.yaml"] = "code:\n  fail_on: medium\nlocked: [code.fail_on]\n";
+  auto locked = Parse(fs, "locked.yaml");
+  ASSERT_TRUE(locked) << locked.error().ToString();
+  Status s = OverrideFailOn(*locked, Severity::kCritical);
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().ToString(),
+            "--fail-on: 'critical' loosens code.fail_on 'medium', which locked.yaml:3 locks");
+  EXPECT_EQ(locked->code.fail_on, Severity::kMedium);
+}
+
 TEST(PolicyPrintTest, EveryKeyWithItsOrigin) {
   Files fs;
   fs.files["base.yaml"] = "vuln:\n  fail_on: medium\nlocked: [vuln.fail_on]\n";

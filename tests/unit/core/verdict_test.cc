@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "gates/core/merge.h"
 
 namespace secgate::core {
@@ -214,6 +216,34 @@ TEST(VerdictTest, AllowlistedFindingsAreListedAsIgnored) {
   ASSERT_EQ(v.findings.size(), 1u);
   EXPECT_EQ(v.findings[0].disposition, Disposition::kIgnored);
   EXPECT_EQ(v.findings[0].reason, "allowlisted by secrets.allowlist.commits[0]");
+}
+
+// Evaluate sorts an index and permutes the findings in place (no second
+// copy of them): the order must be std::stable_sort's, ties included.
+TEST(VerdictTest, FindingsComeWorstFirstInStableOrder) {
+  std::vector<Finding> findings;
+  const Severity sevs[] = {Severity::kLow, Severity::kCritical, Severity::kMedium, Severity::kHigh};
+  for (int i = 0; i < 500; ++i) {
+    // Few distinct keys, so that most findings tie and only their input
+    // order (kept in the title) can tell them apart.
+    Finding f = Vuln("CVE-2026-" + std::to_string(i * 7 % 5), sevs[i * 13 % 4]);
+    f.title = std::to_string(i);
+    findings.push_back(f);
+  }
+  std::vector<EvaluatedFinding> expected;
+  for (const Finding& f : findings) {
+    EvaluatedFinding e;
+    e.finding = f;
+    e.effective_severity = f.severity;
+    e.disposition = f.severity >= Severity::kHigh ? Disposition::kViolation
+                                                  : Disposition::kBelowThreshold;
+    expected.push_back(e);
+  }
+  std::stable_sort(expected.begin(), expected.end(), WorseFirst);
+  Verdict v = Evaluate(findings, Opts(), WaiverFile{}, kToday);
+  ASSERT_EQ(v.findings.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i)
+    EXPECT_EQ(v.findings[i].finding.title, expected[i].finding.title) << i;
 }
 
 TEST(ExitCodeTest, ErrorsWin) {
