@@ -64,6 +64,15 @@ step run.sh vuln "$scratch/broken.json" out.sarif
 # Every report, SARIF included, holds the error verdict: never a stale file.
 expect 2 error 0 out.sarif "unreadable report: exit 2, verdict error"
 
+step check.sh code "" ""
+[ "$code" = 0 ] && echo "ok: gate code accepted" || fail "gate code refused"
+step run.sh code "--policy policies/default.yaml tests/fixtures/code/sarif/dd-codeQL-output.sarif" code.sarif
+want=$(jq -r .summary.violations "$scratch/ws/tmp/secgate-code-verdict.json")
+[ "$want" -gt 0 ] 2>/dev/null || fail "no violations in the CodeQL verdict"
+expect 1 fail "$want" code.sarif "gate code on CodeQL SARIF: exit 1, outputs from the JSON verdict"
+jq -e '.runs[0].tool.driver.name == "CodeQL"' "$scratch/ws/code.sarif" >/dev/null ||
+  fail "secgate-code's SARIF run is not CodeQL's"
+
 step run.sh waivers "lint waivers/example.yaml --today 2026-11-20" ignored.sarif
 expect 0 pass "" "" "waivers lint: exit code only"
 
