@@ -1,6 +1,7 @@
 // ResolveResult (sarif_model.h): one SARIF result against its run's rules,
 // URI bases and artifacts, into a finding.
 #include <cctype>
+#include <filesystem>
 
 #include "gates/code/readers/sarif_model.h"
 #include "gates/core/fingerprint.h"
@@ -130,8 +131,11 @@ std::string ResolvePath(const PendingResult& r, const SarifRun& run) {
   } else {
     path = core::PercentDecode(BasePrefix(run, loc.base) + loc.uri);
   }
-  while (path.rfind("./", 0) == 0) path.erase(0, 2);
-  return path;
+  // "tests/../src/a.py" is src/a.py: globs (code.paths.exclude, waiver
+  // paths) must see where the file is, not a spelling that starts elsewhere.
+  if (path.empty()) return path;
+  std::string normal = std::filesystem::path(path).lexically_normal().generic_string();
+  return normal == "." ? "" : normal;
 }
 
 // White space runs folded to one space, ends trimmed: the snippet's identity.

@@ -159,6 +159,12 @@ TEST(CodePolicy, PathsExcludeListsFindingsAsIgnored) {
   EXPECT_EQ(ByPath(r, "src/api.py")["disposition"], "violation");
   r = GateOneRun(ws, {Rule("r")}, {Result("r", "error", "tests/x.py")});
   EXPECT_EQ(r.p.exit_code, 0) << r.p.err;
+  // A path that only starts under an excluded folder is not in it.
+  r = GateOneRun(ws, {Rule("r")}, {Result("r", "error", "tests/../src/api.py"),
+                                   Result("r", "error", "./src/./lib/../db.py")});
+  EXPECT_EQ(r.p.exit_code, 1) << r.p.err;
+  EXPECT_EQ(ByPath(r, "src/api.py")["disposition"], "violation");
+  EXPECT_EQ(ByPath(r, "src/db.py")["disposition"], "violation");
 }
 
 std::string Waiver(const std::string& id, const std::string& scope) {
