@@ -70,7 +70,7 @@ def main():
         f.write(text + ',\n  "runs": [\n    {\n      "tool": ')
         f.write(json.dumps({"driver": {"name": "BenchScanner", "version": "1.0.0",
                                        "rules": rules}}, indent=2).replace("\n", "\n      "))
-        f.write(',\n      "originalUriBaseIds": {"%SRCROOT%": {"uri": "file:///home/runner/work/app/"}}')
+        f.write(',\n      "originalUriBaseIds": {"%SRCROOT%": {"uri": "file:///checkout/app/"}}')
         f.write(',\n      "results": [\n')
         written, n = f.tell(), 0
         while written < target:

@@ -230,14 +230,14 @@ TEST(CodePolicy, WaiverWithAToolScopeMatchesOnlyThatTool) {
 // originalUriBaseIds root; paths (and so waivers and exclusions) are
 // relative to it.
 TEST(CodePolicy, OriginalUriBaseIdsMakeFileUrisRepositoryRelative) {
-  json absolute = Result("r", "error", "file:///home/runner/work/app/app/src/db.py");
+  json absolute = Result("r", "error", "file:///checkout/app/src/db.py");
   json based = Result("r", "error", "lib/util%20x.py");
   based["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] = "SRCROOT";
   json nested = Result("r", "error", "main.go");
   nested["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] = "CMD";
   json run = ToolRun("CodeQL", {Rule("r")}, {absolute, based, nested});
   run["originalUriBaseIds"] = {
-      {"SRCROOT", {{"uri", "file:///home/runner/work/app/app/"}}},
+      {"SRCROOT", {{"uri", "file:///checkout/app/"}}},
       {"CMD", {{"uri", "cmd/server/"}, {"uriBaseId", "SRCROOT"}}}};
   Workspace ws;
   ws.Write("codeql.sarif", Log({run}).dump());
