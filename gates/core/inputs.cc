@@ -38,6 +38,12 @@ Error UnknownFormat(std::string_view name, std::string_view known) {
                                      "' (expected one of: " + std::string(known) + ")"};
 }
 
+void Gathered::MoveNotesTo(Verdict* v) {
+  for (auto& n : notes) v->notes.push_back(std::move(n));
+  for (const auto& n : not_gated) v->notes.push_back(n);
+  v->not_gated = std::move(not_gated);
+}
+
 InputOpener MemoryOpener(std::map<std::string, std::string> files) {
   auto shared = std::make_shared<const std::map<std::string, std::string>>(std::move(files));
   return [shared](const std::string& name) -> Result<std::unique_ptr<InputFile>> {

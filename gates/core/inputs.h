@@ -56,6 +56,45 @@ Result<std::vector<InputSummary>> ReadEach(
 /// the same chunked path as a file; any other name is "cannot open".
 InputOpener MemoryOpener(std::map<std::string, std::string> files);
 
+/// What a run's inputs held, gathered over all of them: findings, notes,
+/// and sentences naming classes another gate gates.
+struct Gathered {
+  std::vector<Finding> findings;
+  std::vector<std::string> notes, not_gated;
+
+  /// Takes one reader's output (any struct with findings, notes and
+  /// not_gated), naming `input` on findings that name none.
+  template <class Output>
+  void Take(Output& out, const std::string& input) {
+    for (auto& f : out.findings)
+      if (f.input.empty()) f.input = input;
+    AppendFindings(std::move(out.findings), &findings);
+    for (auto& n : out.notes) notes.push_back(std::move(n));
+    for (auto& n : out.not_gated) not_gated.push_back(std::move(n));
+  }
+  /// Hands notes and not_gated over to `v` (not_gated sentences are notes too).
+  void MoveNotesTo(Verdict* v);
+};
+
+/// One input read with a format table's row: `format`, or the row `detect`
+/// finds when it is null; its reader fills an `Output` that `all` takes.
+/// The summary names the row and counts the findings read.
+template <class Output, class Format>
+Result<InputSummary> ReadWithRow(InputFile& file, const Format* format,
+                                 Result<const Format*> (*detect)(InputFile&), Gathered* all) {
+  if (!format) {
+    auto detected = detect(file);
+    if (!detected) return detected.error();
+    format = *detected;
+  }
+  Output out;
+  if (Status s = format->read(file, &out); !s) return s.error();
+  InputSummary summary{file.path(), std::string(format->name),
+                       static_cast<int>(out.findings.size()), out.skipped};
+  all->Take(out, file.path());
+  return summary;
+}
+
 /// A format name as a table spells it: "npm_audit_v2" -> "npm-audit-v2".
 std::string FormatKey(std::string_view name);
 

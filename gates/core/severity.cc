@@ -174,4 +174,9 @@ std::optional<double> CvssV2BaseScore(std::string_view vector) {
   return std::round(score * 10) / 10;
 }
 
+std::string SarifLevel(Severity s) {
+  if (s >= Severity::kHigh) return "error";
+  return s == Severity::kMedium ? "warning" : "note";
+}
+
 }  // namespace secgate::core

@@ -38,6 +38,10 @@ std::optional<Severity> SeverityFromTrivyInt(long value);
 
 /// "critical", "high", "medium", "low", "unknown".
 std::string_view SeverityName(Severity s);
+
+/// The SARIF level a severity is written as: critical and high "error",
+/// medium "warning", low and unknown "note".
+std::string SarifLevel(Severity s);
 /// "CRITICAL", ... for human output.
 std::string_view SeverityUpperName(Severity s);
 

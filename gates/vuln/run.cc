@@ -11,34 +11,16 @@ using core::Result;
 
 namespace {
 
-// What the reports held besides findings, gathered over all inputs.
-struct Gathered {
-  std::vector<core::Finding> findings;
-  std::vector<std::string> notes, not_gated;
-};
-
+// A clean yarn 4 run writes nothing: named explicitly, an empty input is
+// that run; anything else is read with its row.
 Result<core::InputSummary> ReadOne(core::InputFile& file, const FormatInfo* format,
-                                   Gathered* all) {
+                                   core::Gathered* all) {
   if (format && format->empty_is_clean && file.Head(1).empty() && !file.read_error()) {
     all->notes.push_back(file.path() + ": empty input read as a clean " +
                          std::string(format->name) + " run (--input-format)");
     return core::InputSummary{file.path(), std::string(format->name), 0, {}};
   }
-  if (!format) {
-    auto detected = DetectFormat(file);
-    if (!detected) return detected.error();
-    format = *detected;
-  }
-  ReaderOutput out;
-  if (core::Status s = format->read(file, &out); !s) return s.error();
-  core::InputSummary summary{file.path(), std::string(format->name),
-                             static_cast<int>(out.findings.size()), out.skipped};
-  for (auto& f : out.findings)
-    if (f.input.empty()) f.input = file.path();
-  core::AppendFindings(std::move(out.findings), &all->findings);
-  for (auto& n : out.notes) all->notes.push_back(std::move(n));
-  for (auto& n : out.not_gated) all->not_gated.push_back(std::move(n));
-  return summary;
+  return core::ReadWithRow<ReaderOutput>(file, format, DetectFormat, all);
 }
 
 }  // namespace
@@ -47,7 +29,7 @@ Result<core::Verdict> RunVuln(const core::InputSet& set, const core::RunContext&
   const FormatInfo* forced = nullptr;
   if (!set.format.empty() && !(forced = FindFormat(set.format)))
     return core::UnknownFormat(set.format, core::RowNames(Formats()));
-  Gathered all;
+  core::Gathered all;
   auto inputs = core::ReadEach(set, "report", [&](core::InputFile& in) {
     return ReadOne(in, forced, &all);
   });
@@ -67,9 +49,7 @@ Result<core::Verdict> RunVuln(const core::InputSet& set, const core::RunContext&
   core::Verdict v = core::Evaluate(std::move(merged), options, ctx.waivers, ctx.today);
   v.summary.findings_before_dedup = before;
   v.inputs = std::move(*inputs);
-  for (auto& n : notes) v.notes.push_back(std::move(n));
-  for (const auto& n : all.not_gated) v.notes.push_back(n);
-  v.not_gated = std::move(all.not_gated);
+  all.MoveNotesTo(&v);
   return v;
 }
 

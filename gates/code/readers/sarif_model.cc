@@ -25,18 +25,6 @@ bool OneOf(const std::string& word, const char* const (&words)[N]) {
   return std::find(std::begin(words), std::end(words), word) != std::end(words);
 }
 
-// The member `key` of `obj` when it has type `want` ("object", "array"…);
-// nullptr when absent or null; Error for another type.
-Result<const json*> Member(const json& obj, const char* key, json::value_t want,
-                           const std::string& where) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return static_cast<const json*>(nullptr);
-  if (it->type() != want)
-    return Error{where + "/" + key, "expected " + core::JsonTypeName(json(want)) + ", got " +
-                                        core::JsonTypeName(*it)};
-  return &*it;
-}
-
 // A word from `words` at obj[key]; "" when absent.
 Result<std::string> Word(const json& obj, const char* key, const std::string& where,
                          const char* what, bool (*known)(const std::string&)) {
@@ -53,14 +41,14 @@ bool IsBaselineState(const std::string& w) { return OneOf(w, kBaselineStates); }
 
 // multiformatMessageString.text at obj[key]; "" when absent.
 Result<std::string> MessageText(const json& obj, const char* key, const std::string& where) {
-  auto m = Member(obj, key, json::value_t::object, where);
+  auto m = core::GetObject(obj, key, where);
   if (!m) return m.error();
   if (!*m) return std::string();
   return core::GetString(**m, "text", where + "/" + key);
 }
 
 Status ReadRuleProperties(const json& rule, const std::string& where, SarifRule* r) {
-  auto props = Member(rule, "properties", json::value_t::object, where);
+  auto props = core::GetObject(rule, "properties", where);
   if (!props) return props.error();
   if (!*props) return core::Ok{};
   auto tags = core::GetStringArray(**props, "tags", where + "/properties");
@@ -75,7 +63,7 @@ Status ReadRuleProperties(const json& rule, const std::string& where, SarifRule*
 }
 
 Status ReadRuleMessages(const json& rule, const std::string& where, SarifRule* r) {
-  auto strings = Member(rule, "messageStrings", json::value_t::object, where);
+  auto strings = core::GetObject(rule, "messageStrings", where);
   if (!strings) return strings.error();
   if (!*strings) return core::Ok{};
   for (const auto& [id, m] : (*strings)->items()) {
@@ -109,7 +97,7 @@ Result<SarifRule> ReadRule(const json& rule, const std::string& where, const Sar
     if (!text) return text.error();
     if (m.description.empty()) m.description = core::TruncateUtf8(*text, kMaxMessageBytes);
   }
-  auto config = Member(rule, "defaultConfiguration", json::value_t::object, where);
+  auto config = core::GetObject(rule, "defaultConfiguration", where);
   if (!config) return config.error();
   if (*config) {
     auto level = Word(**config, "level", where + "/defaultConfiguration", "level", IsLevel);
@@ -128,7 +116,7 @@ Result<SarifComponent> ReadComponent(const json& c, const std::string& where,
   auto name = core::GetString(c, "name", where);
   if (!name) return name.error();
   out.name = *name;
-  auto rules = Member(c, "rules", json::value_t::array, where);
+  auto rules = core::GetArray(c, "rules", where);
   if (!rules) return rules.error();
   if (!*rules) return out;
   for (size_t i = 0; i < (*rules)->size(); ++i) {
@@ -169,7 +157,7 @@ Status ReadRuleReference(const json& v, const std::string& where, PendingResult*
   auto index = Index(v, "ruleIndex", where);
   if (!index) return index.error();
   r->rule_index = *index;
-  auto ref = Member(v, "rule", json::value_t::object, where);
+  auto ref = core::GetObject(v, "rule", where);
   if (!ref) return ref.error();
   if (!*ref) return core::Ok{};
   const std::string at = where + "/rule";
@@ -179,7 +167,7 @@ Status ReadRuleReference(const json& v, const std::string& where, PendingResult*
   auto idx = Index(**ref, "index", at);
   if (!idx) return idx.error();
   if (*idx >= 0) r->rule_index = *idx;
-  auto comp = Member(**ref, "toolComponent", json::value_t::object, at);
+  auto comp = core::GetObject(**ref, "toolComponent", at);
   if (!comp) return comp.error();
   if (!*comp) return core::Ok{};
   auto cidx = Index(**comp, "index", at + "/toolComponent");
@@ -192,7 +180,7 @@ Status ReadRuleReference(const json& v, const std::string& where, PendingResult*
 }
 
 Status ReadMessage(const json& v, const std::string& where, PendingResult* r) {
-  auto m = Member(v, "message", json::value_t::object, where);
+  auto m = core::GetObject(v, "message", where);
   if (!m) return m.error();
   if (!*m) return core::Ok{};
   const std::string at = where + "/message";
@@ -209,11 +197,11 @@ Status ReadMessage(const json& v, const std::string& where, PendingResult* r) {
 }
 
 Status ReadPhysicalLocation(const json& loc, const std::string& where, PendingResult* r) {
-  auto phys = Member(loc, "physicalLocation", json::value_t::object, where);
+  auto phys = core::GetObject(loc, "physicalLocation", where);
   if (!phys) return phys.error();
   if (!*phys) return core::Ok{};
   const std::string at = where + "/physicalLocation";
-  auto art = Member(**phys, "artifactLocation", json::value_t::object, at);
+  auto art = core::GetObject(**phys, "artifactLocation", at);
   if (!art) return art.error();
   if (*art) {
     if (Status s = ReadArtifactLocation(**art, at + "/artifactLocation", &r->location); !s)
@@ -223,7 +211,7 @@ Status ReadPhysicalLocation(const json& loc, const std::string& where, PendingRe
     r->artifact_index = *idx;
     r->has_location = !r->location.uri.empty() || r->artifact_index >= 0;
   }
-  auto region = Member(**phys, "region", json::value_t::object, at);
+  auto region = core::GetObject(**phys, "region", at);
   if (!region) return region.error();
   if (!*region) return core::Ok{};
   auto line = core::GetNumber(**region, "startLine", at + "/region");
@@ -240,7 +228,7 @@ Status ReadPhysicalLocation(const json& loc, const std::string& where, PendingRe
 }
 
 Status ReadLocations(const json& v, const std::string& where, PendingResult* r) {
-  auto locs = Member(v, "locations", json::value_t::array, where);
+  auto locs = core::GetArray(v, "locations", where);
   if (!locs) return locs.error();
   if (!*locs || (*locs)->empty()) return core::Ok{};
   const json& first = (**locs)[0];
@@ -252,7 +240,7 @@ Status ReadLocations(const json& v, const std::string& where, PendingResult* r) 
 Status ReadFingerprints(const json& v, const std::string& where, PendingResult* r) {
   std::map<std::string, std::string> all;
   for (const char* key : {"partialFingerprints", "fingerprints"}) {
-    auto m = Member(v, key, json::value_t::object, where);
+    auto m = core::GetObject(v, key, where);
     if (!m) return m.error();
     if (!*m) continue;
     // Values are strings in SARIF; a producer that nests objects (Black Duck)
@@ -268,7 +256,7 @@ Status ReadFingerprints(const json& v, const std::string& where, PendingResult* 
 // Accepted (or under review, or without a status) suppressions suppress;
 // rejected ones do not.
 Status ReadSuppressions(const json& v, const std::string& where, PendingResult* r) {
-  auto list = Member(v, "suppressions", json::value_t::array, where);
+  auto list = core::GetArray(v, "suppressions", where);
   if (!list) return list.error();
   if (!*list) return core::Ok{};
   for (size_t i = 0; i < (*list)->size(); ++i) {
@@ -296,7 +284,7 @@ Status ReadSuppressions(const json& v, const std::string& where, PendingResult* 
 }
 
 Status ReadResultProperties(const json& v, const std::string& where, PendingResult* r) {
-  auto props = Member(v, "properties", json::value_t::object, where);
+  auto props = core::GetObject(v, "properties", where);
   if (!props) return props.error();
   if (!*props) return core::Ok{};
   auto it = (*props)->find("security-severity");
@@ -334,7 +322,7 @@ Result<core::Severity> ParseSecuritySeverity(const json& v, const std::string& w
 
 Status ReadTool(const json& tool, const std::string& where, SarifRun* run) {
   if (Status s = core::ExpectObject(tool, where); !s) return s;
-  auto driver = Member(tool, "driver", json::value_t::object, where);
+  auto driver = core::GetObject(tool, "driver", where);
   if (!driver) return driver.error();
   if (!*driver) return Error{where, "missing driver (SARIF requires tool.driver)"};
   const std::string at = where + "/driver";
@@ -351,7 +339,7 @@ Status ReadTool(const json& tool, const std::string& where, SarifRun* run) {
   auto comp = ReadComponent(**driver, at, *run);
   if (!comp) return comp.error();
   run->driver = std::move(*comp);
-  auto ext = Member(tool, "extensions", json::value_t::array, where);
+  auto ext = core::GetArray(tool, "extensions", where);
   if (!ext) return ext.error();
   for (size_t i = 0; *ext && i < (*ext)->size(); ++i) {
     auto c = ReadComponent((**ext)[i], where + "/extensions/" + std::to_string(i), *run);

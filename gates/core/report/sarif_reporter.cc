@@ -50,19 +50,14 @@ std::string Text(const std::string& s) { return ValidUtf8(s); }
 
 std::string Short(const std::string& s) { return TruncateUtf8(ValidUtf8(s), kMaxDescription); }
 
-std::string SeverityLevel(Severity s) {
-  if (s >= Severity::kHigh) return "error";
-  return s == Severity::kMedium ? "warning" : "note";
-}
-
 std::string ResultLevel(const EvaluatedFinding& e) {
   if (e.disposition == Disposition::kBelowThreshold || e.disposition == Disposition::kIgnored)
     return "note";
-  return SeverityLevel(e.effective_severity);
+  return SarifLevel(e.effective_severity);
 }
 
 std::string ProblemSeverity(Severity s) {
-  std::string level = SeverityLevel(s);
+  std::string level = SarifLevel(s);
   return level == "note" ? "recommendation" : level;
 }
 
@@ -189,7 +184,7 @@ ordered_json Rule(const EvaluatedFinding& first, double max_score) {
   r["fullDescription"] = {{"text", Short(t.full_text)}};
   if (IsPlainHttpUrl(f.url)) r["helpUri"] = f.url;
   r["help"] = {{"text", Text(t.help_text)}, {"markdown", Text(t.help_markdown)}};
-  r["defaultConfiguration"] = {{"level", SeverityLevel(sev)}};
+  r["defaultConfiguration"] = {{"level", SarifLevel(sev)}};
   r["properties"] = {{"tags", t.tags},
                      {"precision", "high"},
                      {"security-severity", FormatScore(max_score)},

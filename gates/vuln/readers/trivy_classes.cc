@@ -94,13 +94,6 @@ const std::vector<std::string>& TrivyMisconfigurationFields() {
 
 namespace {
 
-// Trivy's severity as the SARIF level its SARIF output would give.
-std::string LevelOf(core::Severity s) {
-  if (s >= core::Severity::kHigh) return "error";
-  if (s == core::Severity::kMedium) return "warning";
-  return "note";
-}
-
 Status ReadCause(const json& v, const std::string& where, Finding* f, std::string* resource) {
   auto cause = v.find("CauseMetadata");
   if (cause == v.end() || cause->is_null()) return core::Ok{};
@@ -151,7 +144,7 @@ Result<std::optional<Finding>> ParseTrivyMisconfiguration(const json& v, const s
   if (Status s = ReadCause(v, where, &f, &resource); !s) return s.error();
   auto detail = std::make_shared<core::CodeDetail>();
   detail->rule = rule;
-  detail->level = LevelOf(f.severity);
+  detail->level = core::SarifLevel(f.severity);  // as Trivy's own SARIF writes it
   detail->severity_from = "trivy";
   f.code = std::move(detail);
   f.location.target = resource;  // until FinishTrivyMisconfiguration
